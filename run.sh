@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Starts ReturnIt on http://localhost:8080 with demo data, embedded PostgreSQL and data kept in ./data.
+# Extra arguments go to the application, e.g. ./run.sh --server.port=9090
+set -euo pipefail
+cd "$(dirname "$0")"
+JAVA_HOME="$(bin/jdk25)"; export JAVA_HOME
+./mvnw -B -q -DskipTests package
+exec "$JAVA_HOME/bin/java" -jar target/returnit.jar --returnit.demo.enabled=true "$@"

@@ -1,0 +1,82 @@
+package com.returnit.demo;
+
+import com.returnit.identity.Accounts;
+import com.returnit.identity.ApiKeys;
+import com.returnit.identity.Role;
+import com.returnit.merchants.Merchant;
+import com.returnit.merchants.Merchants;
+import com.returnit.policy.ReturnPolicy;
+import com.returnit.policy.ServiceAreas;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * With {@code returnit.demo.enabled=true} (the quick-start command sets it), creates a working setup once and
+ * prints how to use it. Running again finds what exists and issues a fresh demo API key.
+ */
+@Component
+@Order(10)
+@ConditionalOnBooleanProperty("returnit.demo.enabled")
+class DemoData implements ApplicationRunner {
+
+	static final String OPERATOR_EMAIL = "operator@demo.returnit.local";
+	static final String CUSTOMER_EMAIL = "customer@demo.returnit.local";
+	static final String PASSWORD = "demo-password-123";
+	static final String MERCHANT = "Alpine Outfitters (demo)";
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	private final Accounts accounts;
+	private final Merchants merchants;
+	private final ApiKeys apiKeys;
+	private final ServiceAreas areas;
+	private final Environment environment;
+
+	DemoData(Accounts accounts, Merchants merchants, ApiKeys apiKeys, ServiceAreas areas, Environment environment) {
+		this.accounts = accounts;
+		this.merchants = merchants;
+		this.apiKeys = apiKeys;
+		this.areas = areas;
+		this.environment = environment;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		accounts.ensure(Role.OPERATOR, OPERATOR_EMAIL, PASSWORD, "Demo Operator");
+		accounts.ensure(Role.CUSTOMER, CUSTOMER_EMAIL, PASSWORD, "Dana Demo");
+		areas.defineIfAbsent("Berlin (demo)",
+				List.of(new double[] { 52.60, 13.10 }, new double[] { 52.60, 13.70 }, new double[] { 52.38, 13.70 },
+						new double[] { 52.38, 13.10 }));
+		Merchant merchant = merchants.findByName(MERCHANT).orElseGet(() -> merchants.connect(demoMerchant()).merchant());
+		String key = apiKeys.issue(merchant.id()).secret();
+		String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
+		log.info("""
+
+				==== ReturnIt demo is ready at {} ====
+				  API docs:       {}/swagger-ui.html
+				  Operator login: {} / {}
+				  Customer login: {} / {}
+				  Merchant:       {} (id {})
+				  Merchant key:   {}
+				  Try: curl -s -X POST {}/v1/auth/token -H 'Content-Type: application/json' \\
+				         -d '{"email":"{}","password":"{}"}'
+				""", base, base, OPERATOR_EMAIL, PASSWORD, CUSTOMER_EMAIL, PASSWORD, merchant.name(), merchant.id(), key,
+				base, CUSTOMER_EMAIL, PASSWORD);
+	}
+
+	private static Merchants.NewMerchant demoMerchant() {
+		ReturnPolicy policy = new ReturnPolicy(30, List.of("underwear", "gift_card"), 10, 200_000,
+				List.of(new ReturnPolicy.CustomRule("swimwear_tags",
+						"item.category != \"swimwear\" || item.tagsAttached",
+						"Swimwear can only be returned with its hygiene tags attached.")));
+		return new Merchants.NewMerchant(MERCHANT, policy,
+				List.of(new Merchants.NewHub("Berlin returns hub", "Lager 1, 10115 Berlin", 52.5321, 13.3849)));
+	}
+}

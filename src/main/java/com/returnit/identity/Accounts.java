@@ -1,0 +1,10 @@
+package com.returnit.identity;
+
+import java.util.UUID;
+
+/** Accounts that log in with a password, for setting up operators and demo users. */
+public interface Accounts {
+
+	/** The id of the account with this email, created with this role and password if it does not exist yet. */
+	UUID ensure(Role role, String email, String password, String name);
+}

@@ -1,0 +1,58 @@
+package com.returnit.identity.internal;
+
+import com.returnit.identity.Role;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AccountRepository {
+
+	private final JdbcClient jdbc;
+
+	AccountRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Inserts the account; false when the email is taken (case-insensitively). */
+	boolean insert(Account account) {
+		Account.Vehicle vehicle = account.vehicle();
+		return jdbc.sql("""
+				INSERT INTO accounts (id, role, email, password_hash, name, phone, vehicle_type, vehicle_capacity, created_at)
+				VALUES (:id, :role, :email, :hash, :name, :phone, :vtype, :vcap, :created)
+				ON CONFLICT DO NOTHING""")
+			.param("id", account.id())
+			.param("role", account.role().code())
+			.param("email", account.email())
+			.param("hash", account.passwordHash())
+			.param("name", account.name())
+			.param("phone", account.phone())
+			.param("vtype", vehicle == null ? null : vehicle.type().code())
+			.param("vcap", vehicle == null ? null : vehicle.capacityParcels())
+			.param("created", Timestamp.from(account.createdAt()))
+			.update() == 1;
+	}
+
+	Optional<Account> findByEmail(String email) {
+		return jdbc.sql("SELECT * FROM accounts WHERE lower(email) = lower(:email)")
+			.param("email", email).query(AccountRepository::map).optional();
+	}
+
+	Optional<Account> findById(UUID id) {
+		return jdbc.sql("SELECT * FROM accounts WHERE id = :id").param("id", id).query(AccountRepository::map).optional();
+	}
+
+	private static Account map(ResultSet rs, int row) throws SQLException {
+		String vehicleType = rs.getString("vehicle_type");
+		Account.Vehicle vehicle = vehicleType == null ? null
+				: new Account.Vehicle(Account.VehicleType.fromCode(vehicleType), rs.getInt("vehicle_capacity"));
+		return new Account(rs.getObject("id", UUID.class), Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)),
+				rs.getString("email"), rs.getString("password_hash"), rs.getString("name"), rs.getString("phone"),
+				vehicle, rs.getTimestamp("created_at").toInstant());
+	}
+}

@@ -1,0 +1,42 @@
+package com.returnit.identity.internal;
+
+import com.returnit.identity.Role;
+import com.returnit.identity.Accounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/** Creates the first operator from RETURNIT_ADMIN_EMAIL / RETURNIT_ADMIN_PASSWORD when that account does not exist. */
+@Component
+@Order(0)
+class AdminBootstrap implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+
+	private final Accounts accounts;
+	private final String email;
+	private final String password;
+
+	AdminBootstrap(Accounts accounts, @Value("${returnit.admin.email:}") String email, @Value("${returnit.admin.password:}") String password) {
+		this.accounts = accounts;
+		this.email = email;
+		this.password = password;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!StringUtils.hasText(email) || !StringUtils.hasText(password)) {
+			return;
+		}
+		if (password.length() < 12) {
+			throw new IllegalStateException("RETURNIT_ADMIN_PASSWORD must be at least 12 characters");
+		}
+		accounts.ensure(Role.OPERATOR, email, password, "Operator");
+		log.info("Operator account {} is ready", email);
+	}
+}

@@ -1,0 +1,81 @@
+package com.returnit.identity.internal;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import com.returnit.identity.Caller;
+import com.returnit.identity.Role;
+import com.returnit.platform.ProblemResponses;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Stateless bearer authentication: JWT access tokens for people, {@code rk_} API keys for merchants. Role checks on
+ * routes here; per-object checks (another tenant's order is a 404) in each module.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, ApiKeyStore apiKeys, JwtDecoder jwtDecoder) throws Exception {
+		AuthenticationManager bearer = new ProviderManager(new ApiKeyAuthenticationProvider(apiKeys),
+				jwtProvider(jwtDecoder));
+		http.csrf(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(authorize -> authorize
+				.requestMatchers(POST, "/v1/customers", "/v1/auth/token", "/v1/auth/refresh").permitAll()
+				.requestMatchers(GET, "/", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+						"/actuator/health", "/actuator/health/**", "/actuator/info")
+				.permitAll()
+				.requestMatchers("/error").permitAll()
+				.requestMatchers(POST, "/v1/drivers", "/v1/merchants", "/v1/service-areas").hasRole("OPERATOR")
+				.anyRequest().authenticated())
+			.oauth2ResourceServer(resource -> resource
+				.authenticationManagerResolver(request -> bearer)
+				.authenticationEntryPoint(unauthorized())
+				.accessDeniedHandler(forbidden()))
+			.exceptionHandling(handling -> handling
+				.authenticationEntryPoint(unauthorized())
+				.accessDeniedHandler(forbidden()));
+		return http.build();
+	}
+
+	private static JwtAuthenticationProvider jwtProvider(JwtDecoder decoder) {
+		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+		provider.setJwtAuthenticationConverter(jwt -> new CallerAuthentication(new Caller(
+				Role.valueOf(jwt.getClaimAsString("role").toUpperCase(Locale.ROOT)),
+				UUID.fromString(jwt.getSubject()))));
+		return provider;
+	}
+
+	private static AuthenticationEntryPoint unauthorized() {
+		return (request, response, e) -> {
+			response.setHeader("WWW-Authenticate", "Bearer");
+			ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
+					"Authentication is required: send 'Authorization: Bearer <token or API key>'.",
+					request.getRequestURI());
+		};
+	}
+
+	private static AccessDeniedHandler forbidden() {
+		return (request, response, e) -> ProblemResponses.write(response, HttpStatus.FORBIDDEN,
+				"Your role may not do this.", request.getRequestURI());
+	}
+}

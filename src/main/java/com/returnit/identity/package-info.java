@@ -1,0 +1,9 @@
+/**
+ * Who is calling: accounts for customers, drivers and operators, merchants' API keys, password login and JWT tokens.
+ */
+@NullMarked
+@ApplicationModule(allowedDependencies = "platform")
+package com.returnit.identity;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,79 @@
+package com.returnit.merchants.internal;
+
+import com.returnit.identity.ApiKeys;
+import com.returnit.merchants.Hub;
+import com.returnit.merchants.Merchant;
+import com.returnit.merchants.Merchants;
+import com.returnit.policy.PolicyVersion;
+import com.returnit.policy.ReturnPolicy;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** The JSON shapes of the merchants API. */
+final class MerchantBodies {
+
+	private MerchantBodies() {
+	}
+
+	record MerchantBody(@NotBlank @Size(max = 200) String name, @NotNull @Valid PolicyBody returnPolicy,
+			@NotNull @Size(min = 1, max = 50) List<@NotNull @Valid HubBody> hubs) {
+
+		Merchants.NewMerchant toNewMerchant() {
+			return new Merchants.NewMerchant(name, returnPolicy.toPolicy(),
+					hubs.stream().map(h -> new Merchants.NewHub(h.name(), h.address(), h.lat(), h.lng())).toList());
+		}
+	}
+
+	record PolicyBody(@NotNull @Min(1) @Max(365) Integer windowDays,
+			@NotNull @Size(max = 100) List<@NotBlank @Size(max = 100) String> excludedCategories,
+			@NotNull @Min(1) @Max(100) Integer maxItems,
+			@NotNull @Min(0) @Max(100_000_000) Long maxItemValueCents,
+			@Nullable @Size(max = 50) List<@NotNull @Valid RuleBody> rules) {
+
+		ReturnPolicy toPolicy() {
+			return new ReturnPolicy(windowDays, excludedCategories, maxItems, maxItemValueCents,
+					rules == null ? List.of()
+							: rules.stream().map(r -> new ReturnPolicy.CustomRule(r.name(), r.expression(), r.message()))
+								.toList());
+		}
+	}
+
+	record RuleBody(@NotBlank @Pattern(regexp = "^[a-z][a-z0-9_]{0,63}$") String name,
+			@NotBlank @Size(max = 2000) String expression, @NotBlank @Size(max = 500) String message) {
+	}
+
+	record HubBody(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 500) String address,
+			@NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
+			@NotNull @DecimalMin("-180") @DecimalMax("180") Double lng) {
+	}
+
+	record PolicyView(int version, int windowDays, List<String> excludedCategories, int maxItems,
+			long maxItemValueCents, List<ReturnPolicy.CustomRule> rules, Instant createdAt) {
+
+		static PolicyView of(PolicyVersion version) {
+			ReturnPolicy p = version.policy();
+			return new PolicyView(version.version(), p.windowDays(), p.excludedCategories(), p.maxItems(),
+					p.maxItemValueCents(), p.rules(), version.createdAt());
+		}
+	}
+
+	record MerchantView(UUID id, String name, List<Hub> hubs, PolicyView returnPolicy, Instant createdAt,
+			ApiKeys.@Nullable IssuedKey apiKey) {
+
+		static MerchantView of(Merchant merchant, PolicyVersion policy, ApiKeys.@Nullable IssuedKey key) {
+			return new MerchantView(merchant.id(), merchant.name(), merchant.hubs(), PolicyView.of(policy),
+					merchant.createdAt(), key);
+		}
+	}
+}

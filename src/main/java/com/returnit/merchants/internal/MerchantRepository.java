@@ -1,0 +1,56 @@
+package com.returnit.merchants.internal;
+
+import com.returnit.merchants.Hub;
+import com.returnit.merchants.Merchant;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class MerchantRepository {
+
+	private final JdbcClient jdbc;
+
+	MerchantRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Merchant merchant) {
+		jdbc.sql("INSERT INTO merchants (id, name, created_at) VALUES (:id, :name, :created)")
+			.param("id", merchant.id()).param("name", merchant.name())
+			.param("created", Timestamp.from(merchant.createdAt()))
+			.update();
+		for (Hub hub : merchant.hubs()) {
+			jdbc.sql("""
+					INSERT INTO hubs (id, merchant_id, name, address, lat, lng)
+					VALUES (:id, :merchant, :name, :address, :lat, :lng)""")
+				.param("id", hub.id()).param("merchant", merchant.id()).param("name", hub.name())
+				.param("address", hub.address()).param("lat", hub.lat()).param("lng", hub.lng())
+				.update();
+		}
+	}
+
+	Optional<Merchant> find(UUID id) {
+		return jdbc.sql("SELECT name, created_at FROM merchants WHERE id = :id")
+			.param("id", id)
+			.query((rs, n) -> new Merchant(id, rs.getString(1), hubs(id), rs.getTimestamp(2).toInstant()))
+			.optional();
+	}
+
+	Optional<UUID> findIdByName(String name) {
+		return jdbc.sql("SELECT id FROM merchants WHERE name = :name ORDER BY id LIMIT 1")
+			.param("name", name).query(UUID.class).optional();
+	}
+
+	private List<Hub> hubs(UUID merchantId) {
+		return jdbc.sql("SELECT id, name, address, lat, lng FROM hubs WHERE merchant_id = :m ORDER BY id")
+			.param("m", merchantId)
+			.query((rs, n) -> new Hub(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getDouble(4),
+					rs.getDouble(5)))
+			.list();
+	}
+
+}

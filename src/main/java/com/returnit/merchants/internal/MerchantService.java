@@ -1,0 +1,78 @@
+package com.returnit.merchants.internal;
+
+import com.returnit.identity.ApiKeys;
+import com.returnit.identity.Caller;
+import com.returnit.merchants.Hub;
+import com.returnit.merchants.Merchant;
+import com.returnit.merchants.Merchants;
+import com.returnit.platform.Ids;
+import com.returnit.platform.NotFound;
+import com.returnit.policy.Policies;
+import com.returnit.policy.PolicyVersion;
+import com.returnit.policy.ReturnPolicy;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class MerchantService implements Merchants {
+
+	private final MerchantRepository merchants;
+	private final Policies policies;
+	private final ApiKeys apiKeys;
+	private final Clock clock;
+
+	MerchantService(MerchantRepository merchants, Policies policies, ApiKeys apiKeys, Clock clock) {
+		this.merchants = merchants;
+		this.policies = policies;
+		this.apiKeys = apiKeys;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public Connected connect(NewMerchant body) {
+		UUID id = Ids.newId(clock);
+		var hubs = body.hubs().stream()
+			.map(h -> new Hub(Ids.newId(clock), h.name().trim(), h.address().trim(), h.lat(), h.lng()))
+			.toList();
+		Merchant merchant = new Merchant(id, body.name().trim(), hubs, clock.instant());
+		merchants.insert(merchant);
+		PolicyVersion policy = policies.define(id, body.returnPolicy(), "returnPolicy.");
+		return new Connected(merchant, policy, apiKeys.issue(id));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Merchant> findByName(String name) {
+		return merchants.findIdByName(name).flatMap(merchants::find);
+	}
+
+	@Transactional(readOnly = true)
+	MerchantBodies.MerchantView view(Caller caller, UUID id) {
+		Merchant merchant = visible(caller, id);
+		return MerchantBodies.MerchantView.of(merchant, policies.current(id), null);
+	}
+
+	@Transactional
+	MerchantBodies.PolicyView changePolicy(Caller caller, UUID id, ReturnPolicy policy) {
+		visible(caller, id);
+		return MerchantBodies.PolicyView.of(policies.define(id, policy, ""));
+	}
+
+	/** The merchant, if this caller may see it: operators and the merchant itself; anyone else gets a 404. */
+	Merchant visible(Caller caller, UUID id) {
+		if (!caller.canManageMerchant(id)) {
+			throw new NotFound("Merchant");
+		}
+		return merchants.find(id).orElseThrow(() -> new NotFound("Merchant"));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Merchant> find(UUID merchantId) {
+		return merchants.find(merchantId);
+	}
+}

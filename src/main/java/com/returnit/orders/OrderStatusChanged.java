@@ -1,0 +1,9 @@
+package com.returnit.orders;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An order moved along its life: assigned, en_route, picked_up, delivered or failed. */
+public record OrderStatusChanged(UUID orderId, UUID merchantId, UUID customerId, String status, Instant occurredAt)
+		implements OrderEvent {
+}

@@ -1,0 +1,119 @@
+package com.returnit.orders.internal;
+
+import com.returnit.orders.internal.domain.Money;
+import com.returnit.orders.internal.domain.Order;
+import com.returnit.orders.internal.domain.OrderItem;
+import com.returnit.orders.internal.domain.Pickup;
+import com.returnit.orders.internal.domain.ReturnRequest;
+import com.returnit.policy.Eligibility;
+import com.returnit.policy.Reason;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** The JSON shapes of quotes and orders. */
+final class OrderBodies {
+
+	static final int MAX_ITEMS = 100;
+
+	private OrderBodies() {
+	}
+
+	record PickupBody(@NotBlank @Size(max = 500) String address,
+			@NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
+			@NotNull @DecimalMin("-180") @DecimalMax("180") Double lng) {
+	}
+
+	record WindowBody(@NotNull Instant start, @NotNull Instant end) {
+	}
+
+	record ItemBody(@NotBlank @Size(max = 100) String sku, @NotBlank @Size(max = 500) String description,
+			@NotBlank @Size(max = 100) String category, @NotNull Instant purchasedAt,
+			@NotNull @Min(0) @Max(100_000_000) Long valueCents, @Nullable @Size(max = 100) String merchantOrderRef,
+			@Nullable Boolean tagsAttached) {
+
+		OrderItem toItem() {
+			return new OrderItem(sku.trim(), description.trim(), category.trim(), purchasedAt, valueCents,
+					merchantOrderRef, Boolean.TRUE.equals(tagsAttached));
+		}
+	}
+
+	record CustomerBody(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 254) String email,
+			@Nullable @Pattern(regexp = "^\\+?[0-9 ()-]{6,20}$") String phone) {
+	}
+
+	record QuoteBody(@NotNull UUID merchantId, @NotNull @Valid PickupBody pickup, @NotNull @Valid WindowBody window,
+			@NotNull @Size(min = 1, max = MAX_ITEMS) List<@NotNull @Valid ItemBody> items) {
+
+		ReturnRequest toRequest() {
+			return new ReturnRequest(merchantId,
+					new Pickup(pickup.address().trim(), pickup.lat(), pickup.lng(), window.start(), window.end()),
+					items.stream().map(ItemBody::toItem).toList());
+		}
+	}
+
+	/** Either {@code quoteId}, or the full request as for a quote; merchants also name the customer. */
+	record OrderBody(@Nullable UUID quoteId, @Nullable UUID merchantId, @Nullable @Valid PickupBody pickup,
+			@Nullable @Valid WindowBody window,
+			@Nullable @Size(min = 1, max = MAX_ITEMS) List<@NotNull @Valid ItemBody> items,
+			@Nullable @Valid CustomerBody customer) {
+	}
+
+	record CancelBody(@NotBlank @Size(max = 500) String reason) {
+	}
+
+	record ItemVerdictView(String sku, boolean eligible, List<Reason> reasons) {
+	}
+
+	record QuoteView(UUID quoteId, boolean eligible, List<ItemVerdictView> items, List<Reason> reasons, Money price,
+			int policyVersion, Instant expiresAt) {
+
+		static QuoteView of(UUID id, Eligibility eligibility, Money price, Instant expiresAt) {
+			return new QuoteView(id, eligibility.eligible(),
+					eligibility.items().stream()
+						.map(v -> new ItemVerdictView(v.sku(), v.eligible(), v.reasons()))
+						.toList(),
+					eligibility.pickupReasons(), price, eligibility.policyVersion(), expiresAt);
+		}
+	}
+
+	record PickupView(String address, double lat, double lng) {
+	}
+
+	record WindowView(Instant start, Instant end) {
+	}
+
+	record OrderView(UUID id, String status, UUID merchantId, UUID customerId, @Nullable UUID driverId,
+			PickupView pickup, WindowView window, List<OrderItem> items, Money price, int policyVersion,
+			@Nullable UUID quoteId, @Nullable String cancelReason, Instant createdAt, Instant updatedAt) {
+
+		static OrderView of(Order order) {
+			Order.Booking b = order.booking();
+			Pickup p = b.pickup();
+			return new OrderView(order.id(), order.status().code(), b.merchantId(), b.customerId(), order.driverId(),
+					new PickupView(p.address(), p.lat(), p.lng()), new WindowView(p.windowStart(), p.windowEnd()),
+					b.items(), b.price(), b.policyVersion(), b.quoteId(), order.cancelReason(), order.createdAt(),
+					order.updatedAt());
+		}
+	}
+
+	record OrderPage(List<OrderView> data, boolean hasMore) {
+	}
+
+	record TimelineEntry(int sequence, String type, Instant occurredAt, @Nullable String detail) {
+	}
+
+	record Timeline(List<TimelineEntry> data) {
+	}
+}

@@ -1,0 +1,122 @@
+package com.returnit.orders.internal;
+
+import com.returnit.orders.internal.domain.Money;
+import com.returnit.orders.internal.domain.Order;
+import com.returnit.orders.internal.domain.OrderItem;
+import com.returnit.orders.internal.domain.OrderStatus;
+import com.returnit.orders.internal.domain.Pickup;
+import com.returnit.platform.Conflict;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class OrderRepository {
+
+	/** Who is listing: exactly one of these narrows the rows, none for operators. */
+	record Scope(@Nullable UUID customerId, @Nullable UUID merchantId, @Nullable UUID driverId) {
+	}
+
+	private static final TypeReference<List<OrderItem>> ITEMS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+	private final JsonMapper json;
+
+	OrderRepository(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	void insert(Order order) {
+		Order.Booking b = order.booking();
+		jdbc.sql("""
+				INSERT INTO orders (id, merchant_id, customer_id, driver_id, status, pickup_address, pickup_lat, pickup_lng,
+				  window_start, window_end, items, amount_cents, currency, policy_version, quote_id, cancel_reason,
+				  created_at, updated_at, version)
+				VALUES (:id, :merchant, :customer, :driver, :status, :address, :lat, :lng, :start, :end,
+				  CAST(:items AS jsonb), :amount, :currency, :policyVersion, :quote, :reason, :created, :updated, 0)""")
+			.param("id", b.id()).param("merchant", b.merchantId()).param("customer", b.customerId())
+			.param("driver", order.driverId()).param("status", order.status().code())
+			.param("address", b.pickup().address()).param("lat", b.pickup().lat()).param("lng", b.pickup().lng())
+			.param("start", Timestamp.from(b.pickup().windowStart()))
+			.param("end", Timestamp.from(b.pickup().windowEnd()))
+			.param("items", json.writeValueAsString(b.items()))
+			.param("amount", b.price().amountCents()).param("currency", b.price().currency())
+			.param("policyVersion", b.policyVersion()).param("quote", b.quoteId())
+			.param("reason", order.cancelReason())
+			.param("created", Timestamp.from(order.createdAt())).param("updated", Timestamp.from(order.updatedAt()))
+			.update();
+	}
+
+	/** Saves a state change only if nobody changed the order since it was loaded. */
+	void update(Order order) {
+		int updated = jdbc.sql("""
+				UPDATE orders SET status = :status, driver_id = :driver, cancel_reason = :reason, updated_at = :updated,
+				  version = version + 1
+				WHERE id = :id AND version = :version""")
+			.param("id", order.id()).param("version", order.version())
+			.param("status", order.status().code()).param("driver", order.driverId())
+			.param("reason", order.cancelReason()).param("updated", Timestamp.from(order.updatedAt()))
+			.update();
+		if (updated != 1) {
+			throw new Conflict("The order was changed by another request; reload it and try again.");
+		}
+	}
+
+	Optional<Order> find(UUID id) {
+		return jdbc.sql("SELECT * FROM orders WHERE id = :id").param("id", id).query(this::map).optional();
+	}
+
+	/** One page, newest first, after the cursor; each scope has an index on (owner, [status,] id DESC). */
+	List<Order> page(Scope scope, @Nullable OrderStatus status, @Nullable UUID startingAfter, int limit) {
+		StringBuilder sql = new StringBuilder("SELECT * FROM orders WHERE true");
+		var params = new java.util.LinkedHashMap<String, Object>();
+		if (scope.customerId() != null) {
+			sql.append(" AND customer_id = :customer");
+			params.put("customer", scope.customerId());
+		}
+		if (scope.merchantId() != null) {
+			sql.append(" AND merchant_id = :merchant");
+			params.put("merchant", scope.merchantId());
+		}
+		if (scope.driverId() != null) {
+			sql.append(" AND driver_id = :driver");
+			params.put("driver", scope.driverId());
+		}
+		if (status != null) {
+			sql.append(" AND status = :status");
+			params.put("status", status.code());
+		}
+		if (startingAfter != null) {
+			sql.append(" AND id < :after");
+			params.put("after", startingAfter);
+		}
+		sql.append(" ORDER BY id DESC LIMIT :limit");
+		params.put("limit", limit);
+		return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+	}
+
+	private Order map(ResultSet rs, int row) throws SQLException {
+		Pickup pickup = new Pickup(rs.getString("pickup_address"), rs.getDouble("pickup_lat"),
+				rs.getDouble("pickup_lng"), rs.getTimestamp("window_start").toInstant(),
+				rs.getTimestamp("window_end").toInstant());
+		Order.Booking booking = new Order.Booking(rs.getObject("id", UUID.class),
+				rs.getObject("merchant_id", UUID.class), rs.getObject("customer_id", UUID.class), pickup,
+				json.readValue(rs.getString("items"), ITEMS),
+				new Money(rs.getLong("amount_cents"), rs.getString("currency")), rs.getInt("policy_version"),
+				rs.getObject("quote_id", UUID.class));
+		return Order.restore(booking, OrderStatus.fromCode(rs.getString("status")),
+				rs.getObject("driver_id", UUID.class), rs.getString("cancel_reason"),
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+				rs.getInt("version"));
+	}
+}

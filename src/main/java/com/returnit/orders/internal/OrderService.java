@@ -1,0 +1,154 @@
+package com.returnit.orders.internal;
+
+import com.returnit.identity.Caller;
+import com.returnit.identity.Customers;
+import com.returnit.identity.Role;
+import com.returnit.orders.internal.OrderBodies.CustomerBody;
+import com.returnit.orders.internal.OrderBodies.OrderBody;
+import com.returnit.orders.internal.OrderBodies.QuoteView;
+import com.returnit.orders.internal.domain.Money;
+import com.returnit.orders.internal.domain.Order;
+import com.returnit.orders.internal.domain.OrderStatus;
+import com.returnit.orders.internal.domain.Quote;
+import com.returnit.orders.internal.domain.ReturnRequest;
+import com.returnit.platform.Conflict;
+import com.returnit.platform.Forbidden;
+import com.returnit.platform.Ids;
+import com.returnit.platform.InvalidInput;
+import com.returnit.platform.NotFound;
+import com.returnit.platform.Rejected;
+import com.returnit.policy.Eligibility;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Quotes, bookings, reads and cancellations, each checked against the caller: another tenant's order is a 404. */
+@Service
+class OrderService {
+
+	private final Quoting quoting;
+	private final QuoteRepository quotes;
+	private final OrderRepository orders;
+	private final Customers customers;
+	private final ApplicationEventPublisher events;
+	private final PricingProperties pricing;
+	private final Clock clock;
+
+	OrderService(Quoting quoting, QuoteRepository quotes, OrderRepository orders, Customers customers,
+			ApplicationEventPublisher events, PricingProperties pricing, Clock clock) {
+		this.quoting = quoting;
+		this.quotes = quotes;
+		this.orders = orders;
+		this.customers = customers;
+		this.events = events;
+		this.pricing = pricing;
+		this.clock = clock;
+	}
+
+	@Transactional
+	QuoteView quote(Caller caller, ReturnRequest request) {
+		Quoting.Assessment assessment = quoting.assess(caller, request);
+		Instant now = clock.instant();
+		Quote quote = new Quote(Ids.newId(clock), caller.scope(), request, assessment.eligibility().eligible(),
+				assessment.price(), assessment.eligibility().policyVersion(), now.plus(pricing.quoteTtl()), null, now);
+		quotes.insert(quote);
+		return QuoteView.of(quote.id(), assessment.eligibility(), quote.price(), quote.expiresAt());
+	}
+
+	@Transactional
+	Order book(Caller caller, OrderBody body, @Nullable ReturnRequest request) {
+		Quoting.requireQuotingRole(caller);
+		Quote quote = body.quoteId() == null ? null : usableQuote(caller, body.quoteId());
+		ReturnRequest booked = quote == null ? request : quote.request();
+		Quoting.Assessment assessment = quoting.assess(caller, booked);
+		requireEligible(assessment.eligibility());
+		Money price = quote == null ? assessment.price() : quote.price();
+		Order order = Order.schedule(new Order.Booking(Ids.newId(clock), booked.merchantId(),
+				customerFor(caller, body.customer()), booked.pickup(), booked.items(), price,
+				assessment.eligibility().policyVersion(), quote == null ? null : quote.id()), clock.instant());
+		if (quote != null && !quotes.markUsed(quote.id(), clock.instant())) {
+			throw new Conflict("This quote has already been booked.");
+		}
+		orders.insert(order);
+		order.drainEvents().forEach(events::publishEvent);
+		return order;
+	}
+
+	@Transactional(readOnly = true)
+	Order get(Caller caller, UUID id) {
+		return orders.find(id).filter(order -> canSee(caller, order)).orElseThrow(() -> new NotFound("Order"));
+	}
+
+	@Transactional(readOnly = true)
+	List<Order> page(Caller caller, @Nullable OrderStatus status, @Nullable UUID startingAfter, int limit) {
+		OrderRepository.Scope scope = switch (caller.role()) {
+			case CUSTOMER -> new OrderRepository.Scope(caller.id(), null, null);
+			case MERCHANT -> new OrderRepository.Scope(null, caller.id(), null);
+			case DRIVER -> new OrderRepository.Scope(null, null, caller.id());
+			case OPERATOR -> new OrderRepository.Scope(null, null, null);
+		};
+		return orders.page(scope, status, startingAfter, limit);
+	}
+
+	@Transactional
+	Order cancel(Caller caller, UUID id, String reason) {
+		Order order = get(caller, id);
+		if (caller.role() == Role.DRIVER) {
+			throw new Forbidden("Drivers cannot cancel orders; report a failed pickup instead.");
+		}
+		order.cancel(reason, clock.instant());
+		orders.update(order);
+		order.drainEvents().forEach(events::publishEvent);
+		return order;
+	}
+
+	private Quote usableQuote(Caller caller, UUID quoteId) {
+		Quote quote = quotes.find(quoteId, caller.scope()).orElseThrow(() -> new NotFound("Quote"));
+		if (quote.usedAt() != null) {
+			throw new Conflict("This quote has already been booked.");
+		}
+		if (quote.expiredAt(clock.instant())) {
+			throw new Conflict("This quote expired at " + quote.expiresAt() + "; ask for a new one.");
+		}
+		return quote;
+	}
+
+	private UUID customerFor(Caller caller, @Nullable CustomerBody customer) {
+		if (caller.role() == Role.CUSTOMER) {
+			if (customer != null) {
+				throw InvalidInput.badRequest("customer", "is only for merchants booking on a customer's behalf");
+			}
+			return caller.id();
+		}
+		if (customer == null) {
+			throw InvalidInput.badRequest("customer", "is required when a merchant books: {name, email, phone?}");
+		}
+		return customers.findOrCreate(customer.email(), customer.name(), customer.phone());
+	}
+
+	private static void requireEligible(Eligibility eligibility) {
+		if (eligibility.eligible()) {
+			return;
+		}
+		List<Rejected.Violation> violations = new ArrayList<>();
+		eligibility.pickupReasons().forEach(r -> violations.add(new Rejected.Violation(null, r.rule(), r.message())));
+		eligibility.items().forEach(item -> item.reasons()
+			.forEach(r -> violations.add(new Rejected.Violation(item.sku(), r.rule(), r.message()))));
+		throw new Rejected("The return is not eligible: " + violations.size() + " rule(s) broken.", violations);
+	}
+
+	static boolean canSee(Caller caller, Order order) {
+		return switch (caller.role()) {
+			case OPERATOR -> true;
+			case CUSTOMER -> caller.id().equals(order.booking().customerId());
+			case MERCHANT -> caller.id().equals(order.booking().merchantId());
+			case DRIVER -> caller.id().equals(order.driverId());
+		};
+	}
+}

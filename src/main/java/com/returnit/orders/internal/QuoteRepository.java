@@ -1,0 +1,56 @@
+package com.returnit.orders.internal;
+
+import com.returnit.orders.internal.domain.Money;
+import com.returnit.orders.internal.domain.Quote;
+import com.returnit.orders.internal.domain.ReturnRequest;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class QuoteRepository {
+
+	private final JdbcClient jdbc;
+	private final JsonMapper json;
+
+	QuoteRepository(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	void insert(Quote quote) {
+		jdbc.sql("""
+				INSERT INTO quotes (id, owner, merchant_id, request, eligible, amount_cents, currency, policy_version,
+				  expires_at, created_at)
+				VALUES (:id, :owner, :merchant, CAST(:request AS jsonb), :eligible, :amount, :currency, :policyVersion,
+				  :expires, :created)""")
+			.param("id", quote.id()).param("owner", quote.owner()).param("merchant", quote.request().merchantId())
+			.param("request", json.writeValueAsString(quote.request())).param("eligible", quote.eligible())
+			.param("amount", quote.price().amountCents()).param("currency", quote.price().currency())
+			.param("policyVersion", quote.policyVersion()).param("expires", Timestamp.from(quote.expiresAt()))
+			.param("created", Timestamp.from(quote.createdAt()))
+			.update();
+	}
+
+	/** The quote if it belongs to this owner; another caller's quote does not exist for them. */
+	Optional<Quote> find(UUID id, String owner) {
+		return jdbc.sql("SELECT * FROM quotes WHERE id = :id AND owner = :owner")
+			.param("id", id).param("owner", owner)
+			.query((rs, n) -> new Quote(id, owner, json.readValue(rs.getString("request"), ReturnRequest.class),
+					rs.getBoolean("eligible"), new Money(rs.getLong("amount_cents"), rs.getString("currency")),
+					rs.getInt("policy_version"), rs.getTimestamp("expires_at").toInstant(),
+					rs.getTimestamp("used_at") == null ? null : rs.getTimestamp("used_at").toInstant(),
+					rs.getTimestamp("created_at").toInstant()))
+			.optional();
+	}
+
+	/** Marks the quote booked; false when another booking used it first. */
+	boolean markUsed(UUID id, Instant now) {
+		return jdbc.sql("UPDATE quotes SET used_at = :now WHERE id = :id AND used_at IS NULL")
+			.param("id", id).param("now", Timestamp.from(now)).update() == 1;
+	}
+}

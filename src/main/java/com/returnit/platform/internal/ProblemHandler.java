@@ -1,0 +1,192 @@
+package com.returnit.platform.internal;
+
+import com.returnit.platform.Conflict;
+import com.returnit.platform.FieldError;
+import com.returnit.platform.Forbidden;
+import com.returnit.platform.InvalidInput;
+import com.returnit.platform.NotFound;
+import com.returnit.platform.Rejected;
+import java.util.Comparator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every error into RFC 9457 problem+json: validation errors list {@code errors: [{field, message}]},
+ * business rejections list {@code violations}. Nothing a client sends may surface as a 500.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	@ExceptionHandler(NotFound.class)
+	ProblemDetail notFound(NotFound e) {
+		return Problems.of(HttpStatus.NOT_FOUND, e.getMessage());
+	}
+
+	@ExceptionHandler(Conflict.class)
+	ProblemDetail conflict(Conflict e) {
+		return Problems.of(HttpStatus.CONFLICT, e.getMessage());
+	}
+
+	@ExceptionHandler(Forbidden.class)
+	ProblemDetail forbidden(Forbidden e) {
+		return Problems.of(HttpStatus.FORBIDDEN, e.getMessage());
+	}
+
+	@ExceptionHandler(AuthenticationException.class)
+	ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
+		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+			.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+			.body(Problems.of(HttpStatus.UNAUTHORIZED, e.getMessage()));
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ProblemDetail accessDenied(AccessDeniedException e) {
+		return Problems.of(HttpStatus.FORBIDDEN, "Your role may not do this.");
+	}
+
+	@ExceptionHandler(InvalidInput.class)
+	ProblemDetail invalidInput(InvalidInput e) {
+		return Problems.withErrors(HttpStatus.valueOf(e.status()), e.errors());
+	}
+
+	@ExceptionHandler(Rejected.class)
+	ProblemDetail rejected(Rejected e) {
+		ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+		problem.setProperty("violations", e.violations());
+		return problem;
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+		return Problems.withErrors(HttpStatus.BAD_REQUEST,
+				List.of(new FieldError(e.getName(), "is not a valid " + simpleName(e.getRequiredType()))));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception e) {
+		log.error("Unhandled error", e);
+		return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged.");
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return problem(Problems.withErrors(HttpStatus.BAD_REQUEST, fieldErrors(ex.getBindingResult())), headers);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = ex.getParameterValidationResults().stream()
+			.flatMap(result -> result.getResolvableErrors().stream()
+				.map(error -> new FieldError(result.getMethodParameter().getParameterName(),
+						String.valueOf(error.getDefaultMessage()))))
+			.toList();
+		return problem(Problems.withErrors(HttpStatus.BAD_REQUEST, errors), headers);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (BodySizeLimitFilter.causedByLimit(ex)) {
+			return problem(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large."), headers);
+		}
+		return problem(Problems.withErrors(HttpStatus.BAD_REQUEST, List.of(unreadable(ex))), headers);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		return response == null ? ResponseEntity.status(statusCode).headers(headers).build() : response;
+	}
+
+	private static FieldError unreadable(HttpMessageNotReadableException ex) {
+		Throwable cause = ex.getMostSpecificCause();
+		if (cause instanceof UnrecognizedPropertyException unknown) {
+			return new FieldError(JsonPaths.of(unknown.getPath()), "is not a known field");
+		}
+		if (cause instanceof InvalidFormatException format) {
+			return new FieldError(JsonPaths.of(format.getPath()),
+					"has an invalid value for " + simpleName(format.getTargetType()));
+		}
+		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+			return new FieldError(JsonPaths.of(mismatch.getPath()),
+					"has the wrong type, expected " + simpleName(mismatch.getTargetType()));
+		}
+		if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+			return new FieldError(JsonPaths.of(jackson.getPath()), firstLine(jackson.getOriginalMessage()));
+		}
+		if (cause instanceof StreamReadException) {
+			return new FieldError("body", "is not well-formed JSON: " + firstLine(((StreamReadException) cause).getOriginalMessage()));
+		}
+		return new FieldError("body", "is missing or not readable JSON");
+	}
+
+	private static List<FieldError> fieldErrors(BindingResult result) {
+		return result.getFieldErrors().stream()
+			.map(error -> new FieldError(error.getField(), String.valueOf(error.getDefaultMessage())))
+			.sorted(Comparator.comparing(FieldError::field))
+			.toList();
+	}
+
+	private static ResponseEntity<Object> problem(ProblemDetail problem, HttpHeaders headers) {
+		return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
+	}
+
+	private static String simpleName(@Nullable Class<?> type) {
+		if (type == null) {
+			return "value";
+		}
+		if (type.isEnum()) {
+			return "value (one of " + String.join(", ", java.util.Arrays.stream(type.getEnumConstants())
+				.map(Object::toString).toList()) + ")";
+		}
+		return switch (type.getSimpleName()) {
+			case "Integer", "int", "Long", "long" -> "integer";
+			case "Double", "double", "BigDecimal" -> "number";
+			case "Boolean", "boolean" -> "boolean";
+			case "Instant", "OffsetDateTime" -> "timestamp (ISO-8601, e.g. 2026-01-31T10:00:00Z)";
+			case "LocalDate" -> "date (ISO-8601, e.g. 2026-01-31)";
+			case "UUID" -> "UUID";
+			case "String" -> "string";
+			default -> type.getSimpleName().startsWith("List") ? "array" : "object";
+		};
+	}
+
+	private static String firstLine(@Nullable String message) {
+		if (message == null) {
+			return "unreadable";
+		}
+		int newline = message.indexOf('\n');
+		return newline < 0 ? message : message.substring(0, newline);
+	}
+}

@@ -1,0 +1,31 @@
+package com.returnit.platform.internal;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Order matters: the size limit runs first of all; idempotency runs after Spring Security's chain (order -100),
+ * so the key is scoped to an authenticated caller.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebFiltersConfiguration {
+
+	@Bean
+	FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
+			@Value("${returnit.http.max-body-size:1MB}") DataSize limit) {
+		var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(limit.toBytes()));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store) {
+		var registration = new FilterRegistrationBean<>(new IdempotencyFilter(store));
+		registration.setOrder(0);
+		return registration;
+	}
+}

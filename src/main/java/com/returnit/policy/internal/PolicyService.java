@@ -1,0 +1,61 @@
+package com.returnit.policy.internal;
+
+import com.returnit.platform.FieldError;
+import com.returnit.platform.InvalidInput;
+import com.returnit.platform.NotFound;
+import com.returnit.policy.Eligibility;
+import com.returnit.policy.PickupRequest;
+import com.returnit.policy.Policies;
+import com.returnit.policy.PolicyVersion;
+import com.returnit.policy.ReturnItem;
+import com.returnit.policy.ReturnPolicy;
+import com.returnit.policy.internal.domain.CustomRuleEngine;
+import com.returnit.policy.internal.domain.EligibilityRules;
+import com.returnit.policy.internal.domain.PolicyValidation;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class PolicyService implements Policies {
+
+	private final PolicyRepository policies;
+	private final ServiceAreaRepository areas;
+	private final CustomRuleEngine engine;
+	private final Clock clock;
+
+	PolicyService(PolicyRepository policies, ServiceAreaRepository areas, CustomRuleEngine engine, Clock clock) {
+		this.policies = policies;
+		this.areas = areas;
+		this.engine = engine;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public PolicyVersion define(UUID merchantId, ReturnPolicy policy, String fieldPrefix) {
+		List<FieldError> problems = PolicyValidation.problems(policy, engine, fieldPrefix);
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(400, problems);
+		}
+		return policies.append(merchantId, policy, clock.instant());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public PolicyVersion current(UUID merchantId) {
+		return policies.current(merchantId).orElseThrow(() -> new NotFound("Return policy"));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Eligibility check(UUID merchantId, PickupRequest pickup, List<ReturnItem> items) {
+		PolicyVersion current = current(merchantId);
+		boolean covered = areas.candidatesFor(pickup.lat(), pickup.lng()).stream()
+			.anyMatch(area -> area.contains(pickup.lat(), pickup.lng()));
+		return EligibilityRules.evaluate(current.version(), current.policy(), pickup, items, covered, engine,
+				clock.instant());
+	}
+}

@@ -1,0 +1,34 @@
+package com.returnit.policy.internal;
+
+import com.returnit.platform.Ids;
+import com.returnit.policy.ServiceAreas;
+import com.returnit.policy.internal.domain.ServiceArea;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class ServiceAreaService implements ServiceAreas {
+
+	private final ServiceAreaRepository areas;
+	private final Clock clock;
+
+	ServiceAreaService(ServiceAreaRepository areas, Clock clock) {
+		this.areas = areas;
+		this.clock = clock;
+	}
+
+	ServiceArea define(String name, List<double[]> polygon) {
+		ServiceArea area = new ServiceArea(Ids.newId(clock), name, polygon, clock.instant());
+		areas.insert(area);
+		return area;
+	}
+
+	@Override
+	@Transactional
+	public UUID defineIfAbsent(String name, List<double[]> polygon) {
+		return areas.findIdByName(name).orElseGet(() -> define(name, polygon).id());
+	}
+}
