@@ -1,0 +1,51 @@
+package com.returnit.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service on a random port over a fresh embedded PostgreSQL, shared by every end-to-end test class
+ * (one Spring context, one database).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class EndToEndTest {
+
+	public static final String ADMIN_EMAIL = "admin@test.returnit.local";
+	public static final String ADMIN_PASSWORD = "admin-password-123";
+
+	private static final Path DATA_DIR = tempDir();
+
+	@LocalServerPort
+	int port;
+
+	protected Api api;
+	protected Fixtures fixtures;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("returnit.data-dir", DATA_DIR::toString);
+		registry.add("returnit.admin.email", () -> ADMIN_EMAIL);
+		registry.add("returnit.admin.password", () -> ADMIN_PASSWORD);
+	}
+
+	@BeforeEach
+	void connect() {
+		api = new Api(port);
+		fixtures = new Fixtures(api);
+	}
+
+	private static Path tempDir() {
+		try {
+			return Files.createTempDirectory("returnit-e2e-");
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

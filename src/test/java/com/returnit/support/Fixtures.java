@@ -1,0 +1,117 @@
+package com.returnit.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Sets up what a test needs through the public API: an operator, merchants, customers, drivers, requests. */
+public final class Fixtures {
+
+	/** A merchant as its creator sees it: id and its first API key. */
+	public record MerchantRef(String id, String apiKey) {
+	}
+
+	/** A signed-up, logged-in person. */
+	public record Person(String id, String email, String token) {
+	}
+
+	private static final AtomicBoolean AREA_DEFINED = new AtomicBoolean();
+
+	private final Api api;
+
+	public Fixtures(Api api) {
+		this.api = api;
+	}
+
+	public String operatorToken() {
+		return login(EndToEndTest.ADMIN_EMAIL, EndToEndTest.ADMIN_PASSWORD);
+	}
+
+	public String login(String email, String password) {
+		Api.Response response = api.post("/v1/auth/token", null, Map.of("email", email, "password", password));
+		assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
+		return response.text("accessToken");
+	}
+
+	/** Berlin, defined once per database. */
+	public void berlinServiceArea() {
+		if (AREA_DEFINED.compareAndSet(false, true)) {
+			Api.Response response = api.post("/v1/service-areas", operatorToken(), Map.of("name", "Berlin",
+					"polygon", List.of(List.of(52.60, 13.10), List.of(52.60, 13.70), List.of(52.38, 13.70),
+							List.of(52.38, 13.10))));
+			assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+		}
+	}
+
+	public MerchantRef merchant(String name) {
+		berlinServiceArea();
+		Api.Response response = api.post("/v1/merchants", operatorToken(), merchantBody(name));
+		assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+		return new MerchantRef(response.text("id"), response.body().get("apiKey").get("secret").asString());
+	}
+
+	public static Map<String, Object> merchantBody(String name) {
+		return Map.of("name", name,
+				"returnPolicy", Map.of("windowDays", 30, "excludedCategories", List.of("underwear"), "maxItems", 5,
+						"maxItemValueCents", 100_000,
+						"rules", List.of(Map.of("name", "swimwear_tags",
+								"expression", "item.category != \"swimwear\" || item.tagsAttached",
+								"message", "Swimwear needs its hygiene tags attached."))),
+				"hubs", List.of(Map.of("name", "Mitte hub", "address", "Invalidenstr 1, Berlin", "lat", 52.5321,
+						"lng", 13.3849)));
+	}
+
+	public Person customer() {
+		String email = "customer-" + UUID.randomUUID() + "@test.returnit.local";
+		Api.Response response = api.post("/v1/customers", null,
+				Map.of("email", email, "password", "customer-password-1", "name", "Casey Customer"));
+		assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+		return new Person(response.text("id"), email, login(email, "customer-password-1"));
+	}
+
+	public Person driver() {
+		String email = "driver-" + UUID.randomUUID() + "@test.returnit.local";
+		Api.Response response = api.post("/v1/drivers", operatorToken(), Map.of("email", email, "password",
+				"driver-password-12", "name", "Dee Driver", "vehicle", Map.of("type", "van", "capacityParcels", 40)));
+		assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+		return new Person(response.text("id"), email, login(email, "driver-password-12"));
+	}
+
+	/** An eligible request: two items bought last week, picked up in Berlin the day after tomorrow. */
+	public static Map<String, Object> request(String merchantId) {
+		return request(merchantId, List.of(item("SKU-JACKET", "outerwear", 12_900, true),
+				item("SKU-SHIRT", "tops", 2_900, false)));
+	}
+
+	public static Map<String, Object> request(String merchantId, List<Map<String, Object>> items) {
+		Instant start = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+		return Map.of("merchantId", merchantId,
+				"pickup", Map.of("address", "Torstrasse 1, 10119 Berlin", "lat", 52.5290, "lng", 13.4010),
+				"window", Map.of("start", start.toString(), "end", start.plus(2, ChronoUnit.HOURS).toString()),
+				"items", items);
+	}
+
+	public static Map<String, Object> item(String sku, String category, long valueCents, boolean tagsAttached) {
+		return Map.of("sku", sku, "description", "A " + category + " item", "category", category,
+				"purchasedAt", Instant.now().minus(7, ChronoUnit.DAYS).toString(), "valueCents", valueCents,
+				"merchantOrderRef", "MO-1", "tagsAttached", tagsAttached);
+	}
+
+	public static Map<String, Object> withCustomer(Map<String, Object> request, String email) {
+		var copy = new java.util.HashMap<>(request);
+		copy.put("customer", Map.of("name", "Morgan Merchantcustomer", "email", email, "phone", "+49 30 1234567"));
+		return copy;
+	}
+
+	/** Books an eligible order for this customer and answers its id. */
+	public String order(Person customer, MerchantRef merchant) {
+		Api.Response response = api.post("/v1/orders", customer.token(), request(merchant.id()));
+		assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+		return response.text("id");
+	}
+}
