@@ -1,0 +1,112 @@
+package com.returnit.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.returnit.support.Api;
+import com.returnit.support.EndToEndTest;
+import com.returnit.support.Fixtures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class IdempotencyTests extends EndToEndTest {
+
+	@Test
+	void fiftyConcurrentRequestsWithOneKeyCreateExactlyOneOrder() throws Exception {
+		var merchant = fixtures.merchant("Idem Concurrent");
+		var customer = fixtures.customer();
+		String key = UUID.randomUUID().toString();
+		var body = Fixtures.request(merchant.id());
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Api.Response>> responses = new ArrayList<>();
+
+		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int i = 0; i < 50; i++) {
+				responses.add(pool.submit(() -> {
+					start.await();
+					return api.post("/v1/orders", customer.token(), body, "Idempotency-Key", key);
+				}));
+			}
+			start.countDown();
+		}
+
+		List<Integer> statuses = new ArrayList<>();
+		List<String> createdIds = new ArrayList<>();
+		for (Future<Api.Response> f : responses) {
+			Api.Response r = f.get();
+			statuses.add(r.status());
+			if (r.status() == 201) {
+				createdIds.add(r.text("id"));
+			}
+		}
+		assertThat(statuses).allMatch(s -> s == 201 || s == 409);
+		assertThat(createdIds).isNotEmpty().allMatch(id -> id.equals(createdIds.getFirst()));
+		assertThat(api.get("/v1/orders?limit=100", customer.token()).body().get("data")).hasSize(1);
+	}
+
+	@Test
+	void theSameKeyAndBodyReplayTheFirstAnswer() {
+		var merchant = fixtures.merchant("Idem Replay");
+		var customer = fixtures.customer();
+		var body = Fixtures.request(merchant.id());
+
+		Api.Response first = api.post("/v1/orders", customer.token(), body, "Idempotency-Key", "replay-1");
+		Api.Response second = api.post("/v1/orders", customer.token(), body, "Idempotency-Key", "replay-1");
+
+		assertThat(second.status()).isEqualTo(201);
+		assertThat(second.raw().body()).isEqualTo(first.raw().body());
+		assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(api.get("/v1/orders", customer.token()).body().get("data")).hasSize(1);
+	}
+
+	@Test
+	void theSameKeyWithAnotherBodyIsRefused() {
+		var merchant = fixtures.merchant("Idem Mismatch");
+		var customer = fixtures.customer();
+		api.post("/v1/orders", customer.token(), Fixtures.request(merchant.id()), "Idempotency-Key", "mismatch-1");
+
+		Api.Response other = api.post("/v1/orders", customer.token(),
+				Fixtures.request(merchant.id(), List.of(Fixtures.item("OTHER", "tops", 100, true))),
+				"Idempotency-Key", "mismatch-1");
+
+		assertThat(other.status()).isEqualTo(422);
+		assertThat(other.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void keysAreScopedToTheCaller() {
+		var merchant = fixtures.merchant("Idem Scope");
+		var alice = fixtures.customer();
+		var bob = fixtures.customer();
+
+		Api.Response a = api.post("/v1/orders", alice.token(), Fixtures.request(merchant.id()), "Idempotency-Key", "shared");
+		Api.Response b = api.post("/v1/orders", bob.token(), Fixtures.request(merchant.id()), "Idempotency-Key", "shared");
+
+		assertThat(a.status()).isEqualTo(201);
+		assertThat(b.status()).isEqualTo(201);
+		assertThat(b.text("id")).isNotEqualTo(a.text("id"));
+		assertThat(b.text("customerId")).isEqualTo(bob.id());
+	}
+
+	@Test
+	void aRefusedRequestIsReplayedAsRefused() {
+		var merchant = fixtures.merchant("Idem Refusal");
+		var customer = fixtures.customer();
+		var ineligible = Fixtures.request(merchant.id(), List.of(Fixtures.item("BRA", "underwear", 100, true)));
+
+		Api.Response first = api.post("/v1/orders", customer.token(), ineligible, "Idempotency-Key", "refused-1");
+		Api.Response again = api.post("/v1/orders", customer.token(), ineligible, "Idempotency-Key", "refused-1");
+
+		assertThat(first.status()).isEqualTo(422);
+		assertThat(again.status()).isEqualTo(422);
+		assertThat(again.raw().body()).isEqualTo(first.raw().body());
+		assertThat(again.contentType()).startsWith("application/problem+json");
+	}
+
+}
