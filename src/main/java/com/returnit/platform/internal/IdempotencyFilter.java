@@ -6,14 +6,18 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -27,10 +31,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	static final String HEADER = "Idempotency-Key";
 	private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
-	private final IdempotencyStore store;
+	private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
-	IdempotencyFilter(IdempotencyStore store) {
+	private final IdempotencyStore store;
+	private final TransactionTemplate tx;
+
+	IdempotencyFilter(IdempotencyStore store, TransactionTemplate tx) {
 		this.store = store;
+		this.tx = tx;
 	}
 
 	@Override
@@ -80,17 +88,36 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		response.getOutputStream().write(entry.body());
 	}
 
+	/**
+	 * Runs the request in one transaction with the recording of its answer, so a success and its replayable answer
+	 * commit together or not at all. A 4xx rolls the business work back and is then remembered on its own; a 5xx
+	 * or a failed commit releases the key so that a retry runs again.
+	 */
 	private void runAndRemember(CachedBodyRequest request, HttpServletResponse response, FilterChain chain,
-			String scope, String key) throws ServletException, IOException {
+			String scope, String key) throws IOException {
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
 		boolean remembered = false;
 		try {
-			chain.doFilter(request, wrapper);
-			if (wrapper.getStatus() < 500) {
-				store.complete(scope, key, wrapper.getStatus(), String.valueOf(wrapper.getContentType()),
-						wrapper.getContentAsByteArray());
+			remembered = Boolean.TRUE.equals(tx.execute(status -> {
+				run(chain, request, wrapper);
+				if (wrapper.getStatus() >= 400) {
+					status.setRollbackOnly();
+					return false;
+				}
+				store.complete(scope, key, wrapper.getStatus(), contentType(wrapper), wrapper.getContentAsByteArray());
+				return true;
+			}));
+			if (!remembered && wrapper.getStatus() < 500) {
+				store.complete(scope, key, wrapper.getStatus(), contentType(wrapper), wrapper.getContentAsByteArray());
 				remembered = true;
 			}
+		}
+		catch (RuntimeException e) {
+			log.error("Request with Idempotency-Key failed; the key is released for a retry", e);
+			wrapper.resetBuffer();
+			ProblemResponses.write(wrapper, HttpStatus.SERVICE_UNAVAILABLE,
+					"The request could not be completed; retry it with the same Idempotency-Key.",
+					request.getRequestURI());
 		}
 		finally {
 			if (!remembered) {
@@ -98,6 +125,22 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			}
 			wrapper.copyBodyToResponse();
 		}
+	}
+
+	private static void run(FilterChain chain, CachedBodyRequest request, ContentCachingResponseWrapper wrapper) {
+		try {
+			chain.doFilter(request, wrapper);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (ServletException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static String contentType(ContentCachingResponseWrapper wrapper) {
+		return String.valueOf(wrapper.getContentType());
 	}
 
 	private static void inFlight(HttpServletRequest request, HttpServletResponse response) throws IOException {

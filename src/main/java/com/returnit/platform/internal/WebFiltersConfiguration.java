@@ -5,6 +5,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -23,8 +24,8 @@ class WebFiltersConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store) {
-		var registration = new FilterRegistrationBean<>(new IdempotencyFilter(store));
+	FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, TransactionTemplate tx) {
+		var registration = new FilterRegistrationBean<>(new IdempotencyFilter(store, tx));
 		registration.setOrder(0);
 		return registration;
 	}
