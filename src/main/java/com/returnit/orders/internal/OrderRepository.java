@@ -9,7 +9,9 @@ import com.returnit.platform.Conflict;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -78,31 +80,34 @@ class OrderRepository {
 
 	/** One page, newest first, after the cursor; each scope has an index on (owner, [status,] id DESC). */
 	List<Order> page(Scope scope, @Nullable OrderStatus status, @Nullable UUID startingAfter, int limit) {
+		PageQuery query = pageQuery(scope, status, startingAfter, limit);
+		return jdbc.sql(query.sql()).params(query.params()).query(this::map).list();
+	}
+
+	record PageQuery(String sql, Map<String, Object> params) {
+	}
+
+	static PageQuery pageQuery(Scope scope, @Nullable OrderStatus status, @Nullable UUID startingAfter, int limit) {
 		StringBuilder sql = new StringBuilder("SELECT * FROM orders WHERE true");
-		var params = new java.util.LinkedHashMap<String, Object>();
-		if (scope.customerId() != null) {
-			sql.append(" AND customer_id = :customer");
-			params.put("customer", scope.customerId());
-		}
-		if (scope.merchantId() != null) {
-			sql.append(" AND merchant_id = :merchant");
-			params.put("merchant", scope.merchantId());
-		}
-		if (scope.driverId() != null) {
-			sql.append(" AND driver_id = :driver");
-			params.put("driver", scope.driverId());
-		}
-		if (status != null) {
-			sql.append(" AND status = :status");
-			params.put("status", status.code());
-		}
+		Map<String, Object> params = new LinkedHashMap<>();
+		condition(sql, params, "customer_id", scope.customerId());
+		condition(sql, params, "merchant_id", scope.merchantId());
+		condition(sql, params, "driver_id", scope.driverId());
+		condition(sql, params, "status", status == null ? null : status.code());
 		if (startingAfter != null) {
 			sql.append(" AND id < :after");
 			params.put("after", startingAfter);
 		}
 		sql.append(" ORDER BY id DESC LIMIT :limit");
 		params.put("limit", limit);
-		return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+		return new PageQuery(sql.toString(), params);
+	}
+
+	private static void condition(StringBuilder sql, Map<String, Object> params, String column, @Nullable Object value) {
+		if (value != null) {
+			sql.append(" AND ").append(column).append(" = :").append(column);
+			params.put(column, value);
+		}
 	}
 
 	private Order map(ResultSet rs, int row) throws SQLException {
