@@ -24,7 +24,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,8 +32,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * Quotes and orders over HTTP. Parameter constraints ({@code limit}) are left to Spring MVC's own method validation,
+ * which answers 400 naming the parameter; a class-level {@code @Validated} would check them in an AOP proxy instead,
+ * whose {@code ConstraintViolationException} surfaces as a 500.
+ */
 @RestController
-@Validated
 @Tag(name = "Quotes and orders")
 class OrderController {
 

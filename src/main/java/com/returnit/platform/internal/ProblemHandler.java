@@ -34,6 +34,7 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
  * Turns every error into RFC 9457 problem+json: validation errors list {@code errors: [{field, message}]},
@@ -130,13 +131,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static FieldError unreadable(HttpMessageNotReadableException ex) {
-		Throwable cause = ex.getMostSpecificCause();
+		Throwable cause = jacksonCause(ex);
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			return new FieldError(JsonPaths.of(unknown.getPath()), "is not a known field");
 		}
 		if (cause instanceof InvalidFormatException format) {
 			return new FieldError(JsonPaths.of(format.getPath()),
 					"has an invalid value for " + simpleName(format.getTargetType()));
+		}
+		if (cause instanceof ValueInstantiationException instantiation && !instantiation.getPath().isEmpty()) {
+			return new FieldError(JsonPaths.of(instantiation.getPath()),
+					"has an invalid value for " + simpleName(instantiation.getType().getRawClass()));
 		}
 		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
 			return new FieldError(JsonPaths.of(mismatch.getPath()),
@@ -149,6 +154,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			return new FieldError("body", "is not well-formed JSON: " + firstLine(((StreamReadException) cause).getOriginalMessage()));
 		}
 		return new FieldError("body", "is missing or not readable JSON");
+	}
+
+	/**
+	 * The outermost Jackson exception, which carries the JSON path. Not the most specific cause: a bad timestamp or
+	 * enum value hangs a {@code DateTimeParseException} or {@code IllegalArgumentException} below it, with no path.
+	 */
+	private static Throwable jacksonCause(HttpMessageNotReadableException ex) {
+		for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+			if (t instanceof JacksonException) {
+				return t;
+			}
+		}
+		return ex.getMostSpecificCause();
 	}
 
 	private static List<FieldError> fieldErrors(BindingResult result) {
