@@ -30,6 +30,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -148,7 +149,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 					"has the wrong type, expected " + simpleName(mismatch.getTargetType()));
 		}
 		if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-			return new FieldError(JsonPaths.of(jackson.getPath()), firstLine(jackson.getOriginalMessage()));
+			return new FieldError(JsonPaths.of(jackson.getPath()), outOfRange(jackson)
+					? "is a number out of range" : firstLine(jackson.getOriginalMessage()));
 		}
 		if (cause instanceof StreamReadException) {
 			return new FieldError("body", "is not well-formed JSON: " + firstLine(((StreamReadException) cause).getOriginalMessage()));
@@ -169,6 +171,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return ex.getMostSpecificCause();
 	}
 
+	private static boolean outOfRange(Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof InputCoercionException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static List<FieldError> fieldErrors(BindingResult result) {
 		return result.getFieldErrors().stream()
 			.map(error -> new FieldError(error.getField(), String.valueOf(error.getDefaultMessage())))
@@ -186,7 +197,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		}
 		if (type.isEnum()) {
 			return "value (one of " + String.join(", ", java.util.Arrays.stream(type.getEnumConstants())
-				.map(Object::toString).toList()) + ")";
+				.map(value -> value.toString().toLowerCase(java.util.Locale.ROOT)).toList()) + ")";
 		}
 		return switch (type.getSimpleName()) {
 			case "Integer", "int", "Long", "long" -> "integer";
