@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Everything that happens to an order, published through the event publication registry. */
-public sealed interface OrderEvent permits OrderScheduled, OrderCancelled, OrderStatusChanged {
+public sealed interface OrderEvent permits OrderScheduled, OrderCancelled, OrderStatusChanged, OrderPickedUp, OrderFailed {
 
 	UUID orderId();
 

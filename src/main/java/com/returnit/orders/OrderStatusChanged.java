@@ -3,7 +3,7 @@ package com.returnit.orders;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An order moved along its life: assigned, en_route, picked_up, delivered or failed. */
+/** An order moved along its life: assigned, en_route or delivered. */
 public record OrderStatusChanged(UUID orderId, UUID merchantId, UUID customerId, String status, Instant occurredAt)
 		implements OrderEvent {
 }

@@ -3,7 +3,13 @@ package com.returnit.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.returnit.orders.internal.domain.Failure;
 import com.returnit.orders.internal.domain.IllegalTransition;
+import com.returnit.orders.internal.domain.PickupProof;
+import com.returnit.orders.internal.domain.Progress;
+import com.returnit.platform.FieldError;
+import com.returnit.platform.InvalidInput;
+import com.returnit.platform.Rejected;
 import com.returnit.orders.internal.domain.Money;
 import com.returnit.orders.internal.domain.Order;
 import com.returnit.orders.internal.domain.OrderItem;
@@ -27,14 +33,15 @@ class OrderStateMachineTests {
 	private static final Instant BOOKED_AT = Instant.parse("2026-03-02T09:00:00Z");
 	private static final Instant LATER = BOOKED_AT.plus(Duration.ofHours(26));
 	private static final UUID DRIVER = UUID.fromString("00000000-0000-7000-8000-00000000d001");
+	private static final UUID HUB = UUID.fromString("00000000-0000-7000-8000-0000000000b1");
 
 	/** Everything that can be done to an order. */
 	enum Action {
 		ASSIGN((order, at) -> order.assign(DRIVER, at)),
 		START_ROUTE(Order::startRoute),
-		PICK_UP(Order::pickUp),
-		DELIVER(Order::deliver),
-		FAIL(Order::fail),
+		PICK_UP((order, at) -> order.pickUp(allVerified(), at)),
+		DELIVER((order, at) -> order.deliver(HUB, at)),
+		FAIL((order, at) -> order.fail(new Failure(Failure.Reason.CUSTOMER_ABSENT, "Nobody home"), at)),
 		CANCEL((order, at) -> order.cancel("Changed my mind", at));
 
 		private final BiConsumer<Order, Instant> change;
@@ -65,8 +72,8 @@ class OrderStateMachineTests {
 		Order order = Order.schedule(booking(), BOOKED_AT);
 		order.assign(DRIVER, LATER);
 		order.startRoute(LATER);
-		order.pickUp(LATER);
-		order.deliver(LATER);
+		order.pickUp(allVerified(), LATER);
+		order.deliver(HUB, LATER);
 
 		assertThat(order.status()).isEqualTo(OrderStatus.DELIVERED);
 		assertThat(order.driverId()).isEqualTo(DRIVER);
@@ -74,8 +81,10 @@ class OrderStateMachineTests {
 		List<OrderEvent> events = order.drainEvents();
 		assertThat(events.getFirst()).isInstanceOf(OrderScheduled.class);
 		assertThat(events.subList(1, events.size()))
-			.extracting(event -> ((OrderStatusChanged) event).status())
-			.containsExactly("assigned", "en_route", "picked_up", "delivered");
+			.extracting(event -> event instanceof OrderStatusChanged changed ? changed.status()
+					: event.getClass().getSimpleName())
+			.containsExactly("assigned", "en_route", "OrderPickedUp", "delivered");
+		assertThat(order.progress().hubId()).isEqualTo(HUB);
 	}
 
 	@Test
@@ -107,10 +116,64 @@ class OrderStateMachineTests {
 	void aStatusChangeAnnouncesTheNewStatusCode() {
 		Order order = in(OrderStatus.ASSIGNED);
 
-		order.fail(LATER);
+		order.startRoute(LATER);
 
 		assertThat(order.drainEvents()).containsExactly(new OrderStatusChanged(order.id(),
-				order.booking().merchantId(), order.booking().customerId(), "failed", LATER));
+				order.booking().merchantId(), order.booking().customerId(), "en_route", LATER));
+	}
+
+	@Test
+	void aFailedPickupRecordsAndAnnouncesItsReason() {
+		Order order = in(OrderStatus.EN_ROUTE);
+
+		order.fail(new Failure(Failure.Reason.ITEMS_NOT_READY, "Still wearing them"), LATER);
+
+		assertThat(order.progress().failure().reason()).isEqualTo(Failure.Reason.ITEMS_NOT_READY);
+		assertThat(order.drainEvents()).containsExactly(new OrderFailed(order.id(), order.booking().merchantId(),
+				order.booking().customerId(), "items_not_ready", "Still wearing them", LATER));
+	}
+
+	@Test
+	void anItemThatFailsVerificationIsRefusedOnTheSpotAndReported() {
+		Order order = in(OrderStatus.EN_ROUTE);
+		var proof = new PickupProof(List.of(
+				new PickupProof.ItemCheck("SKU-JACKET", true, PickupProof.Condition.USED, null),
+				new PickupProof.ItemCheck("SKU-SHIRT", false, PickupProof.Condition.DAMAGED, "Torn sleeve")), "SEAL-7");
+
+		order.pickUp(proof, LATER);
+
+		assertThat(order.status()).isEqualTo(OrderStatus.PICKED_UP);
+		assertThat(order.progress().proof().refused()).extracting(PickupProof.ItemCheck::sku).containsExactly("SKU-SHIRT");
+		OrderPickedUp event = (OrderPickedUp) order.drainEvents().getFirst();
+		assertThat(event.bagSeal()).isEqualTo("SEAL-7");
+		assertThat(event.items()).containsExactly(
+				new OrderPickedUp.ItemVerification("SKU-JACKET", true, "used", null),
+				new OrderPickedUp.ItemVerification("SKU-SHIRT", false, "damaged", "Torn sleeve"));
+	}
+
+	@Test
+	void whenNoItemPassesVerificationNothingIsPickedUp() {
+		Order order = in(OrderStatus.EN_ROUTE);
+		var proof = new PickupProof(List.of(
+				new PickupProof.ItemCheck("SKU-JACKET", false, PickupProof.Condition.DAMAGED, null),
+				new PickupProof.ItemCheck("SKU-SHIRT", false, PickupProof.Condition.DAMAGED, null)), null);
+
+		assertThatThrownBy(() -> order.pickUp(proof, LATER)).isInstanceOfSatisfying(Rejected.class,
+				e -> assertThat(e.violations()).extracting(Rejected.Violation::sku)
+					.containsExactly("SKU-JACKET", "SKU-SHIRT"));
+		assertThat(order.status()).isEqualTo(OrderStatus.EN_ROUTE);
+	}
+
+	@Test
+	void everyItemOfTheOrderMustBeReportedAndNoOther() {
+		Order order = in(OrderStatus.EN_ROUTE);
+		var proof = new PickupProof(List.of(
+				new PickupProof.ItemCheck("SKU-JACKET", true, PickupProof.Condition.NEW, null),
+				new PickupProof.ItemCheck("SKU-UNKNOWN", true, PickupProof.Condition.NEW, null)), null);
+
+		assertThatThrownBy(() -> order.pickUp(proof, LATER)).isInstanceOfSatisfying(InvalidInput.class,
+				e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("items[1].sku", "items"));
+		assertThat(order.status()).isEqualTo(OrderStatus.EN_ROUTE);
 	}
 
 	@Test
@@ -175,8 +238,14 @@ class OrderStateMachineTests {
 	}
 
 	private static Order in(OrderStatus status) {
-		return Order.restore(booking(), status, status == OrderStatus.SCHEDULED ? null : DRIVER, null, BOOKED_AT,
-				BOOKED_AT, 3);
+		return Order.restore(booking(),
+				new Progress(status, status == OrderStatus.SCHEDULED ? null : DRIVER, null, null, null, null),
+				BOOKED_AT, BOOKED_AT, 3);
+	}
+
+	private static PickupProof allVerified() {
+		return new PickupProof(List.of(new PickupProof.ItemCheck("SKU-JACKET", true, PickupProof.Condition.NEW, null),
+				new PickupProof.ItemCheck("SKU-SHIRT", true, PickupProof.Condition.USED, null)), null);
 	}
 
 	private static Order.Booking booking() {

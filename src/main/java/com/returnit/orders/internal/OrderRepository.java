@@ -1,10 +1,13 @@
 package com.returnit.orders.internal;
 
+import com.returnit.orders.internal.domain.Failure;
 import com.returnit.orders.internal.domain.Money;
 import com.returnit.orders.internal.domain.Order;
 import com.returnit.orders.internal.domain.OrderItem;
 import com.returnit.orders.internal.domain.OrderStatus;
 import com.returnit.orders.internal.domain.Pickup;
+import com.returnit.orders.internal.domain.PickupProof;
+import com.returnit.orders.internal.domain.Progress;
 import com.returnit.platform.Conflict;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -61,13 +64,20 @@ class OrderRepository {
 
 	/** Saves a state change only if nobody changed the order since it was loaded. */
 	void update(Order order) {
+		Progress p = order.progress();
 		int updated = jdbc.sql("""
-				UPDATE orders SET status = :status, driver_id = :driver, cancel_reason = :reason, updated_at = :updated,
-				  version = version + 1
+				UPDATE orders SET status = :status, driver_id = :driver, cancel_reason = :reason,
+				  pickup_proof = CAST(:proof AS jsonb), delivered_hub_id = :hub, failure_reason = :failure,
+				  failure_note = :note, updated_at = :updated, version = version + 1
 				WHERE id = :id AND version = :version""")
 			.param("id", order.id()).param("version", order.version())
-			.param("status", order.status().code()).param("driver", order.driverId())
-			.param("reason", order.cancelReason()).param("updated", Timestamp.from(order.updatedAt()))
+			.param("status", p.status().code()).param("driver", p.driverId())
+			.param("reason", p.cancelReason())
+			.param("proof", p.proof() == null ? null : json.writeValueAsString(p.proof()))
+			.param("hub", p.hubId())
+			.param("failure", p.failure() == null ? null : p.failure().reason().code())
+			.param("note", p.failure() == null ? null : p.failure().note())
+			.param("updated", Timestamp.from(order.updatedAt()))
 			.update();
 		if (updated != 1) {
 			throw new Conflict("The order was changed by another request; reload it and try again.");
@@ -119,9 +129,16 @@ class OrderRepository {
 				json.readValue(rs.getString("items"), ITEMS),
 				new Money(rs.getLong("amount_cents"), rs.getString("currency")), rs.getInt("policy_version"),
 				rs.getObject("quote_id", UUID.class));
-		return Order.restore(booking, OrderStatus.fromCode(rs.getString("status")),
+		String proof = rs.getString("pickup_proof");
+		String failure = rs.getString("failure_reason");
+		Progress progress = new Progress(OrderStatus.fromCode(rs.getString("status")),
 				rs.getObject("driver_id", UUID.class), rs.getString("cancel_reason"),
-				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-				rs.getInt("version"));
+				proof == null ? null : json.readValue(proof, PickupProof.class),
+				rs.getObject("delivered_hub_id", UUID.class),
+				failure == null ? null
+						: new Failure(Failure.Reason.valueOf(failure.toUpperCase(java.util.Locale.ROOT)),
+								rs.getString("failure_note")));
+		return Order.restore(booking, progress, rs.getTimestamp("created_at").toInstant(),
+				rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
 	}
 }

@@ -2,6 +2,8 @@ package com.returnit.orders.internal;
 
 import com.returnit.orders.OrderCancelled;
 import com.returnit.orders.OrderEvent;
+import com.returnit.orders.OrderFailed;
+import com.returnit.orders.OrderPickedUp;
 import com.returnit.orders.OrderScheduled;
 import com.returnit.orders.OrderStatusChanged;
 import java.sql.Timestamp;
@@ -32,8 +34,15 @@ class OrderTimeline {
 			case OrderScheduled e -> "order.scheduled";
 			case OrderCancelled e -> "order.cancelled";
 			case OrderStatusChanged e -> "order." + e.status();
+			case OrderPickedUp e -> "order.picked_up";
+			case OrderFailed e -> "order.failed";
 		};
-		String detail = event instanceof OrderCancelled cancelled ? cancelled.reason() : null;
+		String detail = switch (event) {
+			case OrderCancelled e -> e.reason();
+			case OrderFailed e -> e.reason() + (e.note() == null ? "" : ": " + e.note());
+			case OrderPickedUp e -> e.items().stream().filter(i -> !i.verified()).count() + " item(s) refused";
+			default -> null;
+		};
 		jdbc.sql("""
 				INSERT INTO order_timeline (order_id, sequence, type, occurred_at, detail)
 				SELECT :order, coalesce(max(sequence), 0) + 1, :type, :at, :detail

@@ -2,13 +2,20 @@ package com.returnit.orders.internal.domain;
 
 import com.returnit.orders.OrderCancelled;
 import com.returnit.orders.OrderEvent;
+import com.returnit.orders.OrderFailed;
+import com.returnit.orders.OrderPickedUp;
 import com.returnit.orders.OrderScheduled;
 import com.returnit.orders.OrderStatusChanged;
+import com.returnit.platform.FieldError;
+import com.returnit.platform.InvalidInput;
+import com.returnit.platform.Rejected;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,85 +34,118 @@ public final class Order {
 
 	private final Booking booking;
 	private final Instant createdAt;
-	private OrderStatus status;
-	private @Nullable UUID driverId;
-	private @Nullable String cancelReason;
+	private Progress progress;
 	private Instant updatedAt;
 	private final int version;
 	private final List<OrderEvent> events = new ArrayList<>();
 
-	private Order(Booking booking, OrderStatus status, @Nullable UUID driverId, @Nullable String cancelReason,
-			Instant createdAt, Instant updatedAt, int version) {
+	private Order(Booking booking, Progress progress, Instant createdAt, Instant updatedAt, int version) {
 		this.booking = booking;
-		this.status = status;
-		this.driverId = driverId;
-		this.cancelReason = cancelReason;
+		this.progress = progress;
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
 		this.version = version;
 	}
 
 	public static Order schedule(Booking booking, Instant now) {
-		Order order = new Order(booking, OrderStatus.SCHEDULED, null, null, now, now, 0);
+		Order order = new Order(booking, Progress.scheduled(), now, now, 0);
 		order.events.add(new OrderScheduled(booking.id(), booking.merchantId(), booking.customerId(),
 				booking.pickup().windowStart(), booking.pickup().windowEnd(), booking.items().size(), now));
 		return order;
 	}
 
 	/** Rebuilds a stored order; registers no event. */
-	public static Order restore(Booking booking, OrderStatus status, @Nullable UUID driverId,
-			@Nullable String cancelReason, Instant createdAt, Instant updatedAt, int version) {
-		return new Order(booking, status, driverId, cancelReason, createdAt, updatedAt, version);
+	public static Order restore(Booking booking, Progress progress, Instant createdAt, Instant updatedAt, int version) {
+		return new Order(booking, progress, createdAt, updatedAt, version);
 	}
 
 	public void assign(UUID driver, Instant now) {
 		require(OrderStatus.SCHEDULED, "assigned");
-		this.driverId = driver;
-		moveTo(OrderStatus.ASSIGNED, now);
+		progress = new Progress(OrderStatus.ASSIGNED, driver, null, null, null, null);
+		changed(now);
 	}
 
 	public void startRoute(Instant now) {
 		require(OrderStatus.ASSIGNED, "put en route");
-		moveTo(OrderStatus.EN_ROUTE, now);
+		progress = progress.withStatus(OrderStatus.EN_ROUTE);
+		changed(now);
 	}
 
-	public void pickUp(Instant now) {
+	/**
+	 * Collects the verified items. Every item of the order must be reported; items that fail verification are
+	 * refused on the spot and reported with the event. When none passes, nothing is picked up (422).
+	 */
+	public void pickUp(PickupProof proof, Instant now) {
 		require(OrderStatus.EN_ROUTE, "picked up");
-		moveTo(OrderStatus.PICKED_UP, now);
-	}
-
-	public void deliver(Instant now) {
-		require(OrderStatus.PICKED_UP, "delivered");
-		moveTo(OrderStatus.DELIVERED, now);
-	}
-
-	public void fail(Instant now) {
-		if (status != OrderStatus.ASSIGNED && status != OrderStatus.EN_ROUTE) {
-			throw new IllegalTransition(status, "marked failed");
+		checkReported(proof);
+		if (proof.collected().isEmpty()) {
+			throw new Rejected("No item passed verification; report a failed pickup instead.", proof.refused().stream()
+				.map(check -> new Rejected.Violation(check.sku(), "item_verification", "The item failed verification."))
+				.toList());
 		}
-		moveTo(OrderStatus.FAILED, now);
+		progress = new Progress(OrderStatus.PICKED_UP, progress.driverId(), null, proof, null, null);
+		updatedAt = now;
+		events.add(new OrderPickedUp(id(), booking.merchantId(), booking.customerId(), progress.driverId(),
+				proof.items().stream()
+					.map(c -> new OrderPickedUp.ItemVerification(c.sku(), c.verified(),
+							c.condition().name().toLowerCase(Locale.ROOT), c.note()))
+					.toList(),
+				proof.bagSeal(), now));
+	}
+
+	public void deliver(UUID hubId, Instant now) {
+		require(OrderStatus.PICKED_UP, "delivered");
+		progress = new Progress(OrderStatus.DELIVERED, progress.driverId(), null, progress.proof(), hubId, null);
+		changed(now);
+	}
+
+	public void fail(Failure failure, Instant now) {
+		if (progress.status() != OrderStatus.ASSIGNED && progress.status() != OrderStatus.EN_ROUTE) {
+			throw new IllegalTransition(progress.status(), "marked failed");
+		}
+		progress = new Progress(OrderStatus.FAILED, progress.driverId(), null, null, null, failure);
+		updatedAt = now;
+		events.add(new OrderFailed(id(), booking.merchantId(), booking.customerId(), failure.reason().code(),
+				failure.note(), now));
 	}
 
 	public void cancel(String reason, Instant now) {
-		if (!CANCELLABLE.contains(status)) {
-			throw new IllegalTransition(status, "cancelled");
+		if (!CANCELLABLE.contains(progress.status())) {
+			throw new IllegalTransition(progress.status(), "cancelled");
 		}
-		this.status = OrderStatus.CANCELLED;
-		this.cancelReason = reason;
-		this.updatedAt = now;
+		progress = new Progress(OrderStatus.CANCELLED, progress.driverId(), reason, null, null, null);
+		updatedAt = now;
 		events.add(new OrderCancelled(id(), booking.merchantId(), booking.customerId(), reason, now));
 	}
 
-	private void require(OrderStatus expected, String action) {
-		if (status != expected) {
-			throw new IllegalTransition(status, action);
+	private void checkReported(PickupProof proof) {
+		Set<String> ordered = booking.items().stream().map(OrderItem::sku).collect(Collectors.toSet());
+		List<FieldError> errors = new ArrayList<>();
+		Set<String> reported = new java.util.HashSet<>();
+		for (int i = 0; i < proof.items().size(); i++) {
+			String sku = proof.items().get(i).sku();
+			if (!ordered.contains(sku)) {
+				errors.add(new FieldError("items[" + i + "].sku", "is not an item of this order"));
+			}
+			reported.add(sku);
+		}
+		ordered.stream().filter(sku -> !reported.contains(sku)).sorted()
+			.forEach(sku -> errors.add(new FieldError("items", "must report item " + sku)));
+		if (!errors.isEmpty()) {
+			throw new InvalidInput(400, errors);
 		}
 	}
 
-	private void moveTo(OrderStatus next, Instant now) {
-		this.status = next;
-		this.updatedAt = now;
-		events.add(new OrderStatusChanged(id(), booking.merchantId(), booking.customerId(), next.code(), now));
+	private void require(OrderStatus expected, String action) {
+		if (progress.status() != expected) {
+			throw new IllegalTransition(progress.status(), action);
+		}
+	}
+
+	private void changed(Instant now) {
+		updatedAt = now;
+		events.add(new OrderStatusChanged(id(), booking.merchantId(), booking.customerId(), progress.status().code(),
+				now));
 	}
 
 	/** Events registered since load, handed out once for publication. */
@@ -123,16 +163,20 @@ public final class Order {
 		return booking;
 	}
 
+	public Progress progress() {
+		return progress;
+	}
+
 	public OrderStatus status() {
-		return status;
+		return progress.status();
 	}
 
 	public @Nullable UUID driverId() {
-		return driverId;
+		return progress.driverId();
 	}
 
 	public @Nullable String cancelReason() {
-		return cancelReason;
+		return progress.cancelReason();
 	}
 
 	public Instant createdAt() {

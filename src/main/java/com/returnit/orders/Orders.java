@@ -1,0 +1,35 @@
+package com.returnit.orders;
+
+import com.returnit.identity.Caller;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** The orders module's API for dispatch and tracking. */
+public interface Orders {
+
+	/** An order as other modules see it. */
+	record Summary(UUID id, UUID merchantId, UUID customerId, String status, @Nullable UUID driverId,
+			String address, double lat, double lng, Instant windowStart, Instant windowEnd, List<Item> items) {
+	}
+
+	/** An item to collect. */
+	record Item(String sku, String description, String category) {
+	}
+
+	Optional<Summary> find(UUID orderId);
+
+	/** The order if this caller may see it (its customer, merchant, assigned driver, operators). */
+	Optional<Summary> findVisible(Caller caller, UUID orderId);
+
+	/**
+	 * Assigns a scheduled order to a driver, in the caller's transaction; fails with a conflict when the order is
+	 * no longer scheduled or was changed concurrently.
+	 */
+	void assign(UUID orderId, UUID driverId);
+
+	/** Parcels in the driver's assigned, en-route and picked-up orders: what their vehicle already carries. */
+	int parcelsCarriedBy(UUID driverId);
+}

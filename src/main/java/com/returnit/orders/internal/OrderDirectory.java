@@ -1,0 +1,68 @@
+package com.returnit.orders.internal;
+
+import com.returnit.identity.Caller;
+import com.returnit.orders.Orders;
+import com.returnit.orders.internal.domain.Order;
+import com.returnit.orders.internal.domain.Pickup;
+import com.returnit.platform.NotFound;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class OrderDirectory implements Orders {
+
+	private final OrderRepository orders;
+	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	OrderDirectory(OrderRepository orders, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+		this.orders = orders;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Summary> find(UUID orderId) {
+		return orders.find(orderId).map(OrderDirectory::summary);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Summary> findVisible(Caller caller, UUID orderId) {
+		return orders.find(orderId).filter(order -> OrderService.canSee(caller, order)).map(OrderDirectory::summary);
+	}
+
+	@Override
+	@Transactional
+	public void assign(UUID orderId, UUID driverId) {
+		Order order = orders.find(orderId).orElseThrow(() -> new NotFound("Order"));
+		order.assign(driverId, clock.instant());
+		orders.update(order);
+		order.drainEvents().forEach(events::publishEvent);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public int parcelsCarriedBy(UUID driverId) {
+		return jdbc.sql("""
+				SELECT coalesce(sum(jsonb_array_length(items)), 0) FROM orders
+				WHERE driver_id = :driver AND status IN ('assigned', 'en_route', 'picked_up')""")
+			.param("driver", driverId).query(Integer.class).single();
+	}
+
+	private static Summary summary(Order order) {
+		Pickup p = order.booking().pickup();
+		return new Summary(order.id(), order.booking().merchantId(), order.booking().customerId(),
+				order.status().code(), order.driverId(), p.address(), p.lat(), p.lng(), p.windowStart(),
+				p.windowEnd(), order.booking().items().stream()
+					.map(item -> new Item(item.sku(), item.description(), item.category())).toList());
+	}
+}
