@@ -74,9 +74,14 @@ public final class Fixtures {
 	}
 
 	public Person driver() {
+		return driver("van", 40);
+	}
+
+	public Person driver(String vehicle, int capacityParcels) {
 		String email = "driver-" + UUID.randomUUID() + "@test.returnit.local";
 		Api.Response response = api.post("/v1/drivers", operatorToken(), Map.of("email", email, "password",
-				"driver-password-12", "name", "Dee Driver", "vehicle", Map.of("type", "van", "capacityParcels", 40)));
+				"driver-password-12", "name", "Dee Driver", "vehicle",
+				Map.of("type", vehicle, "capacityParcels", capacityParcels)));
 		assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
 		return new Person(response.text("id"), email, login(email, "driver-password-12"));
 	}
@@ -93,6 +98,26 @@ public final class Fixtures {
 				"pickup", Map.of("address", "Torstrasse 1, 10119 Berlin", "lat", 52.5290, "lng", 13.4010),
 				"window", Map.of("start", start.toString(), "end", start.plus(2, ChronoUnit.HOURS).toString()),
 				"items", items);
+	}
+
+	/** A request whose window starts in 15 minutes: inside the dispatch lead time, so it is dispatched at once. */
+	public static Map<String, Object> requestSoon(String merchantId, List<Map<String, Object>> items) {
+		Instant start = Instant.now().plus(15, ChronoUnit.MINUTES);
+		var request = new java.util.HashMap<>(request(merchantId, items));
+		request.put("window", Map.of("start", start.toString(), "end", start.plus(2, ChronoUnit.HOURS).toString()));
+		return request;
+	}
+
+	/** Puts the driver on shift and reports one position. */
+	public void onShiftAt(Person driver, double lat, double lng) {
+		assertThat(api.post("/v1/drivers/me/shift/start", driver.token(), "").status()).isEqualTo(200);
+		Api.Response ping = api.post("/v1/drivers/me/locations", driver.token(), Map.of("pings",
+				List.of(Map.of("lat", lat, "lng", lng, "recordedAt", Instant.now().toString()))));
+		assertThat(ping.status()).as(ping.body().toString()).isEqualTo(202);
+	}
+
+	public void offShift(Person driver) {
+		api.post("/v1/drivers/me/shift/end", driver.token(), "");
 	}
 
 	public static Map<String, Object> item(String sku, String category, long valueCents, boolean tagsAttached) {

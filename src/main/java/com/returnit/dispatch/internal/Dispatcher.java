@@ -1,0 +1,117 @@
+package com.returnit.dispatch.internal;
+
+import com.returnit.dispatch.OrderUnassigned;
+import com.returnit.dispatch.internal.domain.Candidate;
+import com.returnit.dispatch.internal.domain.DispatchJob;
+import com.returnit.dispatch.internal.domain.DriverMatching;
+import com.returnit.identity.Drivers;
+import com.returnit.orders.Orders;
+import com.returnit.platform.Ids;
+import com.returnit.tracking.DriverLocator;
+import com.returnit.tracking.NearbyDriver;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Offers each due order to the best available driver. Runs inside the transaction that locked the job, so two
+ * nodes never dispatch the same order; the unique indexes on open offers back that up.
+ */
+@Service
+class Dispatcher {
+
+	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+	private final JobRepository jobs;
+	private final OfferRepository offers;
+	private final DriverLocator locator;
+	private final Drivers drivers;
+	private final Orders orders;
+	private final ApplicationEventPublisher events;
+	private final DispatchProperties properties;
+	private final Clock clock;
+
+	Dispatcher(JobRepository jobs, OfferRepository offers, DriverLocator locator, Drivers drivers, Orders orders,
+			ApplicationEventPublisher events, DispatchProperties properties, Clock clock) {
+		this.jobs = jobs;
+		this.offers = offers;
+		this.locator = locator;
+		this.drivers = drivers;
+		this.orders = orders;
+		this.events = events;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Works through the due jobs; answers how many it handled. */
+	@Transactional
+	int dispatchDue(int limit) {
+		List<DispatchJob> due = jobs.lockDue(clock.instant(), limit);
+		due.forEach(this::offerNext);
+		return due.size();
+	}
+
+	/** Turns expired offers into misses and moves their orders on to the next driver. */
+	@Transactional
+	int expireOffers(int limit) {
+		List<UUID> orderIds = offers.expireOverdue(clock.instant(), limit);
+		orderIds.forEach(orderId -> jobs.lock(orderId).ifPresent(this::missed));
+		return orderIds.size();
+	}
+
+	/** A driver passed (declined, or let the offer expire): count it, then offer the order to the next driver. */
+	void missed(DispatchJob job) {
+		DispatchJob counted = new DispatchJob(job.orderId(), job.lat(), job.lng(), job.itemCount(), job.windowStart(),
+				job.dispatchAt(), job.status(), job.misses() + 1, job.nextAttemptAt());
+		if (counted.misses() >= properties.maxMisses()) {
+			giveUp(counted, counted.misses() + " drivers passed");
+			return;
+		}
+		offerNext(counted);
+	}
+
+	void offerNext(DispatchJob job) {
+		Instant now = clock.instant();
+		if (job.tooLateToFindADriver(now)) {
+			giveUp(job, "no driver took it before the window started");
+			return;
+		}
+		Optional<Offer> offer = candidates(job).stream()
+			.map(candidate -> new Offer(Ids.newId(clock), job.orderId(), candidate.driverId(), "offered",
+					candidate.distanceKm(), now, now.plus(properties.offerTimeout()), null))
+			.filter(offers::insert)
+			.findFirst();
+		if (offer.isPresent()) {
+			jobs.update(job.orderId(), "offering", job.misses(), offer.get().expiresAt(), now);
+		}
+		else {
+			jobs.update(job.orderId(), "pending", job.misses(), now.plus(properties.retryWhenNoDriver()), now);
+		}
+	}
+
+	/** Drivers who fit, nearest first; the spatial index narrows the search before any capacity is counted. */
+	private List<Candidate> candidates(DispatchJob job) {
+		List<NearbyDriver> nearby = locator.nearestOnShift(job.lat(), job.lng(), properties.candidates(),
+				offers.excludedFor(job.orderId()));
+		return nearby.stream()
+			.flatMap(near -> drivers.find(near.position().driverId()).stream()
+				.map(driver -> new Candidate(driver.id(), near.distanceKm(), driver.vehicleType(),
+						driver.capacityParcels() - orders.parcelsCarriedBy(driver.id()))))
+			.filter(candidate -> DriverMatching.fits(candidate, job.itemCount()))
+			.toList();
+	}
+
+	private void giveUp(DispatchJob job, String reason) {
+		Instant now = clock.instant();
+		jobs.update(job.orderId(), "unassigned", job.misses(), now, now);
+		log.warn("Order {} is unassigned: {}; operators must assign it", job.orderId(), reason);
+		events.publishEvent(new OrderUnassigned(job.orderId(), job.misses(), reason, now));
+	}
+}

@@ -1,0 +1,10 @@
+/**
+ * Dispatch: offers each order to the best driver on shift when its pickup window approaches, one at a time, with
+ * expiry, declines and a complete audit trail of offers.
+ */
+@NullMarked
+@ApplicationModule(allowedDependencies = { "platform", "identity", "orders", "tracking" })
+package com.returnit.dispatch;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
