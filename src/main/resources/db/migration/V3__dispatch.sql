@@ -39,3 +39,14 @@ CREATE UNIQUE INDEX offers_one_open_per_order ON offers (order_id) WHERE status 
 CREATE UNIQUE INDEX offers_one_open_per_driver ON offers (driver_id) WHERE status = 'offered';
 CREATE INDEX offers_expiry_idx ON offers (expires_at) WHERE status = 'offered';
 CREATE INDEX offers_order_idx ON offers (order_id, created_at);
+
+-- Live stream: what subscribers are sent, kept so that a reconnecting client resumes where it left off ----
+CREATE TABLE stream_events (
+  id          bigserial PRIMARY KEY,
+  order_id    uuid NOT NULL,
+  type        text NOT NULL,
+  data        jsonb NOT NULL,
+  created_at  timestamptz NOT NULL
+);
+CREATE INDEX stream_events_order_idx ON stream_events (order_id, id);
+CREATE INDEX stream_events_created_idx ON stream_events (created_at);

@@ -1,9 +1,9 @@
 /**
  * Where drivers are: shifts, location pings (batched, durable before acknowledged), the latest position of each
- * driver and a spatial index of the drivers on shift.
+ * driver, a spatial index of the drivers on shift, and the live stream of order status and positions.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "platform", "identity" })
+@ApplicationModule(allowedDependencies = { "platform", "identity", "orders" })
 package com.returnit.tracking;
 
 import org.jspecify.annotations.NullMarked;

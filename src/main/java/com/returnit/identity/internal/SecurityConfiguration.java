@@ -18,6 +18,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -48,6 +50,7 @@ class SecurityConfiguration {
 				.requestMatchers(POST, "/v1/drivers", "/v1/merchants", "/v1/service-areas").hasRole("OPERATOR")
 				.anyRequest().authenticated())
 			.oauth2ResourceServer(resource -> resource
+				.bearerTokenResolver(bearerTokens())
 				.authenticationManagerResolver(request -> bearer)
 				.authenticationEntryPoint(unauthorized())
 				.accessDeniedHandler(forbidden()))
@@ -55,6 +58,17 @@ class SecurityConfiguration {
 				.authenticationEntryPoint(unauthorized())
 				.accessDeniedHandler(forbidden()));
 		return http.build();
+	}
+
+	/**
+	 * Bearer tokens come in the Authorization header; only the WebSocket upgrade of {@code /v1/stream} may carry
+	 * one as {@code access_token} in the query, because browsers cannot set headers on WebSocket requests.
+	 */
+	private static BearerTokenResolver bearerTokens() {
+		DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
+		DefaultBearerTokenResolver query = new DefaultBearerTokenResolver();
+		query.setAllowUriQueryParameter(true);
+		return request -> "/v1/stream".equals(request.getRequestURI()) ? query.resolve(request) : header.resolve(request);
 	}
 
 	private static JwtAuthenticationProvider jwtProvider(JwtDecoder decoder) {

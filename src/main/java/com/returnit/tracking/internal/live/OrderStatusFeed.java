@@ -1,0 +1,46 @@
+package com.returnit.tracking.internal.live;
+
+import com.returnit.orders.OrderCancelled;
+import com.returnit.orders.OrderEvent;
+import com.returnit.orders.OrderFailed;
+import com.returnit.orders.OrderPickedUp;
+import com.returnit.orders.OrderScheduled;
+import com.returnit.orders.OrderStatusChanged;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Every change of an order's status becomes an {@code order.status} stream event, after its commit. */
+@Component
+class OrderStatusFeed {
+
+	private final StreamLog log;
+
+	OrderStatusFeed(StreamLog log) {
+		this.log = log;
+	}
+
+	@ApplicationModuleListener
+	void on(OrderEvent event) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		switch (event) {
+			case OrderScheduled e -> data.put("status", "scheduled");
+			case OrderCancelled e -> {
+				data.put("status", "cancelled");
+				data.put("reason", e.reason());
+			}
+			case OrderStatusChanged e -> data.put("status", e.status());
+			case OrderPickedUp e -> {
+				data.put("status", "picked_up");
+				data.put("refusedItems", e.items().stream().filter(i -> !i.verified()).map(i -> i.sku()).toList());
+			}
+			case OrderFailed e -> {
+				data.put("status", "failed");
+				data.put("reason", e.reason());
+			}
+		}
+		data.put("at", event.occurredAt().toString());
+		log.append(event.orderId(), "order.status", data);
+	}
+}

@@ -1,0 +1,100 @@
+package com.returnit.tracking.internal.live;
+
+import com.returnit.identity.Caller;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One connected client: who it is, what it follows, and a send path that never blocks the sender on a slow client
+ * (bounded buffer and send time; a client too slow for both is disconnected).
+ */
+final class Subscriber {
+
+	private static final Logger log = LoggerFactory.getLogger(Subscriber.class);
+	private static final int SEND_TIME_LIMIT_MS = 5_000;
+	private static final int BUFFER_LIMIT_BYTES = 256 * 1024;
+
+	private final WebSocketSession session;
+	private final Caller caller;
+	private final JsonMapper json;
+	private final Set<UUID> orders = ConcurrentHashMap.newKeySet();
+	private final Map<UUID, Instant> lastPositionSent = new ConcurrentHashMap<>();
+	private volatile boolean all;
+
+	Subscriber(WebSocketSession session, Caller caller, JsonMapper json) {
+		this.session = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES);
+		this.caller = caller;
+		this.json = json;
+	}
+
+	Caller caller() {
+		return caller;
+	}
+
+	String id() {
+		return session.getId();
+	}
+
+	Set<UUID> orders() {
+		return orders;
+	}
+
+	boolean follows(UUID orderId) {
+		return all || orders.contains(orderId);
+	}
+
+	void followAll() {
+		all = true;
+	}
+
+	void follow(UUID orderId) {
+		orders.add(orderId);
+	}
+
+	void unfollow(UUID orderId) {
+		orders.remove(orderId);
+		lastPositionSent.remove(orderId);
+	}
+
+	/** True when this position is newer than the last one sent for the order (at most one a second is offered). */
+	boolean positionIsNew(UUID orderId, Instant recordedAt) {
+		Instant previous = lastPositionSent.get(orderId);
+		if (previous != null && !recordedAt.isAfter(previous)) {
+			return false;
+		}
+		lastPositionSent.put(orderId, recordedAt);
+		return true;
+	}
+
+	void send(Object message) {
+		if (!session.isOpen()) {
+			return;
+		}
+		try {
+			session.sendMessage(new TextMessage(json.writeValueAsString(message)));
+		}
+		catch (IOException | IllegalStateException e) {
+			log.debug("Dropping slow or closed stream client {}: {}", session.getId(), e.getMessage());
+			close();
+		}
+	}
+
+	void close() {
+		try {
+			session.close();
+		}
+		catch (IOException e) {
+			log.debug("Closing stream client {} failed: {}", session.getId(), e.getMessage());
+		}
+	}
+}
