@@ -67,6 +67,12 @@ public final class DriverGrid {
 		}
 	}
 
+	/** True when the grid has no position of this driver, or an older one. */
+	public boolean isNewer(Position position) {
+		Position known = positions.get(position.driverId());
+		return known == null || position.recordedAt().isAfter(known.recordedAt());
+	}
+
 	public boolean contains(UUID driverId) {
 		return positions.containsKey(driverId);
 	}
