@@ -14,11 +14,12 @@ import org.springframework.stereotype.Component;
 /**
  * Each driver's latest position served from memory: loaded from driver_positions_latest on a miss, moved forward by
  * this node's writes at once and by other nodes' writes within a refresh. A position only ever replaces an older one.
+ * A driver with no position is not cached, so the first position another node writes is seen at once.
  */
 @Component
 class LatestPositions {
 
-	private final Cache<UUID, Optional<Position>> cache = Caffeine.newBuilder().maximumSize(500_000).build();
+	private final Cache<UUID, Position> cache = Caffeine.newBuilder().maximumSize(500_000).build();
 	private final PositionRepository repository;
 
 	LatestPositions(PositionRepository repository) {
@@ -26,41 +27,32 @@ class LatestPositions {
 	}
 
 	Optional<Position> get(UUID driverId) {
-		return cache.get(driverId, repository::find);
+		return Optional.ofNullable(cache.get(driverId, id -> repository.find(id).orElse(null)));
 	}
 
 	/** Positions of many drivers, reading every miss from PostgreSQL in one query. */
 	Map<UUID, Position> getAll(Collection<UUID> driverIds) {
-		Map<UUID, Optional<Position>> found = cache.getAll(driverIds, this::load);
-		Map<UUID, Position> positions = new HashMap<>();
-		found.forEach((id, position) -> position.ifPresent(p -> positions.put(id, p)));
-		return positions;
+		return cache.getAll(driverIds, this::load);
 	}
 
 	/** A position this node has just committed. */
 	void advance(Position position) {
-		cache.asMap().merge(position.driverId(), Optional.of(position), LatestPositions::newer);
+		cache.asMap().merge(position.driverId(), position, LatestPositions::newer);
 	}
 
 	/** A position read back from PostgreSQL: refreshes a cached driver, leaves the others to be loaded on demand. */
 	void refreshed(Position position) {
-		cache.asMap().computeIfPresent(position.driverId(), (id, cached) -> newer(cached, Optional.of(position)));
+		cache.asMap().computeIfPresent(position.driverId(), (id, cached) -> newer(cached, position));
 	}
 
-	private Map<UUID, Optional<Position>> load(Set<? extends UUID> driverIds) {
-		Map<UUID, Optional<Position>> loaded = new HashMap<>();
-		driverIds.forEach(id -> loaded.put(id, Optional.empty()));
-		repository.findAll(Set.copyOf(driverIds)).forEach(p -> loaded.put(p.driverId(), Optional.of(p)));
+	/** Only the drivers found: Caffeine caches what the bulk load answers and leaves the rest out. */
+	private Map<UUID, Position> load(Set<? extends UUID> driverIds) {
+		Map<UUID, Position> loaded = new HashMap<>();
+		repository.findAll(Set.copyOf(driverIds)).forEach(p -> loaded.put(p.driverId(), p));
 		return loaded;
 	}
 
-	private static Optional<Position> newer(Optional<Position> a, Optional<Position> b) {
-		if (a.isEmpty()) {
-			return b;
-		}
-		if (b.isEmpty()) {
-			return a;
-		}
-		return b.get().recordedAt().isAfter(a.get().recordedAt()) ? b : a;
+	private static Position newer(Position a, Position b) {
+		return b.recordedAt().isAfter(a.recordedAt()) ? b : a;
 	}
 }
