@@ -1,0 +1,239 @@
+package com.returnit.tracking.internal;
+
+import com.returnit.tracking.Position;
+import com.returnit.tracking.internal.domain.Ping;
+import com.returnit.tracking.internal.domain.Track;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one writer of pings on this node. Requests queue their pings; a single thread takes the first waiting request,
+ * gathers whatever else arrives within the flush window (up to the batch size), decides which pings are jumps, writes
+ * them all in one transaction and only then completes each request's future. Under load, requests that arrive while a
+ * batch is being written form the next batch, so the number of transactions stays far below the number of requests.
+ */
+@Component
+class PingWriter implements SmartLifecycle {
+
+	/** Pings of one request, answered once durable. */
+	record Request(UUID driverId, List<Ping> pings, CompletableFuture<Written> written) {
+	}
+
+	/** What became of a request's pings. */
+	record Written(int accepted, int flagged) {
+	}
+
+	/** Refused at once: the queue is full. */
+	static final class Overloaded extends RuntimeException {
+
+		Overloaded() {
+			super("too many pings waiting to be written");
+		}
+	}
+
+	private static final Logger log = LoggerFactory.getLogger(PingWriter.class);
+
+	private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+	private final AtomicInteger waiting = new AtomicInteger();
+	private final PingStore store;
+	private final LatestPositions positions;
+	private final OnShiftIndex index;
+	private final PartitionMaintenance partitions;
+	private final TrackingProperties properties;
+	private final Clock clock;
+	private final Counter flushes;
+	private final Counter pingsWritten;
+	private final DistributionSummary batchSizes;
+	private volatile boolean running;
+	private @Nullable Thread thread;
+	private @Nullable Request carried;
+
+	PingWriter(PingStore store, LatestPositions positions, OnShiftIndex index, PartitionMaintenance partitions,
+			TrackingProperties properties, Clock clock, MeterRegistry meters) {
+		this.store = store;
+		this.positions = positions;
+		this.index = index;
+		this.partitions = partitions;
+		this.properties = properties;
+		this.clock = clock;
+		this.flushes = meters.counter("returnit.tracking.flushes");
+		this.pingsWritten = meters.counter("returnit.tracking.pings.written");
+		this.batchSizes = meters.summary("returnit.tracking.batch.pings");
+	}
+
+	CompletableFuture<Written> submit(UUID driverId, List<Ping> pings) {
+		if (waiting.addAndGet(pings.size()) > properties.queueCapacity()) {
+			waiting.addAndGet(-pings.size());
+			return CompletableFuture.failedFuture(new Overloaded());
+		}
+		Request request = new Request(driverId, pings, new CompletableFuture<>());
+		queue.add(request);
+		return request.written();
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		thread = Thread.ofPlatform().name("ping-writer").daemon().start(this::loop);
+	}
+
+	/** Stops after the web server has drained, writing what is still queued. */
+	@Override
+	public void stop() {
+		running = false;
+		if (thread != null) {
+			try {
+				thread.join(properties.ackTimeout().toMillis());
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	@Override
+	public int getPhase() {
+		return 0;
+	}
+
+	private void loop() {
+		while (running || carried != null || !queue.isEmpty()) {
+			try {
+				List<Request> batch = gather();
+				if (!batch.isEmpty()) {
+					flush(batch);
+				}
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException e) {
+				log.error("Ping writer failed; it carries on", e);
+			}
+		}
+	}
+
+	/** The first waiting request, then whatever arrives within the flush window, up to the batch size. */
+	private List<Request> gather() throws InterruptedException {
+		Request first = carried != null ? carried : queue.poll(100, TimeUnit.MILLISECONDS);
+		carried = null;
+		if (first == null) {
+			return List.of();
+		}
+		List<Request> batch = new ArrayList<>(List.of(first));
+		int size = first.pings().size();
+		long deadline = System.nanoTime() + properties.flushWindow().toNanos();
+		while (size < properties.maxBatch()) {
+			long left = deadline - System.nanoTime();
+			Request next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
+			if (next == null) {
+				break;
+			}
+			if (size + next.pings().size() > properties.maxBatch()) {
+				carried = next;
+				break;
+			}
+			batch.add(next);
+			size += next.pings().size();
+		}
+		return batch;
+	}
+
+	private void flush(List<Request> batch) {
+		int size = batch.stream().mapToInt(r -> r.pings().size()).sum();
+		try {
+			Assessed assessed = assess(batch);
+			writeCreatingPartitions(assessed);
+			assessed.moved().forEach(positions::advance);
+			index.moved(assessed.moved());
+			flushes.increment();
+			pingsWritten.increment(size);
+			batchSizes.record(size);
+			for (int i = 0; i < batch.size(); i++) {
+				batch.get(i).written().complete(new Written(batch.get(i).pings().size(), assessed.flagged().get(i)));
+			}
+		}
+		catch (RuntimeException e) {
+			log.warn("Writing {} pings failed", size, e);
+			batch.forEach(request -> request.written().completeExceptionally(e));
+		}
+		finally {
+			waiting.addAndGet(-size);
+		}
+	}
+
+	/** The rows to store, how many of each request's pings are flagged, and the drivers' new latest positions. */
+	private record Assessed(List<PingStore.Row> rows, List<Integer> flagged, List<Position> moved) {
+	}
+
+	private Assessed assess(List<Request> batch) {
+		Set<UUID> drivers = new LinkedHashSet<>();
+		batch.forEach(request -> drivers.add(request.driverId()));
+		Map<UUID, Position> stored = positions.getAll(drivers);
+		Map<UUID, Track> tracks = new HashMap<>();
+		List<PingStore.Row> rows = new ArrayList<>();
+		List<Integer> flagged = new ArrayList<>();
+		for (Request request : batch) {
+			Track track = tracks.computeIfAbsent(request.driverId(),
+					id -> new Track(id, stored.get(id), properties.maxSpeedMps()));
+			int jumps = 0;
+			for (Ping ping : request.pings()) {
+				boolean jump = track.flagsJump(ping);
+				rows.add(new PingStore.Row(request.driverId(), ping, jump));
+				jumps += jump ? 1 : 0;
+			}
+			flagged.add(jumps);
+		}
+		List<Position> moved = tracks.values().stream().map(Track::movedTo).flatMap(Optional::stream).toList();
+		return new Assessed(rows, flagged, moved);
+	}
+
+	/** A ping for a day with no partition yet (the hourly job has not run since midnight) creates it and retries. */
+	private void writeCreatingPartitions(Assessed assessed) {
+		try {
+			store.write(assessed.rows(), assessed.moved(), clock.instant());
+		}
+		catch (DataAccessException e) {
+			if (!String.valueOf(e.getMostSpecificCause().getMessage()).contains("no partition of relation")) {
+				throw e;
+			}
+			LocalDate from = assessed.rows().stream().map(r -> day(r.ping())).min(LocalDate::compareTo).orElseThrow();
+			LocalDate to = assessed.rows().stream().map(r -> day(r.ping())).max(LocalDate::compareTo).orElseThrow();
+			partitions.ensure(from, to);
+			store.write(assessed.rows(), assessed.moved(), clock.instant());
+		}
+	}
+
+	private static LocalDate day(Ping ping) {
+		return LocalDate.ofInstant(ping.recordedAt(), ZoneOffset.UTC);
+	}
+}

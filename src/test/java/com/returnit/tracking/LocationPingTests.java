@@ -1,0 +1,132 @@
+package com.returnit.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.returnit.support.Api;
+import com.returnit.support.EndToEndTest;
+import com.returnit.support.Fixtures;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Drivers' phones send their locations; a 202 means the pings are stored. */
+class LocationPingTests extends EndToEndTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DriverLocator locator;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Test
+	void pingsAreInPostgresWhenThe202Arrives() {
+		Fixtures.Person driver = onShift(fixtures.driver());
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+		Api.Response response = api.post("/v1/drivers/me/locations", driver.token(), Pings.of()
+			.at(52.5200, 13.4050, now.minusSeconds(20)).at(52.5205, 13.4050, now.minusSeconds(10))
+			.at(52.5210, 13.4050, now).body());
+
+		assertThat(response.status()).as(response.body().toString()).isEqualTo(202);
+		assertThat(response.body().get("accepted").asInt()).isEqualTo(3);
+		assertThat(response.body().get("flagged").asInt()).isZero();
+		assertThat(storedPings(driver)).isEqualTo(3);
+		assertThat(jdbc.sql("SELECT lat FROM driver_positions_latest WHERE driver_id = :d")
+			.param("d", id(driver)).query(Double.class).single()).isEqualTo(52.5210);
+		assertThat(locator.latest(id(driver))).hasValue(new Position(id(driver), 52.5210, 13.4050, now));
+	}
+
+	@Test
+	void aJumpNoCarCouldMakeIsStoredButFlaggedAndDoesNotMoveTheDriver() {
+		Fixtures.Person driver = onShift(fixtures.driver());
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		api.post("/v1/drivers/me/locations", driver.token(), Pings.of().at(52.52, 13.405, now.minusSeconds(60)).body());
+
+		Api.Response response = api.post("/v1/drivers/me/locations", driver.token(),
+				Pings.of().at(48.137, 11.575, now.minusSeconds(50)).at(52.5201, 13.405, now).body());
+
+		assertThat(response.status()).isEqualTo(202);
+		assertThat(response.body().get("accepted").asInt()).isEqualTo(2);
+		assertThat(response.body().get("flagged").asInt()).as("Munich 10 s after Berlin").isEqualTo(1);
+		assertThat(jdbc.sql("SELECT lat FROM driver_pings WHERE driver_id = :d AND flagged")
+			.param("d", id(driver)).query(Double.class).list()).containsExactly(48.137);
+		assertThat(locator.latest(id(driver))).map(Position::lat).hasValue(52.5201);
+	}
+
+	@Test
+	void aDriverOffShiftMayStillSendPingsOnTheWayToTheFirstPickup() {
+		Fixtures.Person driver = fixtures.driver();
+
+		Api.Response response = api.post("/v1/drivers/me/locations", driver.token(),
+				Pings.of().at(52.52, 13.405, Instant.now()).body());
+
+		assertThat(response.status()).isEqualTo(202);
+		assertThat(storedPings(driver)).isEqualTo(1);
+		assertThat(locator.onShift(id(driver))).isFalse();
+	}
+
+	@Test
+	void onlyDriversSendLocations() {
+		Map<String, Object> body = Pings.of().at(52.52, 13.405, Instant.now()).body();
+
+		assertThat(api.post("/v1/drivers/me/locations", fixtures.customer().token(), body).status()).isEqualTo(403);
+		assertThat(api.post("/v1/drivers/me/locations", fixtures.operatorToken(), body).status()).isEqualTo(403);
+		assertThat(api.post("/v1/drivers/me/locations", null, body).status()).isEqualTo(401);
+	}
+
+	@Test
+	void concurrentRequestsFromManyDriversAreWrittenInFewerTransactionsThanRequests() throws Exception {
+		int requests = 200;
+		List<Integer> statuses;
+		try (var pool = Executors.newFixedThreadPool(50)) {
+			List<Fixtures.Person> drivers = IntStream.range(0, 10).mapToObj(i -> pool.submit(fixtures::driver)).toList()
+				.stream().map(LocationPingTests::get).toList();
+			double flushesBefore = meters.counter("returnit.tracking.flushes").count();
+			List<Future<Integer>> sent = IntStream.range(0, requests).mapToObj(i -> pool.submit(() -> api.post(
+					"/v1/drivers/me/locations", drivers.get(i % drivers.size()).token(),
+					Pings.of().at(52.50 + (i % 20) * 0.001, 13.40, Instant.now()).body()).status()))
+				.toList();
+			statuses = sent.stream().map(LocationPingTests::get).toList();
+			double flushes = meters.counter("returnit.tracking.flushes").count() - flushesBefore;
+
+			assertThat(statuses).containsOnly(202);
+			assertThat(drivers.stream().mapToLong(this::storedPings).sum()).isEqualTo(requests);
+			assertThat(flushes).as("transactions for %d requests", requests).isGreaterThan(0).isLessThan(requests);
+		}
+	}
+
+	private Fixtures.Person onShift(Fixtures.Person driver) {
+		assertThat(api.post("/v1/drivers/me/shift/start", driver.token(), Map.of()).status()).isEqualTo(200);
+		return driver;
+	}
+
+	private long storedPings(Fixtures.Person driver) {
+		return jdbc.sql("SELECT count(*) FROM driver_pings WHERE driver_id = :d").param("d", id(driver))
+			.query(Long.class).single();
+	}
+
+	private static UUID id(Fixtures.Person person) {
+		return UUID.fromString(person.id());
+	}
+
+	private static <T> T get(Future<T> future) {
+		try {
+			return future.get();
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}
