@@ -91,7 +91,7 @@ class LocationPingTests extends EndToEndTest {
 		int requests = 200;
 		List<Integer> statuses;
 		try (var pool = Executors.newFixedThreadPool(50)) {
-			List<Fixtures.Person> drivers = IntStream.range(0, 10).mapToObj(i -> pool.submit(fixtures::driver)).toList()
+			List<Fixtures.Person> drivers = IntStream.range(0, 10).mapToObj(i -> pool.submit(() -> fixtures.driver())).toList()
 				.stream().map(LocationPingTests::get).toList();
 			double flushesBefore = meters.counter("returnit.tracking.flushes").count();
 			List<Future<Integer>> sent = IntStream.range(0, requests).mapToObj(i -> pool.submit(() -> api.post(

@@ -112,8 +112,9 @@ class StreamTests extends EndToEndTest {
 			browser.subscribe(orderId);
 			assertThat(browser.await(type("subscribed"), WAIT).get("orderId").asString()).isEqualTo(orderId);
 		}
-		assertThatThrownBy(() -> StreamClient.connect(port, null, "")).hasRootCauseInstanceOf(
-				java.net.http.WebSocketHandshakeException.class);
+		assertThatThrownBy(() -> StreamClient.connect(port, null, "")).cause()
+			.isInstanceOfSatisfying(java.net.http.WebSocketHandshakeException.class,
+					refused -> assertThat(refused.getResponse().statusCode()).isEqualTo(401));
 		assertThat(api.get("/v1/orders?access_token=" + customer.token(), null).status())
 			.as("the query token is only for the stream").isEqualTo(401);
 	}
