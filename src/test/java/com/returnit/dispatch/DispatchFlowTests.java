@@ -24,6 +24,9 @@ class DispatchFlowTests extends EndToEndTest {
 	private static final double PICKUP_LAT = 52.5290;
 	private static final double PICKUP_LNG = 13.4010;
 
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
 	private final List<Fixtures.Person> onShift = new ArrayList<>();
 	private final List<String> booked = new ArrayList<>();
 	private Fixtures.MerchantRef merchant;
@@ -161,6 +164,74 @@ class DispatchFlowTests extends EndToEndTest {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(
 				() -> assertThat(api.get("/v1/drivers/me/offers", driver.token()).body().get("data")).isEmpty());
 		assertThat(api.post("/v1/offers/" + offerId + "/accept", driver.token(), "").status()).isEqualTo(409);
+	}
+
+	@Test
+	void anUnansweredOfferExpiresAndTheOrderGoesToTheNextDriver() {
+		var sleepy = driverAt(PICKUP_LAT + 0.001, PICKUP_LNG, "van", 40);
+		var awake = driverAt(PICKUP_LAT + 0.02, PICKUP_LNG, "van", 40);
+		String orderId = book(1);
+		String firstOffer = awaitOffer(sleepy).get("id").asString();
+
+		JsonNode second = awaitOffer(awake);
+
+		assertThat(second.get("orderId").asString()).isEqualTo(orderId);
+		assertThat(api.post("/v1/offers/" + firstOffer + "/accept", sleepy.token(), "").status()).isEqualTo(409);
+		assertThat(api.get("/v1/orders/" + orderId + "/offers", fixtures.operatorToken()).body().get("data"))
+			.extracting(o -> o.get("status").asString()).containsExactly("expired", "offered");
+	}
+
+	@Test
+	void anOrderThatEveryDriverPassesOnIsLeftUnassignedForOperators() {
+		List<Fixtures.Person> drivers = List.of(driverAt(PICKUP_LAT + 0.001, PICKUP_LNG, "van", 40),
+				driverAt(PICKUP_LAT + 0.002, PICKUP_LNG, "van", 40), driverAt(PICKUP_LAT + 0.003, PICKUP_LNG, "van", 40));
+		String orderId = book(1);
+
+		for (Fixtures.Person driver : drivers) {
+			String offerId = awaitOffer(driver).get("id").asString();
+			assertThat(api.post("/v1/offers/" + offerId + "/decline", driver.token(), "").status()).isEqualTo(200);
+		}
+
+		JsonNode unassigned = api.get("/v1/dispatch/unassigned", fixtures.operatorToken()).body().get("data");
+		assertThat(unassigned).extracting(u -> u.get("orderId").asString()).contains(orderId);
+		assertThat(api.get("/v1/dispatch/unassigned", customer.token()).status()).isEqualTo(403);
+		assertThat(api.get("/v1/orders/" + orderId + "/offers", fixtures.operatorToken()).body().get("data"))
+			.extracting(o -> o.get("status").asString()).containsExactly("declined", "declined", "declined");
+	}
+
+	@Test
+	void theCustomerTracksTheDriverLiveAndTheAnswerDegradesWhenTheFixIsStale() throws Exception {
+		var driver = driverAt(PICKUP_LAT + 0.01, PICKUP_LNG, "van", 40);
+		String orderId = book(1);
+		api.post("/v1/offers/" + awaitOffer(driver).get("id").asString() + "/accept", driver.token(), "");
+		assertThat(api.get("/v1/orders/" + orderId + "/tracking", fixtures.customer().token()).status()).isEqualTo(404);
+
+		try (var stream = com.returnit.support.StreamClient.connect(port, customer.token(), "")) {
+			stream.subscribe(orderId);
+			Thread.sleep(1_000);
+			ping(driver, PICKUP_LAT + 0.0097, PICKUP_LNG);
+			JsonNode position = stream.await(m -> m.path("type").asString("").equals("driver.position")
+					&& m.path("data").path("lat").asDouble() < PICKUP_LAT + 0.0099, Duration.ofSeconds(10));
+			assertThat(position.get("orderId").asString()).isEqualTo(orderId);
+		}
+
+		JsonNode live = api.get("/v1/orders/" + orderId + "/tracking", customer.token()).body();
+		assertThat(live.get("status").asString()).isEqualTo("assigned");
+		assertThat(live.get("driver").get("name").asString()).isEqualTo("Dee Driver");
+		assertThat(live.get("driver").get("lat").asDouble()).isEqualTo(PICKUP_LAT + 0.0097);
+		assertThat(live.get("etaSeconds").asLong()).as("about 1.1 km at 25 km/h").isBetween(130L, 180L);
+
+		JsonNode stale = await().atMost(Duration.ofSeconds(10)).until(
+				() -> api.get("/v1/orders/" + orderId + "/tracking", customer.token()).body(),
+				body -> body.get("etaSeconds").isNull());
+		assertThat(stale.get("message").asString()).startsWith("Driver on the way");
+		assertThat(stale.get("driver").get("ageSeconds").asLong()).isGreaterThanOrEqualTo(3);
+	}
+
+	private void ping(Fixtures.Person driver, double lat, double lng) {
+		Api.Response response = api.post("/v1/drivers/me/locations", driver.token(), Map.of("pings",
+				List.of(Map.of("lat", lat, "lng", lng, "recordedAt", java.time.Instant.now().toString()))));
+		assertThat(response.status()).isEqualTo(202);
 	}
 
 	private Fixtures.Person driverAt(double lat, double lng, String vehicle, int capacity) {
