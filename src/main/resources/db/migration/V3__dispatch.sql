@@ -50,3 +50,10 @@ CREATE TABLE stream_events (
 );
 CREATE INDEX stream_events_order_idx ON stream_events (order_id, id);
 CREATE INDEX stream_events_created_idx ON stream_events (created_at);
+
+-- Public tracking links: an unguessable token per order, for sharing without a login -------------
+CREATE TABLE tracking_links (
+  order_id    uuid PRIMARY KEY REFERENCES orders (id),
+  token       text NOT NULL UNIQUE,
+  created_at  timestamptz NOT NULL
+);

@@ -44,7 +44,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(authorize -> authorize
 				.requestMatchers(POST, "/v1/customers", "/v1/auth/token", "/v1/auth/refresh").permitAll()
 				.requestMatchers(GET, "/", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-						"/actuator/health", "/actuator/health/**", "/actuator/info")
+						"/actuator/health", "/actuator/health/**", "/actuator/info", "/track/*", "/v1/public/tracking/*")
 				.permitAll()
 				.requestMatchers("/error").permitAll()
 				.requestMatchers(POST, "/v1/drivers", "/v1/merchants", "/v1/service-areas").hasRole("OPERATOR")

@@ -1,91 +1,78 @@
 package com.returnit.tracking.internal.live;
 
 import com.returnit.identity.Caller;
-import com.returnit.identity.Drivers;
 import com.returnit.orders.Orders;
-import com.returnit.platform.Geo;
 import com.returnit.platform.NotFound;
-import com.returnit.tracking.DriverLocator;
-import com.returnit.tracking.Position;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * Where the driver of an order is and when they should arrive. A stale fix degrades the answer ("Driver on the
- * way", with the fix's age), never into an error.
- */
+/** Tracking for those who may see the order, and for anyone holding its unguessable link. */
 @RestController
 @Tag(name = "Tracking")
 class TrackingController {
 
-	/** Average door-to-door speed in a city, for a first estimate of arrival. */
-	static final double CITY_KMH = 25;
-	private static final Set<String> HEADING_THERE = Set.of("assigned", "en_route");
-
-	record DriverView(String name, double lat, double lng, Instant at, long ageSeconds) {
+	record LinkView(String url, String token) {
 	}
 
-	record TrackingView(String status, String message, @Nullable DriverView driver, @Nullable Long etaSeconds) {
+	/** What the public link shows: no names, no address, nothing but the pickup's progress. */
+	record PublicView(String status, String message, @Nullable PublicDriver driver, @Nullable Long etaSeconds,
+			Instant windowStart, Instant windowEnd, double pickupLat, double pickupLng) {
+	}
+
+	record PublicDriver(double lat, double lng, Instant at, long ageSeconds) {
 	}
 
 	private final Orders orders;
-	private final Drivers drivers;
-	private final DriverLocator locator;
-	private final Duration staleAfter;
-	private final Clock clock;
+	private final TrackingViews views;
+	private final TrackingLinks links;
 
-	TrackingController(Orders orders, Drivers drivers, DriverLocator locator,
-			@Value("${returnit.tracking.stale-after:PT2M}") Duration staleAfter, Clock clock) {
+	TrackingController(Orders orders, TrackingViews views, TrackingLinks links) {
 		this.orders = orders;
-		this.drivers = drivers;
-		this.locator = locator;
-		this.staleAfter = staleAfter;
-		this.clock = clock;
+		this.views = views;
+		this.links = links;
 	}
 
 	@GetMapping("/v1/orders/{id}/tracking")
 	@Operation(summary = "The order's status, its driver's last position and an estimated arrival")
-	TrackingView track(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-		Orders.Summary order = orders.findVisible(caller, id).orElseThrow(() -> new NotFound("Order"));
-		if (order.driverId() == null || !HEADING_THERE.contains(order.status())) {
-			return new TrackingView(order.status(), message(order.status()), null, null);
-		}
-		String name = drivers.find(order.driverId()).map(Drivers.Driver::name).orElse("Your driver");
-		Position position = locator.latest(order.driverId()).orElse(null);
-		if (position == null) {
-			return new TrackingView(order.status(), "Driver on the way", null, null);
-		}
-		Instant now = clock.instant();
-		long age = Math.max(0, Duration.between(position.recordedAt(), now).toSeconds());
-		DriverView driver = new DriverView(name, position.lat(), position.lng(), position.recordedAt(), age);
-		if (age > staleAfter.toSeconds()) {
-			return new TrackingView(order.status(), "Driver on the way (last seen " + age / 60 + " min ago)", driver,
-					null);
-		}
-		double km = Geo.distanceKm(position.lat(), position.lng(), order.lat(), order.lng());
-		long eta = Math.round(km / CITY_KMH * 3600);
-		return new TrackingView(order.status(), "Driver on the way", driver, eta);
+	TrackingViews.TrackingView track(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+		return views.of(orders.findVisible(caller, id).orElseThrow(() -> new NotFound("Order")));
 	}
 
-	private static String message(String status) {
-		return switch (status) {
-			case "scheduled" -> "Looking for a driver";
-			case "picked_up" -> "Your items are on their way to the merchant";
-			case "delivered" -> "Delivered to the merchant";
-			case "cancelled" -> "Cancelled";
-			case "failed" -> "The pickup could not be completed";
-			default -> status;
-		};
+	@GetMapping("/v1/orders/{id}/tracking-link")
+	@Operation(summary = "A link that shows the order's progress to anyone who has it, without logging in")
+	LinkView link(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+		Orders.Summary order = orders.findVisible(caller, id).orElseThrow(() -> new NotFound("Order"));
+		String token = links.tokenFor(order.id());
+		return new LinkView("/track/" + token, token);
+	}
+
+	@GetMapping("/v1/public/tracking/{token}")
+	@Operation(summary = "Progress of the order behind a tracking link (no login)", security = {})
+	PublicView publicTracking(@PathVariable String token) {
+		Orders.Summary order = links.orderFor(token).flatMap(orders::find)
+			.orElseThrow(() -> new NotFound("Tracking link"));
+		TrackingViews.TrackingView view = views.of(order);
+		TrackingViews.DriverView driver = view.driver();
+		return new PublicView(view.status(), view.message(),
+				driver == null ? null : new PublicDriver(driver.lat(), driver.lng(), driver.at(), driver.ageSeconds()),
+				view.etaSeconds(), order.windowStart(), order.windowEnd(), order.lat(), order.lng());
+	}
+
+	@GetMapping(value = "/track/{token}", produces = MediaType.TEXT_HTML_VALUE)
+	ResponseEntity<Resource> page(@PathVariable String token) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.TEXT_HTML)
+			.body(new ClassPathResource("static/track.html"));
 	}
 }

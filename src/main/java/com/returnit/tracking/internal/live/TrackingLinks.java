@@ -1,0 +1,41 @@
+package com.returnit.tracking.internal.live;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** One unguessable token (192 random bits) per order, made on first request and the same ever after. */
+@Repository
+class TrackingLinks {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	TrackingLinks(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	String tokenFor(UUID orderId) {
+		byte[] bytes = new byte[24];
+		RANDOM.nextBytes(bytes);
+		jdbc.sql("INSERT INTO tracking_links (order_id, token, created_at) VALUES (:order, :token, :now) ON CONFLICT DO NOTHING")
+			.param("order", orderId).param("token", Base64.getUrlEncoder().withoutPadding().encodeToString(bytes))
+			.param("now", Timestamp.from(clock.instant()))
+			.update();
+		return jdbc.sql("SELECT token FROM tracking_links WHERE order_id = :order").param("order", orderId)
+			.query(String.class).single();
+	}
+
+	Optional<UUID> orderFor(String token) {
+		return jdbc.sql("SELECT order_id FROM tracking_links WHERE token = :token").param("token", token)
+			.query(UUID.class).optional();
+	}
+}
