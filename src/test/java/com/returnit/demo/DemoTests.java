@@ -1,0 +1,48 @@
+package com.returnit.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.returnit.support.Api;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** The quick-start demo is alive: its simulated drivers take the demo customer's returns from door to hub. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"returnit.demo.enabled=true", "returnit.demo.drivers=2", "returnit.demo.booking-interval=PT4S",
+		"returnit.demo.speed-up=60", "returnit.tracking.max-speed-mps=1000" })
+class DemoTests {
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) throws Exception {
+		String dir = Files.createTempDirectory("returnit-demo-").toString();
+		registry.add("returnit.data-dir", () -> dir);
+	}
+
+	@Test
+	void simulatedDriversDeliverTheDemoCustomersReturns() {
+		Api api = new Api(port);
+		String customer = api.post("/v1/auth/token", null, java.util.Map.of("email", DemoData.CUSTOMER_EMAIL,
+				"password", DemoData.PASSWORD)).text("accessToken");
+
+		JsonNode delivered = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
+			.until(() -> api.get("/v1/orders?status=delivered", customer).body().get("data"), data -> !data.isEmpty());
+
+		String orderId = delivered.get(0).get("id").asString();
+		assertThat(delivered.get(0).get("driverId").isNull()).isFalse();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+				api.get("/v1/orders/" + orderId + "/events", customer).body().get("data"))
+			.extracting(e -> e.get("type").asString())
+			.containsExactly("order.scheduled", "order.assigned", "order.en_route", "order.picked_up",
+					"order.delivered"));
+	}
+}
