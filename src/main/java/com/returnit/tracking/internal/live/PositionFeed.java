@@ -3,6 +3,9 @@ package com.returnit.tracking.internal.live;
 import com.returnit.orders.Orders;
 import com.returnit.tracking.DriverLocator;
 import com.returnit.tracking.Position;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +26,9 @@ class PositionFeed {
 	private final SubscriptionHub hub;
 	private final Orders orders;
 	private final DriverLocator locator;
+	/** Which driver serves a followed order changes rarely: read it at most every few seconds per order. */
+	private final Cache<UUID, Optional<UUID>> driverOfOrder = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofSeconds(3)).maximumSize(100_000).build();
 
 	PositionFeed(SubscriptionHub hub, Orders orders, DriverLocator locator) {
 		this.hub = hub;
@@ -43,9 +49,10 @@ class PositionFeed {
 	}
 
 	private Optional<Position> driverPosition(UUID orderId) {
-		return orders.find(orderId)
+		return driverOfOrder.get(orderId, id -> orders.find(id)
 			.filter(order -> order.driverId() != null && DRIVEN.contains(order.status()))
-			.flatMap(order -> locator.latest(order.driverId()));
+			.map(Orders.Summary::driverId))
+			.flatMap(locator::latest);
 	}
 
 	private static StreamEvent event(UUID orderId, Position position) {
