@@ -31,7 +31,7 @@ before(async () => {
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 480, height: 760 },
+    viewport: { width: 420, height: 560 },
     deviceScaleFactor: 2,
     locale: 'en-GB',
     timezoneId: 'Europe/Berlin',
