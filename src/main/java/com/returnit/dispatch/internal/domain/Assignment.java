@@ -3,10 +3,11 @@ package com.returnit.dispatch.internal.domain;
 import java.util.Arrays;
 
 /**
- * Minimum-cost assignment of rows (orders) to columns (drivers): the Hungarian method with potentials, O(n^3) in the
- * larger side. A rectangular matrix is padded with free dummy rows or columns. A pair marked {@link #INFEASIBLE} gets
- * a cost above any complete assignment of feasible pairs, so the solver first pairs as many rows as it can with
- * feasible columns, then minimises their total cost; an infeasible pair is never answered.
+ * Minimum-cost assignment of rows (orders) to columns (drivers): the Hungarian method with potentials. A rectangular
+ * matrix is solved from its shorter side, which is the same as padding the shorter side with free dummy lines but
+ * costs O(short^2 * long) rather than O(long^3): 200 orders among 2,000 drivers stay cheap. A pair marked
+ * {@link #INFEASIBLE} gets a cost above any assignment of feasible pairs, so the solver first pairs as many rows as it
+ * can with feasible columns, then minimises their total cost; an infeasible pair is never answered.
  */
 public final class Assignment {
 
@@ -28,11 +29,13 @@ public final class Assignment {
 		if (rows == 0 || columns == 0) {
 			return chosen;
 		}
-		double[][] square = padded(cost, rows, columns);
-		int[] columnOfRow = new Hungarian(square).solve();
-		for (int row = 0; row < rows; row++) {
-			int column = columnOfRow[row];
-			if (column < columns && cost[row][column] != INFEASIBLE) {
+		double[][] priced = priced(cost, columns);
+		boolean transposed = rows > columns;
+		int[] matched = new Hungarian(transposed ? transpose(priced) : priced).solve();
+		for (int line = 0; line < matched.length; line++) {
+			int row = transposed ? matched[line] : line;
+			int column = transposed ? line : matched[line];
+			if (cost[row][column] != INFEASIBLE) {
 				chosen[row] = column;
 			}
 		}
@@ -48,8 +51,8 @@ public final class Assignment {
 		return sum;
 	}
 
-	/** Square, with infeasible pairs priced above the sum of every feasible one and dummy pairs free. */
-	private static double[][] padded(double[][] cost, int rows, int columns) {
+	/** The costs with infeasible pairs priced above the sum of every feasible one. */
+	private static double[][] priced(double[][] cost, int columns) {
 		double feasibleSum = 0;
 		for (double[] row : cost) {
 			if (row.length != columns) {
@@ -63,24 +66,33 @@ public final class Assignment {
 			}
 		}
 		double prohibitive = feasibleSum + 1;
-		int n = Math.max(rows, columns);
-		double[][] square = new double[n][n];
-		for (int row = 0; row < rows; row++) {
-			for (int column = 0; column < columns; column++) {
-				square[row][column] = cost[row][column] == INFEASIBLE ? prohibitive : cost[row][column];
+		double[][] priced = new double[cost.length][];
+		for (int row = 0; row < cost.length; row++) {
+			priced[row] = Arrays.stream(cost[row]).map(c -> c == INFEASIBLE ? prohibitive : c).toArray();
+		}
+		return priced;
+	}
+
+	private static double[][] transpose(double[][] a) {
+		double[][] t = new double[a[0].length][a.length];
+		for (int row = 0; row < a.length; row++) {
+			for (int column = 0; column < a[0].length; column++) {
+				t[column][row] = a[row][column];
 			}
 		}
-		return square;
+		return t;
 	}
 
 	/**
-	 * Kuhn–Munkres with row and column potentials, 1-based inside, column 0 the root of each search: adds the rows one
-	 * at a time, each along the cheapest augmenting path under the reduced costs.
+	 * Kuhn–Munkres with row and column potentials for n rows and m >= n columns, 1-based inside, column 0 the root of
+	 * each search: adds the rows one at a time, each along the cheapest augmenting path under the reduced costs, in
+	 * O(n^2 m). Answers the column of each row.
 	 */
 	private static final class Hungarian {
 
 		private final double[][] a;
 		private final int n;
+		private final int m;
 		private final double[] u;
 		private final double[] v;
 		private final int[] rowOfColumn;
@@ -89,10 +101,11 @@ public final class Assignment {
 		Hungarian(double[][] a) {
 			this.a = a;
 			this.n = a.length;
+			this.m = a[0].length;
 			this.u = new double[n + 1];
-			this.v = new double[n + 1];
-			this.rowOfColumn = new int[n + 1];
-			this.way = new int[n + 1];
+			this.v = new double[m + 1];
+			this.rowOfColumn = new int[m + 1];
+			this.way = new int[m + 1];
 		}
 
 		int[] solve() {
@@ -100,8 +113,10 @@ public final class Assignment {
 				augment(row);
 			}
 			int[] columnOfRow = new int[n];
-			for (int column = 1; column <= n; column++) {
-				columnOfRow[rowOfColumn[column] - 1] = column - 1;
+			for (int column = 1; column <= m; column++) {
+				if (rowOfColumn[column] != 0) {
+					columnOfRow[rowOfColumn[column] - 1] = column - 1;
+				}
 			}
 			return columnOfRow;
 		}
@@ -109,8 +124,8 @@ public final class Assignment {
 		private void augment(int row) {
 			rowOfColumn[0] = row;
 			int column0 = 0;
-			double[] minSlack = new double[n + 1];
-			boolean[] used = new boolean[n + 1];
+			double[] minSlack = new double[m + 1];
+			boolean[] used = new boolean[m + 1];
 			Arrays.fill(minSlack, Double.POSITIVE_INFINITY);
 			do {
 				used[column0] = true;
@@ -129,7 +144,7 @@ public final class Assignment {
 		private int step(int row0, int column0, double[] minSlack, boolean[] used) {
 			double delta = Double.POSITIVE_INFINITY;
 			int next = 0;
-			for (int column = 1; column <= n; column++) {
+			for (int column = 1; column <= m; column++) {
 				if (!used[column]) {
 					double slack = a[row0 - 1][column - 1] - u[row0] - v[column];
 					if (slack < minSlack[column]) {
@@ -142,7 +157,7 @@ public final class Assignment {
 					}
 				}
 			}
-			for (int column = 0; column <= n; column++) {
+			for (int column = 0; column <= m; column++) {
 				if (used[column]) {
 					u[rowOfColumn[column]] += delta;
 					v[column] -= delta;

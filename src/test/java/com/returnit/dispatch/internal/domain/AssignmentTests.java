@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -96,53 +97,68 @@ class AssignmentTests {
 	void onRandomSixBySixMatricesTheTotalEqualsTheBestOfAllPermutations() {
 		Random random = new Random(20_260_504L);
 		for (int trial = 0; trial < 300; trial++) {
-			double[][] km = new double[6][6];
-			for (double[] row : km) {
-				for (int column = 0; column < 6; column++) {
-					row[column] = random.nextInt(10) == 0 ? INFEASIBLE : Math.round(random.nextDouble() * 2000) / 100.0;
-				}
-			}
-			int[] chosen = Assignment.solve(km);
-			Best best = bruteForce(km);
-
-			assertThat(assigned(chosen)).as("orders assigned, trial %d", trial).isEqualTo(best.assigned());
-			assertThat(Assignment.total(km, chosen)).as("total km, trial %d", trial).isCloseTo(best.km(), within(1e-9));
+			assertSolvedLikeBruteForce(randomKm(random, 6, 6), trial);
 		}
 	}
 
-	/** The most feasible pairs, then the least total cost, over all 720 permutations. */
+	@Test
+	void onRandomRectangularMatricesTheTotalEqualsTheBestOfAllChoices() {
+		Random random = new Random(4_052_026L);
+		for (int trial = 0; trial < 300; trial++) {
+			assertSolvedLikeBruteForce(randomKm(random, 1 + random.nextInt(6), 1 + random.nextInt(6)), trial);
+		}
+	}
+
+	private static void assertSolvedLikeBruteForce(double[][] km, int trial) {
+		int[] chosen = Assignment.solve(km);
+		Best best = bruteForce(km);
+
+		assertThat(Arrays.stream(chosen).filter(column -> column >= 0).distinct().count())
+			.as("no driver twice, trial %d", trial).isEqualTo(assigned(chosen));
+		assertThat(assigned(chosen)).as("orders assigned, trial %d", trial).isEqualTo(best.assigned());
+		assertThat(Assignment.total(km, chosen)).as("total km, trial %d", trial).isCloseTo(best.km(), within(1e-9));
+	}
+
+	/** Pickup distances up to 20 km; one pair in ten infeasible. */
+	private static double[][] randomKm(Random random, int orders, int drivers) {
+		double[][] km = new double[orders][drivers];
+		for (double[] row : km) {
+			for (int column = 0; column < drivers; column++) {
+				row[column] = random.nextInt(10) == 0 ? INFEASIBLE : Math.round(random.nextDouble() * 2000) / 100.0;
+			}
+		}
+		return km;
+	}
+
+	/** The most feasible pairs, then the least total cost. */
 	private record Best(int assigned, double km) {
-	}
 
-	private static Best bruteForce(double[][] km) {
-		return permute(km, new int[km.length], new boolean[km.length], 0, new Best(-1, 0));
-	}
-
-	private static Best permute(double[][] km, int[] columns, boolean[] used, int row, Best best) {
-		if (row == km.length) {
-			int assigned = 0;
-			double total = 0;
-			for (int r = 0; r < km.length; r++) {
-				if (km[r][columns[r]] != INFEASIBLE) {
-					assigned++;
-					total += km[r][columns[r]];
-				}
-			}
-			boolean better = assigned > best.assigned() || (assigned == best.assigned() && total < best.km());
-			return better ? new Best(assigned, total) : best;
+		Best orBetter(Best other) {
+			return other.assigned > assigned || (other.assigned == assigned && other.km < km) ? other : this;
 		}
-		for (int column = 0; column < km.length; column++) {
-			if (!used[column]) {
+	}
+
+	/** Every way to give each order a different driver or none. */
+	private static Best bruteForce(double[][] km) {
+		return choose(km, new boolean[km[0].length], 0, new Best(0, 0));
+	}
+
+	private static Best choose(double[][] km, boolean[] used, int row, Best sofar) {
+		if (row == km.length) {
+			return sofar;
+		}
+		Best best = choose(km, used, row + 1, sofar);
+		for (int column = 0; column < used.length; column++) {
+			if (!used[column] && km[row][column] != INFEASIBLE) {
 				used[column] = true;
-				columns[row] = column;
-				best = permute(km, columns, used, row + 1, best);
+				best = best.orBetter(choose(km, used, row + 1, new Best(sofar.assigned() + 1, sofar.km() + km[row][column])));
 				used[column] = false;
 			}
 		}
 		return best;
 	}
 
-	private static int assigned(int[] chosen) {
-		return (int) java.util.Arrays.stream(chosen).filter(column -> column >= 0).count();
+	private static long assigned(int[] chosen) {
+		return Arrays.stream(chosen).filter(column -> column >= 0).count();
 	}
 }
