@@ -27,9 +27,13 @@ public abstract class EndToEndTest {
 	protected Api api;
 	protected Fixtures fixtures;
 
+	/**
+	 * A subclass with a property set of its own starts a second context; it names its own database with
+	 * {@code returnit.test.database}, so that it never starts a second PostgreSQL on the shared data directory.
+	 */
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("returnit.data-dir", DATA_DIR::toString);
+		registry.add("returnit.data-dir", () -> DATA_DIR + "/${returnit.test.database:shared}");
 		registry.add("returnit.admin.email", () -> ADMIN_EMAIL);
 		registry.add("returnit.admin.password", () -> ADMIN_PASSWORD);
 		// short clocks so that expiry, misses and staleness happen within a test

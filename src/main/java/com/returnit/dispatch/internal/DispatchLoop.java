@@ -4,7 +4,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Every tick: expire overdue offers, then dispatch due orders. Safe on many nodes (rows are claimed with SKIP LOCKED). */
+/**
+ * Every tick: expire overdue offers, then in greedy mode dispatch due orders; in batched mode a batch of due orders is
+ * paired every batch interval instead. Safe on many nodes (rows are claimed with SKIP LOCKED).
+ */
 @Component
 @ConditionalOnBooleanProperty(name = "returnit.dispatch.enabled", matchIfMissing = true)
 class DispatchLoop {
@@ -12,9 +15,13 @@ class DispatchLoop {
 	private static final int BATCH = 50;
 
 	private final Dispatcher dispatcher;
+	private final BatchDispatcher batches;
+	private final DispatchProperties properties;
 
-	DispatchLoop(Dispatcher dispatcher) {
+	DispatchLoop(Dispatcher dispatcher, BatchDispatcher batches, DispatchProperties properties) {
 		this.dispatcher = dispatcher;
+		this.batches = batches;
+		this.properties = properties;
 	}
 
 	@Scheduled(fixedDelayString = "${returnit.dispatch.tick:PT1S}", initialDelayString = "PT2S")
@@ -24,9 +31,19 @@ class DispatchLoop {
 			handled = dispatcher.expireOffers(BATCH);
 		}
 		while (handled == BATCH);
-		do {
-			handled = dispatcher.dispatchDue(BATCH);
+		if (properties.mode() == DispatchMode.GREEDY) {
+			do {
+				handled = dispatcher.dispatchDue(BATCH);
+			}
+			while (handled == BATCH);
 		}
-		while (handled == BATCH);
+	}
+
+	/** One batch per interval, however many orders wait: those left over stay due and go first next time. */
+	@Scheduled(fixedDelayString = "${returnit.dispatch.batch-interval:PT5S}", initialDelayString = "PT2S")
+	void batch() {
+		if (properties.mode() == DispatchMode.BATCHED) {
+			batches.dispatchBatch(properties.batchSize());
+		}
 	}
 }

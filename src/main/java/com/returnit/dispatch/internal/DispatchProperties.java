@@ -3,10 +3,16 @@ package com.returnit.dispatch.internal;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** How dispatch behaves; every value can be set under {@code returnit.dispatch}. */
+/**
+ * How dispatch behaves; every value can be set under {@code returnit.dispatch}.
+ *
+ * @param mode greedy (default) or batched
+ * @param batchInterval in batched mode, how often the waiting orders are paired with drivers
+ * @param batchSize in batched mode, the most orders one batch locks and pairs
+ */
 @ConfigurationProperties("returnit.dispatch")
 record DispatchProperties(Duration leadTime, Duration offerTimeout, int maxMisses, Duration retryWhenNoDriver,
-		int candidates, Duration tick) {
+		int candidates, Duration tick, DispatchMode mode, Duration batchInterval, int batchSize) {
 
 	DispatchProperties {
 		leadTime = leadTime == null ? Duration.ofMinutes(45) : leadTime;
@@ -15,5 +21,8 @@ record DispatchProperties(Duration leadTime, Duration offerTimeout, int maxMisse
 		retryWhenNoDriver = retryWhenNoDriver == null ? Duration.ofSeconds(15) : retryWhenNoDriver;
 		candidates = candidates <= 0 ? 20 : candidates;
 		tick = tick == null ? Duration.ofSeconds(1) : tick;
+		mode = mode == null ? DispatchMode.GREEDY : mode;
+		batchInterval = batchInterval == null ? Duration.ofSeconds(5) : batchInterval;
+		batchSize = batchSize <= 0 ? 200 : batchSize;
 	}
 }

@@ -66,12 +66,19 @@ class Dispatcher {
 		return orderIds.size();
 	}
 
-	/** A driver passed (declined, or let the offer expire): count it, then offer the order to the next driver. */
+	/**
+	 * A driver passed (declined, or let the offer expire): count it, then offer the order to the next driver, or in
+	 * batched mode put it back among the orders the next batch pairs.
+	 */
 	void missed(DispatchJob job) {
 		DispatchJob counted = new DispatchJob(job.orderId(), job.lat(), job.lng(), job.itemCount(), job.windowStart(),
 				job.dispatchAt(), job.status(), job.misses() + 1, job.nextAttemptAt());
 		if (counted.misses() >= properties.maxMisses()) {
 			giveUp(counted, counted.misses() + " drivers passed");
+			return;
+		}
+		if (properties.mode() == DispatchMode.BATCHED) {
+			waitForNextBatch(counted, clock.instant());
 			return;
 		}
 		offerNext(counted);
@@ -80,20 +87,42 @@ class Dispatcher {
 	void offerNext(DispatchJob job) {
 		Instant now = clock.instant();
 		if (job.tooLateToFindADriver(now)) {
-			giveUp(job, "no driver took it before the window started");
+			giveUpTooLate(job);
 			return;
 		}
-		Optional<Offer> offer = candidates(job).stream()
-			.map(candidate -> new Offer(Ids.newId(clock), job.orderId(), candidate.driverId(), "offered",
-					candidate.distanceKm(), now, now.plus(properties.offerTimeout()), null))
-			.filter(offers::insert)
-			.findFirst();
-		if (offer.isPresent()) {
-			jobs.update(job.orderId(), "offering", job.misses(), offer.get().expiresAt(), now);
-		}
-		else {
+		boolean offered = candidates(job).stream().anyMatch(candidate -> offer(job, candidate, now));
+		if (!offered) {
 			jobs.update(job.orderId(), "pending", job.misses(), now.plus(properties.retryWhenNoDriver()), now);
 		}
+	}
+
+	/**
+	 * Offers the order to this driver and marks the job as offering; false when the order or the driver already holds
+	 * an open offer (another node got there first). Both modes make their offers here.
+	 */
+	boolean offer(DispatchJob job, Candidate candidate, Instant now) {
+		Offer offer = new Offer(Ids.newId(clock), job.orderId(), candidate.driverId(), "offered",
+				candidate.distanceKm(), now, now.plus(properties.offerTimeout()), null);
+		if (!offers.insert(offer)) {
+			return false;
+		}
+		jobs.update(job.orderId(), "offering", job.misses(), offer.expiresAt(), now);
+		return true;
+	}
+
+	/** Leaves the order pending and due, so that the next batch considers it again. */
+	void waitForNextBatch(DispatchJob job, Instant now) {
+		jobs.update(job.orderId(), "pending", job.misses(), now, now);
+	}
+
+	/** The driver as a candidate at this distance: what they drive and the room left; empty for an unknown driver. */
+	Optional<Candidate> candidate(UUID driverId, double distanceKm) {
+		return drivers.find(driverId).map(driver -> new Candidate(driver.id(), distanceKm, driver.vehicleType(),
+				driver.capacityParcels() - orders.parcelsCarriedBy(driver.id())));
+	}
+
+	void giveUpTooLate(DispatchJob job) {
+		giveUp(job, "no driver took it before the window started");
 	}
 
 	/** Drivers who fit, nearest first; the spatial index narrows the search before any capacity is counted. */
@@ -101,9 +130,7 @@ class Dispatcher {
 		List<NearbyDriver> nearby = locator.nearestOnShift(job.lat(), job.lng(), properties.candidates(),
 				offers.excludedFor(job.orderId()));
 		return nearby.stream()
-			.flatMap(near -> drivers.find(near.position().driverId()).stream()
-				.map(driver -> new Candidate(driver.id(), near.distanceKm(), driver.vehicleType(),
-						driver.capacityParcels() - orders.parcelsCarriedBy(driver.id()))))
+			.flatMap(near -> candidate(near.position().driverId(), near.distanceKm()).stream())
 			.filter(candidate -> DriverMatching.fits(candidate, job.itemCount()))
 			.toList();
 	}

@@ -22,6 +22,11 @@ public final class DriverMatching {
 				&& itemCount <= MAX_ITEMS_PER_ORDER.getOrDefault(candidate.vehicleType(), Integer.MAX_VALUE);
 	}
 
+	/** What offering the order to this driver costs: the pickup distance, or infeasible when the order does not fit. */
+	public static double cost(Candidate candidate, int itemCount) {
+		return fits(candidate, itemCount) ? candidate.distanceKm() : Assignment.INFEASIBLE;
+	}
+
 	public static Optional<Candidate> choose(List<Candidate> candidates, int itemCount) {
 		return candidates.stream()
 			.filter(candidate -> fits(candidate, itemCount))
