@@ -27,7 +27,7 @@ LOG="$WORK/service.log"
   --logging.level.root=WARN --logging.level.com.returnit=INFO \
   --logging.level.org.springframework.boot.tomcat=INFO >"$LOG" 2>&1 &
 PID=$!
-cleanup() { kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; rm -rf "$WORK"; }
+cleanup() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 echo "starting the service (log: $LOG)"
