@@ -34,7 +34,7 @@ class EmbeddedDatabaseConfiguration {
 			.setCleanDataDirectory(false)
 			.setServerConfig("max_connections", "200")
 			.setServerConfig("fsync", "on")
-			// zonky turns this off by default; an acknowledged write must survive a crash
+			// zonky defaults to synchronous_commit=off; a commit must be on disk before we say so (ADR 0007)
 			.setServerConfig("synchronous_commit", "on")
 			.start();
 		log.info("Embedded PostgreSQL started in {} ms on port {} with data in {}",

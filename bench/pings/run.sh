@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Location ping benchmark, one command, loopback only, bounded in time (about 1-2 minutes plus the build):
+#   bench/pings/run.sh                       # 100 drivers, concurrency 64, 15 s per phase
+#   DRIVERS=200 CONCURRENCY=128 SECONDS_PER_PHASE=20 bench/pings/run.sh
+# Starts the service jar on a free port with a temporary data directory, creates the drivers through the API (as
+# the operator RETURNIT_ADMIN_EMAIL / RETURNIT_ADMIN_PASSWORD), puts them on shift, measures pings acknowledged (202)
+# per second at 1 and at 10 pings per request, then the raw single-row INSERT rate into the same table over JDBC
+# against the same embedded PostgreSQL, and appends the results to docs/benchmarks.md under "## Location pings".
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DRIVERS="${DRIVERS:-100}"
+CONCURRENCY="${CONCURRENCY:-64}"
+SECONDS_PER_PHASE="${SECONDS_PER_PHASE:-15}"
+export RETURNIT_ADMIN_EMAIL="${RETURNIT_ADMIN_EMAIL:-bench-operator@bench.returnit.local}"
+export RETURNIT_ADMIN_PASSWORD="${RETURNIT_ADMIN_PASSWORD:-bench-operator-password}"
+JAVA_HOME="$(bin/jdk25)"; export JAVA_HOME
+JAVA="$JAVA_HOME/bin/java"
+
+if [ "${SKIP_BUILD:-}" != "1" ]; then
+  echo "building target/returnit.jar"
+  ./mvnw -B -q -DskipTests package
+fi
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/returnit-bench-XXXXXX")"
+LOG="$WORK/service.log"
+"$JAVA" -jar target/returnit.jar --server.port=0 --server.address=127.0.0.1 --returnit.data-dir="$WORK/data" \
+  --logging.level.root=WARN --logging.level.com.returnit=INFO \
+  --logging.level.org.springframework.boot.tomcat=INFO >"$LOG" 2>&1 &
+PID=$!
+cleanup() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+echo "starting the service (log: $LOG)"
+for _ in $(seq 1 120); do
+  grep -q "Tomcat started on port" "$LOG" && break
+  kill -0 "$PID" 2>/dev/null || { cat "$LOG"; echo "the service did not start" >&2; exit 1; }
+  sleep 1
+done
+PORT="$(grep -o 'Tomcat started on port [0-9]*' "$LOG" | grep -o '[0-9]*$' | head -1)"
+PG_PORT="$(grep -o 'Embedded PostgreSQL started in [0-9]* ms on port [0-9]*' "$LOG" | grep -o '[0-9]*$' | head -1)"
+[ -n "$PORT" ] && [ -n "$PG_PORT" ] || { cat "$LOG"; echo "no HTTP or PostgreSQL port in the log" >&2; exit 1; }
+echo "service on 127.0.0.1:$PORT, embedded PostgreSQL on port $PG_PORT"
+
+mkdir -p "$WORK/lib"
+(cd "$WORK/lib" && "$JAVA_HOME/bin/jar" xf "$OLDPWD/target/returnit.jar" $("$JAVA_HOME/bin/jar" tf "$OLDPWD/target/returnit.jar" | grep 'BOOT-INF/lib/postgresql-'))
+PGJDBC="$(ls "$WORK"/lib/BOOT-INF/lib/postgresql-*.jar)"
+
+timeout $((SECONDS_PER_PHASE * 5 + 300)) "$JAVA" -cp "$PGJDBC" bench/pings/PingBench.java "http://127.0.0.1:$PORT" "$PG_PORT" \
+  "$DRIVERS" "$CONCURRENCY" "$SECONDS_PER_PHASE" "$RETURNIT_ADMIN_EMAIL" "$RETURNIT_ADMIN_PASSWORD" "$WORK/result.md"
+
+{
+  printf '\nCommand: `DRIVERS=%s CONCURRENCY=%s SECONDS_PER_PHASE=%s bench/pings/run.sh` (CPU: %s)\n' \
+    "$DRIVERS" "$CONCURRENCY" "$SECONDS_PER_PHASE" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+} >>"$WORK/result.md"
+"$JAVA" bench/pings/AppendResult.java docs/benchmarks.md "$WORK/result.md"
+echo "appended to docs/benchmarks.md"
