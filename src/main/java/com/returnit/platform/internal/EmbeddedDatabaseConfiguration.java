@@ -32,6 +32,9 @@ class EmbeddedDatabaseConfiguration {
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(pgData)
 			.setCleanDataDirectory(false)
+			// Spring stops it, after the web server has drained and every bean using the database has closed;
+			// zonky's own JVM hook would stop it in parallel with the graceful shutdown, under in-flight requests
+			.setRegisterShutdownHook(false)
 			.setServerConfig("max_connections", "200")
 			.setServerConfig("fsync", "on")
 			// zonky defaults to synchronous_commit=off; a commit must be on disk before we say so (ADR 0007)
