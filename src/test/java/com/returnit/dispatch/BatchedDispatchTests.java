@@ -54,8 +54,8 @@ class BatchedDispatchTests extends EndToEndTest {
 		String orderA = book(merchant, 0, windowStart);
 		String orderB = book(merchant, 1.0, windowStart);
 
-		JsonNode offerTo1 = awaitOffer(driver1);
-		JsonNode offerTo2 = awaitOffer(driver2);
+		JsonNode offerTo1 = fixtures.awaitOffer(driver1);
+		JsonNode offerTo2 = fixtures.awaitOffer(driver2);
 
 		assertThat(offerTo1.get("orderId").asString()).isEqualTo(orderB);
 		assertThat(offerTo1.get("distanceKm").asDouble()).isCloseTo(0.1, within(0.01));
@@ -74,10 +74,10 @@ class BatchedDispatchTests extends EndToEndTest {
 		var further = driverAt(10.5);
 		String order = book(merchant, 10.0, Instant.now().plus(15, ChronoUnit.MINUTES));
 
-		JsonNode first = awaitOffer(near);
+		JsonNode first = fixtures.awaitOffer(near);
 		api.post("/v1/offers/" + first.get("id").asString() + "/decline", near.token(), "");
 
-		assertThat(awaitOffer(further).get("orderId").asString()).isEqualTo(order);
+		assertThat(fixtures.awaitOffer(further).get("orderId").asString()).isEqualTo(order);
 		assertThat(api.get("/v1/orders/" + order + "/offers", fixtures.operatorToken()).body().get("data"))
 			.extracting(o -> o.get("status").asString()).containsExactly("declined", "offered");
 	}
@@ -99,9 +99,4 @@ class BatchedDispatchTests extends EndToEndTest {
 		return response.text("id");
 	}
 
-	private JsonNode awaitOffer(Fixtures.Person driver) {
-		return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-			.until(() -> api.get("/v1/drivers/me/offers", driver.token()).body().get("data"), data -> !data.isEmpty())
-			.get(0);
-	}
 }

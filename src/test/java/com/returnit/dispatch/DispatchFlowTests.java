@@ -51,7 +51,7 @@ class DispatchFlowTests extends EndToEndTest {
 		var far = driverAt(PICKUP_LAT + 0.05, PICKUP_LNG, "van", 40);
 		String orderId = book(2);
 
-		JsonNode offer = awaitOffer(near);
+		JsonNode offer = fixtures.awaitOffer(near);
 		assertThat(offer.get("orderId").asString()).isEqualTo(orderId);
 		assertThat(offer.get("pickup").get("address").asString()).isEqualTo("Torstrasse 1, 10119 Berlin");
 		assertThat(offer.get("items")).hasSize(2);
@@ -89,10 +89,10 @@ class DispatchFlowTests extends EndToEndTest {
 		var second = driverAt(PICKUP_LAT + 0.01, PICKUP_LNG, "van", 40);
 		String orderId = book(1);
 
-		JsonNode offer = awaitOffer(first);
+		JsonNode offer = fixtures.awaitOffer(first);
 		assertThat(api.post("/v1/offers/" + offer.get("id").asString() + "/decline", first.token(), "").text("status"))
 			.isEqualTo("declined");
-		JsonNode next = awaitOffer(second);
+		JsonNode next = fixtures.awaitOffer(second);
 
 		assertThat(next.get("orderId").asString()).isEqualTo(orderId);
 		assertThat(api.get("/v1/orders/" + orderId + "/offers", fixtures.operatorToken()).body().get("data"))
@@ -108,7 +108,7 @@ class DispatchFlowTests extends EndToEndTest {
 
 		String orderId = book(3);
 
-		assertThat(awaitOffer(roomy).get("orderId").asString()).isEqualTo(orderId);
+		assertThat(fixtures.awaitOffer(roomy).get("orderId").asString()).isEqualTo(orderId);
 		assertThat(api.get("/v1/drivers/me/offers", nearlyFull.token()).body().get("data")).isEmpty();
 	}
 
@@ -116,7 +116,7 @@ class DispatchFlowTests extends EndToEndTest {
 	void twoConcurrentAcceptsCanNeverBothWin() throws Exception {
 		var driver = driverAt(PICKUP_LAT, PICKUP_LNG, "van", 40);
 		String orderId = book(1);
-		String offerId = awaitOffer(driver).get("id").asString();
+		String offerId = fixtures.awaitOffer(driver).get("id").asString();
 		CountDownLatch start = new CountDownLatch(1);
 		List<Future<Integer>> answers = new ArrayList<>();
 
@@ -146,7 +146,7 @@ class DispatchFlowTests extends EndToEndTest {
 	void anotherDriversOfferCannotBeAnswered() {
 		var driver = driverAt(PICKUP_LAT, PICKUP_LNG, "van", 40);
 		book(1);
-		String offerId = awaitOffer(driver).get("id").asString();
+		String offerId = fixtures.awaitOffer(driver).get("id").asString();
 		var stranger = fixtures.driver();
 
 		assertThat(api.post("/v1/offers/" + offerId + "/accept", stranger.token(), "").status()).isEqualTo(404);
@@ -157,7 +157,7 @@ class DispatchFlowTests extends EndToEndTest {
 	void anOrderCancelledWhileOfferedWithdrawsTheOffer() {
 		var driver = driverAt(PICKUP_LAT, PICKUP_LNG, "van", 40);
 		String orderId = book(1);
-		String offerId = awaitOffer(driver).get("id").asString();
+		String offerId = fixtures.awaitOffer(driver).get("id").asString();
 
 		api.post("/v1/orders/" + orderId + "/cancel", customer.token(), Map.of("reason", "Changed plans"));
 
@@ -171,9 +171,9 @@ class DispatchFlowTests extends EndToEndTest {
 		var sleepy = driverAt(PICKUP_LAT + 0.001, PICKUP_LNG, "van", 40);
 		var awake = driverAt(PICKUP_LAT + 0.02, PICKUP_LNG, "van", 40);
 		String orderId = book(1);
-		String firstOffer = awaitOffer(sleepy).get("id").asString();
+		String firstOffer = fixtures.awaitOffer(sleepy).get("id").asString();
 
-		JsonNode second = awaitOffer(awake);
+		JsonNode second = fixtures.awaitOffer(awake);
 
 		assertThat(second.get("orderId").asString()).isEqualTo(orderId);
 		assertThat(api.post("/v1/offers/" + firstOffer + "/accept", sleepy.token(), "").status()).isEqualTo(409);
@@ -188,7 +188,7 @@ class DispatchFlowTests extends EndToEndTest {
 		String orderId = book(1);
 
 		for (Fixtures.Person driver : drivers) {
-			String offerId = awaitOffer(driver).get("id").asString();
+			String offerId = fixtures.awaitOffer(driver).get("id").asString();
 			assertThat(api.post("/v1/offers/" + offerId + "/decline", driver.token(), "").status()).isEqualTo(200);
 		}
 
@@ -203,7 +203,7 @@ class DispatchFlowTests extends EndToEndTest {
 	void theCustomerTracksTheDriverLiveAndTheAnswerDegradesWhenTheFixIsStale() throws Exception {
 		var driver = driverAt(PICKUP_LAT + 0.01, PICKUP_LNG, "van", 40);
 		String orderId = book(1);
-		api.post("/v1/offers/" + awaitOffer(driver).get("id").asString() + "/accept", driver.token(), "");
+		api.post("/v1/offers/" + fixtures.awaitOffer(driver).get("id").asString() + "/accept", driver.token(), "");
 		assertThat(api.get("/v1/orders/" + orderId + "/tracking", fixtures.customer().token()).status()).isEqualTo(404);
 
 		try (var stream = com.returnit.support.StreamClient.connect(port, customer.token(), "")) {
@@ -252,9 +252,4 @@ class DispatchFlowTests extends EndToEndTest {
 		return response.text("id");
 	}
 
-	private JsonNode awaitOffer(Fixtures.Person driver) {
-		return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
-			.until(() -> api.get("/v1/drivers/me/offers", driver.token()).body().get("data"), data -> !data.isEmpty())
-			.get(0);
-	}
 }

@@ -116,6 +116,14 @@ public final class Fixtures {
 		assertThat(ping.status()).as(ping.body().toString()).isEqualTo(202);
 	}
 
+	/** The driver's first open offer, waiting for dispatch to make one. */
+	public tools.jackson.databind.JsonNode awaitOffer(Person driver) {
+		return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+			.pollInterval(java.time.Duration.ofMillis(200))
+			.until(() -> api.get("/v1/drivers/me/offers", driver.token()).body().get("data"), data -> !data.isEmpty())
+			.get(0);
+	}
+
 	public void offShift(Person driver) {
 		api.post("/v1/drivers/me/shift/end", driver.token(), "");
 	}
