@@ -64,6 +64,10 @@ class DispatchFlowTests extends EndToEndTest {
 		assertThat(api.get("/v1/orders/" + orderId, near.token()).text("status")).isEqualTo("assigned");
 		assertThat(api.get("/v1/orders/" + orderId, customer.token()).text("driverId")).isEqualTo(near.id());
 
+		assertThat(api.post("/v1/orders/" + orderId + "/en-route", far.token(), "").status())
+			.as("another driver cannot act on the order").isEqualTo(404);
+		assertThat(api.post("/v1/orders/" + orderId + "/en-route", customer.token(), "").status())
+			.as("the customer sees the order but is not its driver").isEqualTo(403);
 		assertThat(api.post("/v1/orders/" + orderId + "/en-route", near.token(), "").text("status")).isEqualTo("en_route");
 		Api.Response pickedUp = api.post("/v1/orders/" + orderId + "/pickup", near.token(), Map.of("items", List.of(
 				Map.of("sku", "SKU-JACKET", "verified", true, "condition", "used"),
