@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Live stream benchmark, one command, loopback only, bounded in time (about 2 minutes plus the build):
 #   bench/stream/run.sh                                   # 5,000 subscribers, 50 drivers, 50 pings/s, 30 s
-#   SUBSCRIBERS=2000 DRIVERS=20 RATE=20 SECONDS=20 bench/stream/run.sh
+#   SUBSCRIBERS=2000 DRIVERS=20 RATE=20 DURATION=20 bench/stream/run.sh
 # Starts the service jar on a free port with a temporary data directory, sets up through the API (as the operator
 # RETURNIT_ADMIN_EMAIL / RETURNIT_ADMIN_PASSWORD) a service area, a merchant, DRIVERS drivers on shift each with one
 # order booked 15 minutes ahead and accepted, connects SUBSCRIBERS WebSockets to /v1/stream spread over those orders,
-# then sends RATE ping requests/s (1 ping each, round-robin over the drivers) for SECONDS after WARMUP seconds and
+# then sends RATE ping requests/s (1 ping each, round-robin over the drivers) for DURATION after WARMUP seconds and
 # measures delivery latency of driver.position messages (receive time - ping recordedAt), the service's heap per
 # connection (jcmd GC.run + GC.heap_info), prints PASS/MISS for p95 <= 500 ms, and appends the results to
 # docs/benchmarks.md under "## Live stream". RATE 50 is a quarter of the ~200 req/s "half saturated" ping rate
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/../.."
 SUBSCRIBERS="${SUBSCRIBERS:-5000}"
 DRIVERS="${DRIVERS:-50}"
 RATE="${RATE:-50}"
-SECONDS_MEASURED="${SECONDS:-30}"
+SECONDS_MEASURED="${DURATION:-30}"
 WARMUP="${WARMUP:-5}"
 export RETURNIT_ADMIN_EMAIL="${RETURNIT_ADMIN_EMAIL:-bench-operator@bench.returnit.local}"
 export RETURNIT_ADMIN_PASSWORD="${RETURNIT_ADMIN_PASSWORD:-bench-operator-password}"
@@ -68,7 +68,7 @@ timeout $((SECONDS_MEASURED + WARMUP + 420)) "$JAVA" -Dload.before="$LOAD1" benc
   "$RETURNIT_ADMIN_EMAIL" "$RETURNIT_ADMIN_PASSWORD" "$PID" "$JAVA_HOME/bin/jcmd" "$WORK/result.md"
 
 {
-  printf '\nCommand: `SUBSCRIBERS=%s DRIVERS=%s RATE=%s SECONDS=%s WARMUP=%s bench/stream/run.sh` (CPU: %s, %s cores; service and client on the same machine, default JVM options)\n' \
+  printf '\nCommand: `SUBSCRIBERS=%s DRIVERS=%s RATE=%s DURATION=%s WARMUP=%s bench/stream/run.sh` (CPU: %s, %s cores; service and client on the same machine, default JVM options)\n' \
     "$SUBSCRIBERS" "$DRIVERS" "$RATE" "$SECONDS_MEASURED" "$WARMUP" \
     "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" "$(nproc)"
 } >>"$WORK/result.md"
