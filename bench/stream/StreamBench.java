@@ -168,6 +168,13 @@ public class StreamBench {
 		double perConnectionKb = connected.get() == 0 ? 0 : (double) (heapAfter - heapBefore) / connected.get();
 		log("service heap used after GC with subscribers: %,d KiB -> %.1f KiB per connection", heapAfter,
 				perConnectionKb);
+		if (Boolean.getBoolean("histogram")) {
+			String[] lines = run(jcmd, Long.toString(pid), "GC.class_histogram").split("\n");
+			log("largest classes in the service heap with subscribers (jcmd GC.class_histogram):");
+			for (int i = 0; i < Math.min(lines.length, 30); i++) {
+				System.out.println("    " + lines[i]);
+			}
+		}
 
 		log("pinging: %d req/s (1 ping each) round-robin over %d drivers; %d s warm-up, then %d s measured", rate,
 				drivers.size(), warmup, seconds);

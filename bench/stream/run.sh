@@ -10,6 +10,8 @@
 # connection (jcmd GC.run + GC.heap_info), prints PASS/MISS for p95 <= 500 ms, and appends the results to
 # docs/benchmarks.md under "## Live stream". RATE 50 is a quarter of the ~200 req/s "half saturated" ping rate
 # measured by bench/pings on this machine; raise it to 200 to run at half saturation.
+# Diagnostics: HISTOGRAM=1 prints the service's largest heap classes with the subscribers connected; SERVICE_ARGS
+# passes extra service arguments, e.g. SERVICE_ARGS=--returnit.tracking.stream.position-interval=PT0.25S.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SUBSCRIBERS="${SUBSCRIBERS:-5000}"
@@ -43,7 +45,7 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/returnit-stream-XXXXXX")"
 LOG="$WORK/service.log"
 "$JAVA" -jar target/returnit.jar --server.port=0 --server.address=127.0.0.1 --returnit.data-dir="$WORK/data" \
   --logging.level.root=WARN --logging.level.com.returnit=INFO \
-  --logging.level.org.springframework.boot.tomcat=INFO >"$LOG" 2>&1 &
+  --logging.level.org.springframework.boot.tomcat=INFO ${SERVICE_ARGS:-} >"$LOG" 2>&1 &
 PID=$!
 cleanup() {
   local status=$?
@@ -63,14 +65,14 @@ PORT="$(grep -o 'Tomcat started on port [0-9]*' "$LOG" | grep -o '[0-9]*$' | hea
 [ -n "$PORT" ] || { cat "$LOG"; echo "no HTTP port in the log" >&2; exit 1; }
 echo "service on 127.0.0.1:$PORT (pid $PID)"
 
-timeout $((SECONDS_MEASURED + WARMUP + 420)) "$JAVA" -Dload.before="$LOAD1" bench/stream/StreamBench.java \
+timeout $((SECONDS_MEASURED + WARMUP + 420)) "$JAVA" -Dload.before="$LOAD1" -Dhistogram="${HISTOGRAM:-false}" bench/stream/StreamBench.java \
   "http://127.0.0.1:$PORT" "$DRIVERS" "$SUBSCRIBERS" "$RATE" "$SECONDS_MEASURED" "$WARMUP" \
   "$RETURNIT_ADMIN_EMAIL" "$RETURNIT_ADMIN_PASSWORD" "$PID" "$JAVA_HOME/bin/jcmd" "$WORK/result.md"
 
 {
-  printf '\nCommand: `SUBSCRIBERS=%s DRIVERS=%s RATE=%s DURATION=%s WARMUP=%s bench/stream/run.sh` (CPU: %s, %s cores; service and client on the same machine, default JVM options)\n' \
+  printf '\nCommand: `SUBSCRIBERS=%s DRIVERS=%s RATE=%s DURATION=%s WARMUP=%s bench/stream/run.sh` (CPU: %s, %s cores; service and client on the same machine, default JVM options%s)\n' \
     "$SUBSCRIBERS" "$DRIVERS" "$RATE" "$SECONDS_MEASURED" "$WARMUP" \
-    "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" "$(nproc)"
+    "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" "$(nproc)" "${SERVICE_ARGS:+; service arguments: $SERVICE_ARGS}"
 } >>"$WORK/result.md"
 "$JAVA" bench/stream/AppendResult.java docs/benchmarks.md "$WORK/result.md"
 echo "appended to docs/benchmarks.md"
