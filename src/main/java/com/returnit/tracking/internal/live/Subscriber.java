@@ -28,7 +28,13 @@ final class Subscriber {
 	private final Caller caller;
 	private final JsonMapper json;
 	private final Set<UUID> orders = ConcurrentHashMap.newKeySet();
-	private final Map<UUID, Instant> lastPositionSent = new ConcurrentHashMap<>();
+	/** Per followed order: the fix last sent and when it was sent. */
+	private record Sent(Instant recordedAt, long sentAtNanos) {
+	}
+
+	private static final long ONE_SECOND_NANOS = 1_000_000_000L;
+
+	private final Map<UUID, Sent> lastPositionSent = new ConcurrentHashMap<>();
 	private volatile boolean all;
 
 	Subscriber(WebSocketSession session, Caller caller, JsonMapper json) {
@@ -66,13 +72,17 @@ final class Subscriber {
 		lastPositionSent.remove(orderId);
 	}
 
-	/** True when this position is newer than the last one sent for the order (at most one a second is offered). */
-	boolean positionIsNew(UUID orderId, Instant recordedAt) {
-		Instant previous = lastPositionSent.get(orderId);
-		if (previous != null && !recordedAt.isAfter(previous)) {
+	/**
+	 * True, and remembered as sent, when this fix is newer than the last one sent for the order and at least a
+	 * second has passed since then: at most one position a second per subscription, however often it is asked.
+	 */
+	boolean positionIsDue(UUID orderId, Instant recordedAt, long nowNanos) {
+		Sent previous = lastPositionSent.get(orderId);
+		if (previous != null && (!recordedAt.isAfter(previous.recordedAt())
+				|| nowNanos - previous.sentAtNanos() < ONE_SECOND_NANOS)) {
 			return false;
 		}
-		lastPositionSent.put(orderId, recordedAt);
+		lastPositionSent.put(orderId, new Sent(recordedAt, nowNanos));
 		return true;
 	}
 
