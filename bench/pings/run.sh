@@ -52,5 +52,5 @@ timeout $((SECONDS_PER_PHASE * 5 + 300)) "$JAVA" -cp "$PGJDBC" bench/pings/PingB
   printf '\nCommand: `DRIVERS=%s CONCURRENCY=%s SECONDS_PER_PHASE=%s bench/pings/run.sh` (CPU: %s)\n' \
     "$DRIVERS" "$CONCURRENCY" "$SECONDS_PER_PHASE" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 } >>"$WORK/result.md"
-"$JAVA" bench/pings/AppendResult.java docs/benchmarks.md "$WORK/result.md"
+"$JAVA" bench/lib/AppendResult.java docs/benchmarks.md "$WORK/result.md" "## Location pings" bench/pings/intro.md
 echo "appended to docs/benchmarks.md"

@@ -74,5 +74,5 @@ timeout $((SECONDS_MEASURED + WARMUP + 420)) "$JAVA" -Dload.before="$LOAD1" -Dhi
     "$SUBSCRIBERS" "$DRIVERS" "$RATE" "$SECONDS_MEASURED" "$WARMUP" \
     "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" "$(nproc)" "${SERVICE_ARGS:+; service arguments: $SERVICE_ARGS}"
 } >>"$WORK/result.md"
-"$JAVA" bench/stream/AppendResult.java docs/benchmarks.md "$WORK/result.md"
+"$JAVA" bench/lib/AppendResult.java docs/benchmarks.md "$WORK/result.md" "## Live stream" bench/stream/intro.md
 echo "appended to docs/benchmarks.md"
