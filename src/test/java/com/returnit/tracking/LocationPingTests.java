@@ -66,6 +66,21 @@ class LocationPingTests extends EndToEndTest {
 	}
 
 	@Test
+	void aRequestSentAgainByARetryingPhoneStoresItsPingsOnce() {
+		Fixtures.Person driver = onShift(fixtures.driver());
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Map<String, Object> body = Pings.of().at(52.5200, 13.4050, now.minusSeconds(10)).at(52.5201, 13.4050, now).body();
+
+		Api.Response first = api.post("/v1/drivers/me/locations", driver.token(), body);
+		Api.Response retry = api.post("/v1/drivers/me/locations", driver.token(), body);
+
+		assertThat(first.status()).isEqualTo(202);
+		assertThat(retry.status()).as(retry.body().toString()).isEqualTo(202);
+		assertThat(storedPings(driver)).isEqualTo(2);
+		assertThat(locator.latest(id(driver))).map(Position::lat).hasValue(52.5201);
+	}
+
+	@Test
 	void aDriverOffShiftMayStillSendPingsOnTheWayToTheFirstPickup() {
 		Fixtures.Person driver = fixtures.driver();
 

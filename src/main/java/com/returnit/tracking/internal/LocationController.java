@@ -85,7 +85,7 @@ class LocationController {
 		}
 	}
 
-	/** The pings may or may not be stored: the client sends them again; a repeat only duplicates history rows. */
+	/** The pings may or may not be stored: the client sends them again; a ping already stored is not stored twice. */
 	private static ErrorResponseException unavailable(Exception cause) {
 		ErrorResponseException unavailable = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE,
 				ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,

@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes a batch of pings from many requests in one transaction of two statements, whatever the batch size: the pings
- * as one multi-row INSERT over {@code unnest}ed arrays, and the drivers' latest positions as one upsert that only
+ * as one multi-row INSERT over {@code unnest}ed arrays (a ping already stored, sent again by a retrying client, is
+ * skipped), and the drivers' latest positions as one upsert that only
  * moves a position forward in time.
  */
 @Repository
@@ -32,7 +33,8 @@ class PingStore {
 			  received_at)
 			SELECT d, r, la, ln, a, s, h, f, ?
 			FROM unnest(?::uuid[], ?::timestamptz[], ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::float8[],
-			  ?::boolean[]) AS t(d, r, la, ln, a, s, h, f)""";
+			  ?::boolean[]) AS t(d, r, la, ln, a, s, h, f)
+			ON CONFLICT (driver_id, recorded_at) DO NOTHING""";
 
 	private static final String UPSERT_LATEST = """
 			INSERT INTO driver_positions_latest AS latest (driver_id, lat, lng, recorded_at, updated_at)
