@@ -3,6 +3,7 @@ package com.returnit.tracking;
 import static com.returnit.support.StreamClient.status;
 import static com.returnit.support.StreamClient.type;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.returnit.ReturnItApplication;
 import com.returnit.support.Api;
@@ -10,7 +11,12 @@ import com.returnit.support.EndToEndTest;
 import com.returnit.support.StreamClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -45,10 +51,32 @@ class TwoNodeStreamTests extends EndToEndTest {
 		}
 	}
 
-	private ConfigurableApplicationContext secondNode() {
-		return new SpringApplicationBuilder(ReturnItApplication.class).run("--server.port=0",
+	@Test
+	void aPositionCommittedOnOneNodeIsKnownOnTheOtherAtOnceNotAtItsNextRefresh() throws Exception {
+		var driver = fixtures.driver();
+		UUID driverId = UUID.fromString(driver.id());
+		Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+		try (ConfigurableApplicationContext node2 = secondNode("--returnit.tracking.refresh-interval=1h")) {
+			DriverLocator locatorOnNode2 = node2.getBean(DriverLocator.class);
+			api.post("/v1/drivers/me/locations", driver.token(), Pings.of().at(52.5290, 13.4100, at.minusSeconds(5)).body());
+			assertThat(locatorOnNode2.latest(driverId)).as("read from PostgreSQL, then cached on node 2")
+				.map(Position::lat).hasValue(52.5290);
+
+			api.post("/v1/drivers/me/locations", driver.token(), Pings.of().at(52.5300, 13.4100, at).body());
+
+			await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat(
+					locatorOnNode2.latest(driverId))
+				.hasValue(new Position(driverId, 52.5300, 13.4100, at)));
+		}
+	}
+
+	private ConfigurableApplicationContext secondNode(String... extra) {
+		List<String> args = new ArrayList<>(List.of("--server.port=0",
 				"--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
 				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-				"--spring.datasource.hikari.maximum-pool-size=5");
+				"--spring.datasource.hikari.maximum-pool-size=5"));
+		args.addAll(List.of(extra));
+		return new SpringApplicationBuilder(ReturnItApplication.class).run(args.toArray(String[]::new));
 	}
 }

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes a batch of pings from many requests in one transaction of two statements, whatever the batch size: the pings
  * as one multi-row INSERT over {@code unnest}ed arrays (a ping already stored, sent again by a retrying client, is
  * skipped), and the drivers' latest positions as one upsert that only
- * moves a position forward in time.
+ * moves a position forward in time, plus a fan-out message per hundred moved drivers.
  */
 @Repository
 class PingStore {
@@ -45,21 +45,29 @@ class PingStore {
 
 	private final JdbcTemplate jdbc;
 	private final TransactionTemplate tx;
+	private final Fanout fanout;
 
-	PingStore(JdbcTemplate jdbc, TransactionTemplate tx) {
+	PingStore(JdbcTemplate jdbc, TransactionTemplate tx, Fanout fanout) {
 		this.jdbc = jdbc;
 		this.tx = tx;
+		this.fanout = fanout;
 	}
 
-	/** Stores the pings and the new latest positions (at most one per driver) together, or nothing. */
+	/**
+	 * Stores the pings and the new latest positions (at most one per driver) together, or nothing; every node hears
+	 * of the new positions when they commit.
+	 */
 	void write(List<Row> rows, List<Position> latest, Instant receivedAt) {
-		tx.executeWithoutResult(status -> jdbc.execute((ConnectionCallback<Void>) connection -> {
-			insertPings(connection, rows, receivedAt);
-			if (!latest.isEmpty()) {
-				upsertLatest(connection, latest);
-			}
-			return null;
-		}));
+		tx.executeWithoutResult(status -> {
+			jdbc.execute((ConnectionCallback<Void>) connection -> {
+				insertPings(connection, rows, receivedAt);
+				if (!latest.isEmpty()) {
+					upsertLatest(connection, latest);
+				}
+				return null;
+			});
+			fanout.publish(Fanout.POSITIONS, PositionMessages.encode(latest));
+		});
 	}
 
 	private static void insertPings(Connection connection, List<Row> rows, Instant receivedAt) throws SQLException {

@@ -1,5 +1,8 @@
 package com.returnit.tracking.internal.live;
 
+import com.returnit.tracking.internal.Fanout;
+import com.returnit.tracking.internal.PositionMessages;
+import com.returnit.tracking.internal.PositionsCommitted;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -9,13 +12,14 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Listens on PostgreSQL's {@code returnit_stream} channel with one dedicated connection and hands each committed
- * stream event to this node's subscribers: that is how a change made on one node reaches clients on all of them.
- * Reconnects with a backoff when the database goes away.
+ * Listens on PostgreSQL's fan-out channels with one dedicated connection: each committed stream event goes to this
+ * node's subscribers, each batch of committed positions becomes a local {@link PositionsCommitted} event. That is how
+ * a change made on one node reaches clients on all of them. Reconnects with a backoff when the database goes away.
  */
 @Component
 class NotificationListener implements SmartLifecycle {
@@ -25,13 +29,16 @@ class NotificationListener implements SmartLifecycle {
 	private final DataSource dataSource;
 	private final SubscriptionHub hub;
 	private final StreamLog streamLog;
+	private final ApplicationEventPublisher events;
 	private volatile boolean running;
 	private Thread thread;
 
-	NotificationListener(DataSource dataSource, SubscriptionHub hub, StreamLog streamLog) {
+	NotificationListener(DataSource dataSource, SubscriptionHub hub, StreamLog streamLog,
+			ApplicationEventPublisher events) {
 		this.dataSource = dataSource;
 		this.hub = hub;
 		this.streamLog = streamLog;
+		this.events = events;
 	}
 
 	@Override
@@ -75,7 +82,8 @@ class NotificationListener implements SmartLifecycle {
 	private void listen(Connection connection) throws SQLException {
 		connection.setAutoCommit(true);
 		try (Statement statement = connection.createStatement()) {
-			statement.execute("LISTEN " + StreamLog.CHANNEL);
+			statement.execute("LISTEN " + Fanout.STREAM);
+			statement.execute("LISTEN " + Fanout.POSITIONS);
 		}
 		PGConnection pg = connection.unwrap(PGConnection.class);
 		while (running) {
@@ -84,14 +92,19 @@ class NotificationListener implements SmartLifecycle {
 				continue;
 			}
 			for (PGNotification notification : notifications) {
-				deliver(notification.getParameter());
+				deliver(notification.getName(), notification.getParameter());
 			}
 		}
 	}
 
-	private void deliver(String payload) {
+	void deliver(String channel, String payload) {
 		try {
-			hub.deliver(streamLog.parse(payload));
+			if (Fanout.POSITIONS.equals(channel)) {
+				events.publishEvent(new PositionsCommitted(PositionMessages.decode(payload)));
+			}
+			else {
+				hub.deliver(streamLog.parse(payload));
+			}
 		}
 		catch (RuntimeException e) {
 			log.warn("Unreadable stream notification skipped: {}", e.getMessage());

@@ -6,21 +6,29 @@ import com.returnit.tracking.Position;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import com.returnit.tracking.internal.PositionsCommitted;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Every quarter second (on its own thread, so no other scheduled work delays it), sends each subscriber the newest
- * position of the driver of each order it follows, if it moved and a second has passed since the last one sent:
- * at most one position a second per subscription, and a fresh fix waits at most a quarter second. Positions are
- * read from PostgreSQL's truth through the locator, so it works the same whichever node received the ping.
+ * Sends subscribers their drivers' positions, on its own thread so that no other work delays it (and a slow client
+ * delays no other work). Positions are pushed as soon as any node commits them ({@link PositionsCommitted}, heard on
+ * the fan-out) to the subscriptions following that driver's orders; and every quarter second a full round sends each
+ * subscriber the newest position of each followed order's driver that it has not had yet (a new subscription, or a
+ * fix held back by the throttle). Either way at most one position a second per subscription.
  */
 @Component
 class PositionFeed implements SmartLifecycle {
@@ -36,8 +44,14 @@ class PositionFeed implements SmartLifecycle {
 		.expireAfterWrite(Duration.ofSeconds(3)).maximumSize(100_000).build();
 
 	private final Duration interval;
+	private final BlockingQueue<List<Position>> committed = new LinkedBlockingQueue<>(10_000);
+	/** Who follows each driver's orders, as of the last full round. */
+	private volatile Map<UUID, List<Follower>> followersByDriver = Map.of();
 	private volatile boolean running;
 	private Thread thread;
+
+	private record Follower(Subscriber subscriber, UUID orderId) {
+	}
 
 	PositionFeed(SubscriptionHub hub, Orders orders, DriverLocator locator,
 			@Value("${returnit.tracking.stream.position-interval:PT0.25S}") Duration interval) {
@@ -66,11 +80,25 @@ class PositionFeed implements SmartLifecycle {
 		return running;
 	}
 
+	/** Positions committed by any node: queued for the feed thread, dropped if it is that far behind. */
+	@EventListener
+	void on(PositionsCommitted positions) {
+		committed.offer(positions.positions());
+	}
+
 	private void loop() {
+		long nextRound = 0;
 		while (running) {
 			try {
-				send();
-				Thread.sleep(interval);
+				if (System.nanoTime() - nextRound >= 0) {
+					send();
+					nextRound = System.nanoTime() + interval.toNanos();
+				}
+				List<Position> positions = committed.poll(Math.max(0, nextRound - System.nanoTime()),
+						TimeUnit.NANOSECONDS);
+				if (positions != null) {
+					push(positions);
+				}
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
@@ -82,23 +110,41 @@ class PositionFeed implements SmartLifecycle {
 		}
 	}
 
+	/** A full round over every subscription, which also rebuilds who follows which driver. */
 	void send() {
-		Map<UUID, Optional<Position>> positions = new HashMap<>();
+		Map<UUID, Optional<UUID>> drivers = new HashMap<>();
+		Map<UUID, List<Follower>> followers = new HashMap<>();
 		for (Subscriber subscriber : hub.all()) {
 			long now = System.nanoTime();
 			for (UUID orderId : subscriber.orders()) {
-				positions.computeIfAbsent(orderId, this::driverPosition)
-					.filter(position -> subscriber.positionIsDue(orderId, position.recordedAt(), now))
-					.ifPresent(position -> subscriber.send(event(orderId, position)));
+				drivers.computeIfAbsent(orderId, this::driverOf).ifPresent(driverId -> {
+					followers.computeIfAbsent(driverId, id -> new ArrayList<>()).add(new Follower(subscriber, orderId));
+					locator.latest(driverId)
+						.filter(position -> subscriber.positionIsDue(orderId, position.recordedAt(), now))
+						.ifPresent(position -> subscriber.send(event(orderId, position)));
+				});
+			}
+		}
+		followersByDriver = followers;
+	}
+
+	/** Committed positions straight to the subscriptions following their drivers. */
+	void push(List<Position> positions) {
+		Map<UUID, List<Follower>> followers = followersByDriver;
+		long now = System.nanoTime();
+		for (Position position : positions) {
+			for (Follower follower : followers.getOrDefault(position.driverId(), List.of())) {
+				if (follower.subscriber().positionIsDue(follower.orderId(), position.recordedAt(), now)) {
+					follower.subscriber().send(event(follower.orderId(), position));
+				}
 			}
 		}
 	}
 
-	private Optional<Position> driverPosition(UUID orderId) {
+	private Optional<UUID> driverOf(UUID orderId) {
 		return driverOfOrder.get(orderId, id -> orders.find(id)
 			.filter(order -> order.driverId() != null && DRIVEN.contains(order.status()))
-			.map(Orders.Summary::driverId))
-			.flatMap(locator::latest);
+			.map(Orders.Summary::driverId));
 	}
 
 	private static StreamEvent event(UUID orderId, Position position) {

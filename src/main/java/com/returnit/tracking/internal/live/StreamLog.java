@@ -1,5 +1,6 @@
 package com.returnit.tracking.internal.live;
 
+import com.returnit.tracking.internal.Fanout;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,24 +16,25 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The log of stream events in PostgreSQL. Appending also NOTIFYs every node in the same transaction, so a node
- * hears of an event exactly when it is committed, and a client that reconnects resumes from the log.
+ * The log of stream events in PostgreSQL. Appending also publishes the event on the fan-out in the same transaction,
+ * so a node hears of an event when it is committed, and a client that reconnects resumes from the log.
  */
 @Repository
 class StreamLog {
 
-	static final String CHANNEL = "returnit_stream";
 	private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {
 	};
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final Fanout fanout;
 
-	StreamLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	StreamLog(JdbcClient jdbc, JsonMapper json, Clock clock, Fanout fanout) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
+		this.fanout = fanout;
 	}
 
 	@Transactional
@@ -43,9 +45,8 @@ class StreamLog {
 			.param("order", orderId).param("type", type).param("data", json.writeValueAsString(data))
 			.param("now", Timestamp.from(clock.instant()))
 			.query(Long.class).single();
-		String payload = json.writeValueAsString(new StreamEvent(Long.toString(id), type, orderId, data));
-		jdbc.sql("SELECT pg_notify(:channel, :payload)").param("channel", CHANNEL).param("payload", payload)
-			.query().singleValue();
+		fanout.publish(Fanout.STREAM,
+				List.of(json.writeValueAsString(new StreamEvent(Long.toString(id), type, orderId, data))));
 	}
 
 	List<StreamEvent> after(UUID orderId, long lastEventId) {
