@@ -81,6 +81,30 @@ class LocationPingTests extends EndToEndTest {
 	}
 
 	@Test
+	void aDriverReadsTheirOwnTrackPageByPageAndOperatorsMayReadAnyonesButOtherDriversMayNot() {
+		Fixtures.Person driver = fixtures.driver();
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		api.post("/v1/drivers/me/locations", driver.token(), Pings.of().at(52.5200, 13.4050, now.minusSeconds(30))
+			.at(52.5201, 13.4050, now.minusSeconds(20)).at(52.5202, 13.4050, now.minusSeconds(10)).body());
+
+		Api.Response first = api.get("/v1/drivers/me/locations?limit=2", driver.token());
+		assertThat(first.status()).as(first.body().toString()).isEqualTo(200);
+		assertThat(first.body().get("data")).extracting(p -> p.get("lat").asDouble()).containsExactly(52.5200, 52.5201);
+		Api.Response rest = api.get("/v1/drivers/me/locations?limit=2&after=" + first.text("nextAfter"), driver.token());
+		assertThat(rest.body().get("data")).extracting(p -> p.get("lat").asDouble()).containsExactly(52.5202);
+		assertThat(rest.body().get("nextAfter").isNull()).isTrue();
+
+		assertThat(api.get("/v1/drivers/" + driver.id() + "/locations", fixtures.operatorToken()).body().get("data"))
+			.hasSize(3);
+		assertThat(api.get("/v1/drivers/" + driver.id() + "/locations", fixtures.driver().token()).status())
+			.isEqualTo(403);
+		Api.Response backwards = api.get("/v1/drivers/me/locations?from=" + now + "&to=" + now.minusSeconds(60),
+				driver.token());
+		assertThat(backwards.status()).isEqualTo(400);
+		assertThat(backwards.body().toString()).contains("from");
+	}
+
+	@Test
 	void aDriverOffShiftMayStillSendPingsOnTheWayToTheFirstPickup() {
 		Fixtures.Person driver = fixtures.driver();
 

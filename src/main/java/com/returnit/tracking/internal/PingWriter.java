@@ -173,7 +173,7 @@ class PingWriter implements SmartLifecycle {
 		try {
 			Assessed assessed = assess(batch);
 			writeCreatingPartitions(assessed);
-			assessed.moved().forEach(positions::advance);
+			positions.advanced(assessed.moved());
 			index.moved(assessed.moved());
 			flushes.increment();
 			pingsWritten.increment(size);
