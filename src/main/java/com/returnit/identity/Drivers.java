@@ -1,5 +1,7 @@
 package com.returnit.identity;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,4 +13,7 @@ public interface Drivers {
 	}
 
 	Optional<Driver> find(UUID driverId);
+
+	/** The drivers among these ids, in one query. */
+	Map<UUID, Driver> findAll(Collection<UUID> driverIds);
 }

@@ -2,7 +2,9 @@ package com.returnit.orders;
 
 import com.returnit.identity.Caller;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -32,4 +34,7 @@ public interface Orders {
 
 	/** Parcels in the driver's assigned, en-route and picked-up orders: what their vehicle already carries. */
 	int parcelsCarriedBy(UUID driverId);
+
+	/** {@link #parcelsCarriedBy(UUID)} for many drivers in one query; a driver carrying nothing is absent. */
+	Map<UUID, Integer> parcelsCarriedBy(Collection<UUID> driverIds);
 }

@@ -69,10 +69,9 @@ class BatchDispatcher {
 			locator.nearestOnShift(job.lat(), job.lng(), properties.candidates(), excluded.get(job.orderId()))
 				.forEach(driver -> near.putIfAbsent(driver.position().driverId(), driver));
 		}
-		return near.values().stream()
-			.flatMap(driver -> dispatcher.candidate(driver.position().driverId(), 0).stream()
-				.map(candidate -> new BatchMatching.DriverAt(candidate, driver.position().lat(),
-						driver.position().lng())))
+		return dispatcher.candidates(List.copyOf(near.values())).stream()
+			.map(candidate -> new BatchMatching.DriverAt(candidate.at(0),
+					near.get(candidate.driverId()).position().lat(), near.get(candidate.driverId()).position().lng()))
 			.toList();
 	}
 }

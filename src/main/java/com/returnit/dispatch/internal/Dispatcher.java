@@ -12,7 +12,7 @@ import com.returnit.tracking.NearbyDriver;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,10 +115,22 @@ class Dispatcher {
 		jobs.update(job.orderId(), "pending", job.misses(), now, now);
 	}
 
-	/** The driver as a candidate at this distance: what they drive and the room left; empty for an unknown driver. */
-	Optional<Candidate> candidate(UUID driverId, double distanceKm) {
-		return drivers.find(driverId).map(driver -> new Candidate(driver.id(), distanceKm, driver.vehicleType(),
-				driver.capacityParcels() - orders.parcelsCarriedBy(driver.id())));
+	/**
+	 * The nearby drivers as candidates, in the same order: what they drive and the room they have left, read in two
+	 * queries whatever their number; unknown drivers are left out.
+	 */
+	List<Candidate> candidates(List<NearbyDriver> nearby) {
+		List<UUID> ids = nearby.stream().map(near -> near.position().driverId()).toList();
+		Map<UUID, Drivers.Driver> known = drivers.findAll(ids);
+		Map<UUID, Integer> carried = orders.parcelsCarriedBy(known.keySet());
+		return nearby.stream()
+			.filter(near -> known.containsKey(near.position().driverId()))
+			.map(near -> {
+				Drivers.Driver driver = known.get(near.position().driverId());
+				return new Candidate(driver.id(), near.distanceKm(), driver.vehicleType(),
+						driver.capacityParcels() - carried.getOrDefault(driver.id(), 0));
+			})
+			.toList();
 	}
 
 	void giveUpTooLate(DispatchJob job) {
@@ -129,10 +141,7 @@ class Dispatcher {
 	private List<Candidate> candidates(DispatchJob job) {
 		List<NearbyDriver> nearby = locator.nearestOnShift(job.lat(), job.lng(), properties.candidates(),
 				offers.excludedFor(job.orderId()));
-		return nearby.stream()
-			.flatMap(near -> candidate(near.position().driverId(), near.distanceKm()).stream())
-			.filter(candidate -> DriverMatching.fits(candidate, job.itemCount()))
-			.toList();
+		return candidates(nearby).stream().filter(candidate -> DriverMatching.fits(candidate, job.itemCount())).toList();
 	}
 
 	private void giveUp(DispatchJob job, String reason) {

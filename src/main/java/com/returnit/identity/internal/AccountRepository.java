@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Locale;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,6 +47,14 @@ class AccountRepository {
 
 	Optional<Account> findById(UUID id) {
 		return jdbc.sql("SELECT * FROM accounts WHERE id = :id").param("id", id).query(AccountRepository::map).optional();
+	}
+
+	List<Account> findAllById(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT * FROM accounts WHERE id IN (:ids)").param("ids", ids).query(AccountRepository::map)
+			.list();
 	}
 
 	private static Account map(ResultSet rs, int row) throws SQLException {

@@ -6,6 +6,9 @@ import com.returnit.orders.internal.domain.Order;
 import com.returnit.orders.internal.domain.Pickup;
 import com.returnit.platform.NotFound;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -56,6 +59,23 @@ class OrderDirectory implements Orders {
 				SELECT coalesce(sum(jsonb_array_length(items)), 0) FROM orders
 				WHERE driver_id = :driver AND status IN ('assigned', 'en_route', 'picked_up')""")
 			.param("driver", driverId).query(Integer.class).single();
+	}
+
+	@Override
+	public Map<UUID, Integer> parcelsCarriedBy(Collection<UUID> driverIds) {
+		Map<UUID, Integer> carried = new HashMap<>();
+		if (driverIds.isEmpty()) {
+			return carried;
+		}
+		jdbc.sql("""
+				SELECT driver_id, sum(jsonb_array_length(items))::int FROM orders
+				WHERE driver_id IN (:drivers) AND status IN ('assigned', 'en_route', 'picked_up')
+				GROUP BY driver_id""")
+			.param("drivers", driverIds)
+			.query(rs -> {
+				carried.put(rs.getObject(1, UUID.class), rs.getInt(2));
+			});
+		return carried;
 	}
 
 	private static Summary summary(Order order) {
