@@ -56,7 +56,8 @@ class BatchDispatcher {
 		}
 		Map<UUID, Set<UUID>> excluded = new HashMap<>();
 		open.forEach(job -> excluded.put(job.orderId(), offers.excludedFor(job.orderId())));
-		List<BatchMatching.Pair> pairs = BatchMatching.assign(open, driversNear(open, excluded), excluded);
+		List<BatchMatching.Pair> pairs = BatchMatching.assign(open, driversNear(open, excluded), excluded, now,
+				properties.urgency());
 		// An order left unpaired, or whose driver another node took meanwhile, stays pending and due: first in line
 		// at the next batch.
 		return (int) pairs.stream().filter(pair -> dispatcher.offer(pair.job(), pair.candidate(), now)).count();

@@ -1,5 +1,6 @@
 package com.returnit.dispatch.internal;
 
+import com.returnit.dispatch.internal.domain.Urgency;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,10 +10,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param mode greedy (default) or batched
  * @param batchInterval in batched mode, how often the waiting orders are paired with drivers
  * @param batchSize in batched mode, the most orders one batch locks and pairs
+ * @param urgencyKmPerMinute in batched mode, how many km further a driver may be sent for an order one minute nearer
+ *        its window (default 0.2; 0 pairs by distance alone)
  */
 @ConfigurationProperties("returnit.dispatch")
 record DispatchProperties(Duration leadTime, Duration offerTimeout, int maxMisses, Duration retryWhenNoDriver,
-		int candidates, Duration tick, DispatchMode mode, Duration batchInterval, int batchSize) {
+		int candidates, Duration tick, DispatchMode mode, Duration batchInterval, int batchSize,
+		double urgencyKmPerMinute) {
+
+	/** Urgency for batched mode: over the lead time, each minute nearer the window is worth this many km. */
+	Urgency urgency() {
+		return new Urgency(leadTime, urgencyKmPerMinute);
+	}
 
 	DispatchProperties {
 		leadTime = leadTime == null ? Duration.ofMinutes(45) : leadTime;
@@ -24,5 +33,6 @@ record DispatchProperties(Duration leadTime, Duration offerTimeout, int maxMisse
 		mode = mode == null ? DispatchMode.GREEDY : mode;
 		batchInterval = batchInterval == null ? Duration.ofSeconds(5) : batchInterval;
 		batchSize = batchSize <= 0 ? 200 : batchSize;
+		urgencyKmPerMinute = Math.max(0, urgencyKmPerMinute);
 	}
 }

@@ -1,5 +1,6 @@
 package com.returnit.dispatch.internal;
 
+import com.returnit.dispatch.internal.domain.Urgency;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,7 @@ public final class DispatchSimulation {
 	static final SimulatedDay.Shape SHAPE = new SimulatedDay.Shape(20_260_504L, 60, 800, Duration.ofHours(10),
 			Duration.ofMinutes(45));
 	static final Replay.Settings SETTINGS = new Replay.Settings(25, Duration.ofMinutes(5), Duration.ofSeconds(15),
-			Duration.ofSeconds(5), 20);
+			Duration.ofSeconds(5), 20, new Urgency(Duration.ofMinutes(45), 0.2));
 
 	/** One policy's totals. */
 	record Result(Replay.Policy policy, int assigned, int unassigned, double totalKm, double meanLate, double p95Late,

@@ -4,6 +4,7 @@ import com.returnit.dispatch.internal.domain.BatchMatching;
 import com.returnit.dispatch.internal.domain.Candidate;
 import com.returnit.dispatch.internal.domain.DispatchJob;
 import com.returnit.dispatch.internal.domain.DriverMatching;
+import com.returnit.dispatch.internal.domain.Urgency;
 import com.returnit.platform.Geo;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,13 +24,14 @@ import java.util.function.IntConsumer;
  */
 final class Replay {
 
+	/** Greedy; batched at the least distance alone; batched weighing urgency too (the service's default). */
 	enum Policy {
-		GREEDY, BATCHED
+		GREEDY, BATCHED_DISTANCE_ONLY, BATCHED
 	}
 
 	/** The service's settings, as far as the simulation uses them. */
 	record Settings(double speedKmh, Duration serviceTime, Duration retryWhenNoDriver, Duration batchInterval,
-			int candidates) {
+			int candidates, Urgency urgency) {
 	}
 
 	/** What happened to one order. */
@@ -128,7 +130,9 @@ final class Replay {
 				pool.putIfAbsent(near.driverId(), new BatchMatching.DriverAt(d.candidate, d.lat, d.lng));
 			}
 		}
-		for (BatchMatching.Pair pair : BatchMatching.assign(List.copyOf(waiting), List.copyOf(pool.values()), Map.of())) {
+		Urgency urgency = policy == Policy.BATCHED ? settings.urgency() : Urgency.NONE;
+		for (BatchMatching.Pair pair : BatchMatching.assign(List.copyOf(waiting), List.copyOf(pool.values()), Map.of(),
+				now, urgency)) {
 			waiting.remove(pair.job());
 			assign(pair.job(), pair.candidate(), now);
 		}

@@ -63,6 +63,35 @@ class BatchMatchingTests {
 		assertThat(pairs).extracting(pair -> pair.candidate().driverId()).doesNotHaveDuplicates();
 	}
 
+	@Test
+	void withOneDriverForTwoOrdersTheOneWhoseWindowIsCloseWinsOverTheNearerOneThatCanWait() {
+		DispatchJob nearButRelaxed = job(0.5, 1, NOW.plusSeconds(45 * 60));
+		DispatchJob fartherButDue = job(3, 1, NOW.plusSeconds(5 * 60));
+		List<DriverAt> driver = List.of(driver(0, "van", 40));
+		Urgency urgency = new Urgency(java.time.Duration.ofMinutes(45), 0.2);
+
+		assertThat(BatchMatching.assign(List.of(nearButRelaxed, fartherButDue), driver, Map.of(), NOW, urgency))
+			.singleElement().extracting(Pair::job).isEqualTo(fartherButDue);
+		assertThat(BatchMatching.assign(List.of(nearButRelaxed, fartherButDue), driver, Map.of()))
+			.as("by distance alone").singleElement().extracting(Pair::job).isEqualTo(nearButRelaxed);
+	}
+
+	@Test
+	void urgencyNeverSendsADriverFarBeyondWhatItIsWorth() {
+		DispatchJob nearButRelaxed = job(0.5, 1, NOW.plusSeconds(45 * 60));
+		DispatchJob farAndDue = job(20, 1, NOW.plusSeconds(5 * 60));
+		Urgency urgency = new Urgency(java.time.Duration.ofMinutes(45), 0.2);
+
+		assertThat(BatchMatching.assign(List.of(nearButRelaxed, farAndDue), List.of(driver(0, "van", 40)), Map.of(),
+				NOW, urgency))
+			.as("40 minutes of urgency are worth 8 km, not 19.5").singleElement().extracting(Pair::job)
+			.isEqualTo(nearButRelaxed);
+	}
+
+	private static DispatchJob job(double kmNorth, int items, Instant windowStart) {
+		return new DispatchJob(UUID.randomUUID(), 52.5 + kmNorth * KM, 13.4, items, windowStart, NOW, "pending", 0, NOW);
+	}
+
 	private static DispatchJob job(double kmNorth, int items) {
 		return new DispatchJob(UUID.randomUUID(), 52.5 + kmNorth * KM, 13.4, items, NOW.plusSeconds(900), NOW,
 				"pending", 0, NOW);
