@@ -2,6 +2,7 @@
 # Location ping benchmark, one command, loopback only, bounded in time (about 1-2 minutes plus the build):
 #   bench/pings/run.sh                       # 100 drivers, concurrency 64, 15 s per phase
 #   DRIVERS=200 CONCURRENCY=128 SECONDS_PER_PHASE=20 bench/pings/run.sh
+#   PROFILE=1 bench/pings/run.sh             # records the service with JFR and prints its hottest methods instead
 # Starts the service jar on a free port with a temporary data directory, creates the drivers through the API (as
 # the operator RETURNIT_ADMIN_EMAIL / RETURNIT_ADMIN_PASSWORD), puts them on shift, measures pings acknowledged (202)
 # per second at 1 and at 10 pings per request, then the raw single-row INSERT rate into the same table over JDBC
@@ -23,7 +24,9 @@ fi
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/returnit-bench-XXXXXX")"
 LOG="$WORK/service.log"
-"$JAVA" -jar target/returnit.jar --server.port=0 --server.address=127.0.0.1 --returnit.data-dir="$WORK/data" \
+PROFILE_ARGS=()
+if [ "${PROFILE:-}" = "1" ]; then PROFILE_ARGS=("-XX:StartFlightRecording=filename=$WORK/service.jfr,settings=profile,dumponexit=true"); fi
+"$JAVA" "${PROFILE_ARGS[@]}" -jar target/returnit.jar --server.port=0 --server.address=127.0.0.1 --returnit.data-dir="$WORK/data" \
   --logging.level.root=WARN --logging.level.com.returnit=INFO \
   --logging.level.org.springframework.boot.tomcat=INFO >"$LOG" 2>&1 &
 PID=$!
@@ -52,5 +55,13 @@ timeout $((SECONDS_PER_PHASE * 5 + 300)) "$JAVA" -cp "$PGJDBC" bench/pings/PingB
   printf '\nCommand: `DRIVERS=%s CONCURRENCY=%s SECONDS_PER_PHASE=%s bench/pings/run.sh` (CPU: %s)\n' \
     "$DRIVERS" "$CONCURRENCY" "$SECONDS_PER_PHASE" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 } >>"$WORK/result.md"
+if [ "${PROFILE:-}" = "1" ]; then
+  kill "$PID"; wait "$PID" 2>/dev/null || true
+  cp "$WORK/service.jfr" "${TMPDIR:-/tmp}/returnit-pings.jfr"
+  echo "where the service's CPU went in ping requests (JFR samples of HTTP request threads, password hashing left out):"
+  "$JAVA" bench/lib/HotFrames.java "$WORK/service.jfr" CoyoteAdapter Argon2 30
+  echo "(profiled run: results not appended to docs/benchmarks.md; recording kept in ${TMPDIR:-/tmp}/returnit-pings.jfr)"
+  exit 0
+fi
 "$JAVA" bench/lib/AppendResult.java docs/benchmarks.md "$WORK/result.md" "## Location pings" bench/pings/intro.md
 echo "appended to docs/benchmarks.md"
