@@ -3,6 +3,7 @@ package com.returnit.operations.internal;
 import com.returnit.identity.Caller;
 import com.returnit.platform.Forbidden;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,6 +63,7 @@ class OperationsController {
 		this.clock = clock;
 	}
 
+	@Hidden
 	@GetMapping(value = "/ops", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<Resource> page() {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.TEXT_HTML)
