@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # Runs every test: unit, module and end-to-end tests against embedded PostgreSQL, and the tracking page in a
-# real headless Chromium (installed here from Debian if missing, with the browser tests' npm packages).
+# real headless Chromium (installed here from Debian if missing, with the browser tests' npm packages), and the
+# Prometheus alert rules with promtool (Debian's prometheus package, installed here if missing).
 set -euo pipefail
 cd "$(dirname "$0")"
 JAVA_HOME="$(bin/jdk25)"; export JAVA_HOME
 
-if [ ! -x /usr/bin/chromium ]; then
-	echo "test.sh: installing Chromium (Debian package, once; about a minute)..."
+# promtool (Debian's prometheus package, without the exporters it recommends) checks deploy/prometheus/alerts.yml
+if [ ! -x /usr/bin/chromium ] || ! command -v promtool >/dev/null; then
+	echo "test.sh: installing Chromium and promtool (Debian packages, once; about a minute)..."
 	sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
 	log="$(mktemp)"
-	if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium; } >"$log" 2>&1; then
-		cat "$log" >&2; echo "test.sh: could not install Chromium" >&2; exit 1
+	if ! { $sudo apt-get update -qq \
+			&& { [ -x /usr/bin/chromium ] || DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium; } \
+			&& { command -v promtool >/dev/null \
+				|| DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends prometheus; }; } >"$log" 2>&1; then
+		cat "$log" >&2; echo "test.sh: could not install Chromium or promtool" >&2; exit 1
 	fi
 	rm -f "$log"
 fi

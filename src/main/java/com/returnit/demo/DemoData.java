@@ -61,13 +61,14 @@ class DemoData implements ApplicationRunner {
 
 				==== ReturnIt demo is ready at {} ====
 				  API docs:       {}/swagger-ui.html
+				  Operations:     {}/ops
 				  Operator login: {} / {}
 				  Customer login: {} / {}
 				  Merchant:       {} (id {})
 				  Merchant key:   {}
 				  Try: curl -s -X POST {}/v1/auth/token -H 'Content-Type: application/json' \\
 				         -d '{"email":"{}","password":"{}"}'
-				""", base, base, OPERATOR_EMAIL, PASSWORD, CUSTOMER_EMAIL, PASSWORD, merchant.name(), merchant.id(), key,
+				""", base, base, base, OPERATOR_EMAIL, PASSWORD, CUSTOMER_EMAIL, PASSWORD, merchant.name(), merchant.id(), key,
 				base, CUSTOMER_EMAIL, PASSWORD);
 	}
 

@@ -37,9 +37,10 @@ class Dispatcher {
 	private final ApplicationEventPublisher events;
 	private final DispatchProperties properties;
 	private final Clock clock;
+	private final OfferMetrics metrics;
 
 	Dispatcher(JobRepository jobs, OfferRepository offers, DriverLocator locator, Drivers drivers, Orders orders,
-			ApplicationEventPublisher events, DispatchProperties properties, Clock clock) {
+			ApplicationEventPublisher events, DispatchProperties properties, Clock clock, OfferMetrics metrics) {
 		this.jobs = jobs;
 		this.offers = offers;
 		this.locator = locator;
@@ -48,6 +49,7 @@ class Dispatcher {
 		this.events = events;
 		this.properties = properties;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	/** Works through the due jobs; answers how many it handled. */
@@ -62,6 +64,7 @@ class Dispatcher {
 	@Transactional
 	int expireOffers(int limit) {
 		List<UUID> orderIds = offers.expireOverdue(clock.instant(), limit);
+		metrics.expired(orderIds.size());
 		orderIds.forEach(orderId -> jobs.lock(orderId).ifPresent(this::missed));
 		return orderIds.size();
 	}
@@ -106,6 +109,7 @@ class Dispatcher {
 		if (!offers.insert(offer)) {
 			return false;
 		}
+		metrics.made();
 		jobs.update(job.orderId(), "offering", job.misses(), offer.expiresAt(), now);
 		return true;
 	}

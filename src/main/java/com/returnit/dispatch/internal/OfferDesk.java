@@ -26,15 +26,17 @@ class OfferDesk {
 	private final Orders orders;
 	private final DispatchProperties properties;
 	private final Clock clock;
+	private final OfferMetrics metrics;
 
 	OfferDesk(JobRepository jobs, OfferRepository offers, Dispatcher dispatcher, Orders orders,
-			DispatchProperties properties, Clock clock) {
+			DispatchProperties properties, Clock clock, OfferMetrics metrics) {
 		this.jobs = jobs;
 		this.offers = offers;
 		this.dispatcher = dispatcher;
 		this.orders = orders;
 		this.properties = properties;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	@Transactional
@@ -63,6 +65,7 @@ class OfferDesk {
 		UUID orderId = offers.respond(offerId, driverId, "accepted", clock.instant())
 			.orElseThrow(() -> notOpen(offerId, driverId));
 		orders.assign(orderId, driverId);
+		metrics.accepted();
 		jobs.lock(orderId).ifPresent(job -> jobs.update(orderId, "assigned", job.misses(), clock.instant(), clock.instant()));
 		return offers.find(offerId).orElseThrow();
 	}
@@ -72,6 +75,7 @@ class OfferDesk {
 		UUID driverId = requireDriver(caller);
 		UUID orderId = offers.respond(offerId, driverId, "declined", clock.instant())
 			.orElseThrow(() -> notOpen(offerId, driverId));
+		metrics.declined();
 		jobs.lock(orderId).ifPresent(dispatcher::missed);
 		return offers.find(offerId).orElseThrow();
 	}

@@ -1,0 +1,111 @@
+// The operations page (/ops) as an operator sees it in a real, headless Chromium.
+//
+// Started by OperationsPageBrowserTests, which books an order and puts a driver on shift in Berlin, and passes:
+//   RETURNIT_BASE_URL            the running service
+//   RETURNIT_OPERATOR_EMAIL, RETURNIT_OPERATOR_PASSWORD   an operator's login
+//   RETURNIT_CUSTOMER_TOKEN, RETURNIT_BOOKING   a customer's token and an order request, to book one while watching
+//   RETURNIT_SCREENSHOT          where to save the screenshot of the board (PNG)
+//   CHROMIUM                     the browser binary (default /usr/bin/chromium)
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const env = name => {
+  const value = process.env[name];
+  assert.ok(value, `environment variable ${name} must be set`);
+  return value;
+};
+const baseUrl = env('RETURNIT_BASE_URL');
+
+let profile;
+let context;
+
+before(async () => {
+  profile = mkdtempSync(join(tmpdir(), 'returnit-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1280, height: 820 },
+    deviceScaleFactor: 1,
+    locale: 'en-GB',
+    timezoneId: 'Europe/Berlin',
+  });
+  context.setDefaultTimeout(15_000);
+});
+
+after(async () => {
+  await context?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+async function open() {
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', error => page.errors.push(error.message));
+  const response = await page.goto(`${baseUrl}/ops`);
+  assert.equal(response.status(), 200);
+  return page;
+}
+
+async function logIn(page, password) {
+  await page.locator('#email').fill(env('RETURNIT_OPERATOR_EMAIL'));
+  await page.locator('#password').fill(password);
+  await page.getByTestId('login').click();
+}
+
+async function close(page) {
+  await page.close();
+  assert.deepEqual(page.errors, [], 'no script errors on the page');
+}
+
+const count = async (page, testId) => Number(await page.getByTestId(testId).textContent());
+
+test('a wrong password is refused and shows nothing of the service', async () => {
+  const page = await open();
+  await logIn(page, 'not-the-password-123');
+  await page.getByTestId('login-error').filter({ hasText: 'Wrong e-mail or password.' }).waitFor();
+  assert.equal(await page.locator('#board').isVisible(), false);
+  await close(page);
+});
+
+test('an operator sees orders, drivers on the map, the last hour, alerts and backlogs, and a booking arrives live', async () => {
+  const page = await open();
+  await logIn(page, env('RETURNIT_OPERATOR_PASSWORD'));
+  await page.getByTestId('live').filter({ hasText: 'Live' }).waitFor();
+
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=orders-scheduled]')?.textContent) >= 1);
+  assert.ok(await count(page, 'driver-count') >= 1, 'the driver on shift is counted');
+  assert.ok(await page.getByTestId('driver-dot').count() >= 1, 'and drawn on the map');
+  assert.ok(await page.getByTestId('area').count() >= 1, 'the Berlin service area is drawn');
+  const dot = await page.getByTestId('driver-dot').first().boundingBox();
+  const area = await page.getByTestId('area').first().boundingBox();
+  assert.ok(dot.x >= area.x && dot.x <= area.x + area.width && dot.y >= area.y && dot.y <= area.y + area.height,
+    'a driver in Berlin is drawn inside Berlin');
+  const series = await page.getByTestId('chart-requests').getByTestId('series').getAttribute('d');
+  assert.equal(series.split(/[ML]/).filter(Boolean).length, 60, 'one point per minute of the last hour');
+  assert.equal(await page.getByTestId('backlog-webhooks').textContent(), 'n/a', 'no webhooks module yet');
+  assert.equal(await page.getByTestId('backlog-payments').textContent(), 'n/a', 'no payments module yet');
+  assert.equal(await page.getByTestId('backlog-events').textContent(), '0');
+  await page.getByTestId('alerts').locator('li').first().waitFor();
+
+  const before = await count(page, 'orders-scheduled');
+  const booked = await fetch(`${baseUrl}/v1/orders`, { method: 'POST', body: env('RETURNIT_BOOKING'),
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${env('RETURNIT_CUSTOMER_TOKEN')}` } });
+  assert.equal(booked.status, 201);
+  const orderId = (await booked.json()).id;
+
+  // the board refreshes itself every 30 s; within 10 s only the live stream can have told it
+  await page.getByTestId('event').filter({ hasText: orderId.slice(0, 8) }).waitFor({ timeout: 10_000 });
+  await page.waitForFunction(n => Number(document.querySelector('[data-testid=orders-scheduled]').textContent) > n,
+    before, { timeout: 10_000 });
+
+  const screenshot = env('RETURNIT_SCREENSHOT');
+  mkdirSync(dirname(screenshot), { recursive: true });
+  await page.screenshot({ path: screenshot, fullPage: true });
+  await close(page);
+});
