@@ -32,6 +32,7 @@ public final class OutageDrill {
 		List<Sample> readiness = Collections.synchronizedList(new ArrayList<>());
 		long t0 = System.nanoTime();
 		long end = t0 + before.plus(outage).plus(after).toNanos();
+		long[] stopping = new long[1];
 		long[] stopped = new long[1];
 		long[] back = new long[1];
 		try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -57,7 +58,8 @@ public final class OutageDrill {
 				}
 			});
 			sleepUntil(t0 + before.toNanos());
-			System.out.println("== " + seconds(System.nanoTime() - t0) + " stopping the database");
+			stopping[0] = System.nanoTime() - t0;
+			System.out.println("== " + seconds(stopping[0]) + " stopping the database");
 			Shell.run(options.get("stop"));
 			stopped[0] = System.nanoTime() - t0;
 			System.out.println("== " + seconds(stopped[0]) + " database stopped; outage for " + outage.toSeconds() + " s");
@@ -69,7 +71,7 @@ public final class OutageDrill {
 			threads.shutdown();
 			threads.awaitTermination(2, TimeUnit.MINUTES);
 		}
-		System.exit(new OutageVerdict(samples, readiness, stopped[0], back[0], failFastMs).print() ? 0 : 1);
+		System.exit(new OutageVerdict(samples, readiness, stopping[0], stopped[0], back[0], failFastMs).print() ? 0 : 1);
 	}
 
 	static String seconds(long nanos) {

@@ -7,13 +7,15 @@ final class OutageVerdict {
 
 	private final List<OutageDrill.Sample> api;
 	private final List<OutageDrill.Sample> readiness;
+	private final long stopping;
 	private final long stopped;
 	private final long back;
 	private final long failFastMs;
 	private boolean pass = true;
 
-	OutageVerdict(List<OutageDrill.Sample> api, List<OutageDrill.Sample> readiness, long stopped, long back,
-			long failFastMs) {
+	OutageVerdict(List<OutageDrill.Sample> api, List<OutageDrill.Sample> readiness, long stopping, long stopped,
+			long back, long failFastMs) {
+		this.stopping = stopping;
 		this.api = api.stream().sorted(Comparator.comparingLong(OutageDrill.Sample::at)).toList();
 		this.readiness = readiness.stream().sorted(Comparator.comparingLong(OutageDrill.Sample::at)).toList();
 		this.stopped = stopped;
@@ -23,9 +25,9 @@ final class OutageVerdict {
 
 	boolean print() {
 		timeline();
-		List<OutageDrill.Sample> before = api.stream().filter(s -> s.at() < stopped - 1_000_000_000L).toList();
+		List<OutageDrill.Sample> before = api.stream().filter(s -> s.at() + s.answer().nanos() < stopping).toList();
 		List<OutageDrill.Sample> during = api.stream().filter(s -> s.at() >= stopped && s.at() < back).toList();
-		check(before.stream().allMatch(OutageVerdict::ok), "before the outage: %d requests, all 2xx", before.size());
+		check(before.stream().allMatch(OutageVerdict::ok), "before the outage: %d requests answered before the stop began, all 2xx", before.size());
 		long wrong = during.stream().filter(s -> s.answer().status() != 503 && !ok(s)).count();
 		long served = during.stream().filter(OutageVerdict::ok).count();
 		check(!during.isEmpty() && wrong == 0, "during the outage: %d requests, %d answered 503, %d other "

@@ -13,12 +13,12 @@ class DatabaseCircuitConfiguration {
 
 	@Bean
 	static BeanPostProcessor databaseCircuit(
-			@Value("${returnit.database.circuit-probe-after:1s}") Duration probeAfter) {
+			@Value("${returnit.database.circuit-probe-every:250ms}") Duration probeEvery) {
 		return new BeanPostProcessor() {
 
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				return bean instanceof HikariDataSource pool ? new DatabaseCircuit(pool, probeAfter) : bean;
+				return bean instanceof HikariDataSource pool ? new DatabaseCircuit(pool, probeEvery) : bean;
 			}
 		};
 	}
