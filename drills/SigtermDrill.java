@@ -30,7 +30,7 @@ public final class SigtermDrill {
 		List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger inFlight = new AtomicInteger();
 		AtomicInteger maxBeforeSignal = new AtomicInteger();
-		long[] signalAt = { Long.MAX_VALUE };
+		java.util.concurrent.atomic.AtomicLong signalAt = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
 		try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (int c = 0; c < clients; c++) {
 				int client = c;
@@ -44,8 +44,8 @@ public final class SigtermDrill {
 							default -> api.post("/v1/drivers/me/locations", world.driverToken(), DrillClient.ping());
 						};
 						inFlight.decrementAndGet();
-						samples.add(new Sample(start < signalAt[0], answer));
-						if (answer.status() < 0 || System.nanoTime() > signalAt[0] + Duration.ofSeconds(40).toNanos()) {
+						samples.add(new Sample(start < signalAt.get(), answer));
+						if (answer.status() < 0 || System.nanoTime() - signalAt.get() > Duration.ofSeconds(40).toNanos()) {
 							return;
 						}
 					}
@@ -56,13 +56,13 @@ public final class SigtermDrill {
 			}
 			Thread.sleep(2000);
 			maxBeforeSignal.set(inFlight.get());
-			signalAt[0] = System.nanoTime();
+			signalAt.set(System.nanoTime());
 			service.destroy();
 			System.out.println("== SIGTERM sent to pid " + service.pid() + " with " + maxBeforeSignal.get()
 					+ " requests in flight");
 			CompletableFuture<ProcessHandle> exited = service.onExit();
 			exited.get(60, TimeUnit.SECONDS);
-			double exitSeconds = (System.nanoTime() - signalAt[0]) / 1e9;
+			double exitSeconds = (System.nanoTime() - signalAt.get()) / 1e9;
 			threads.shutdown();
 			threads.awaitTermination(1, TimeUnit.MINUTES);
 			System.exit(verdict(samples, maxBeforeSignal.get(), clients, exitSeconds) ? 0 : 1);

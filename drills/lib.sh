@@ -17,6 +17,12 @@ if [ ! -f target/returnit.jar ] || [ "${REBUILD:-0}" = 1 ]; then
 	./mvnw -B -q -DskipTests package
 fi
 
+read -r LOAD1 _ < /proc/loadavg
+echo "== Load average $LOAD1 on $(nproc) cores"
+if awk -v l="$LOAD1" -v n="$(nproc)" 'BEGIN { exit !(l > n) }'; then
+	echo "   WARNING: the machine is busy; latencies will be longer than the service's own (run again when idle)"
+fi
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # PostgreSQL 18 from the embedded binaries inside the jar, in $WORK/pgdata on $PG_PORT

@@ -7,11 +7,13 @@ import java.time.Duration;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells whether an error means that the database cannot be reached, or did not answer in time: the client should retry
  * later (503 with Retry-After), it did nothing wrong and the service has no bug. SQL states of class 08 are connection
- * failures, 57P01-57P03 a server shutting down or starting, 57014 a statement cancelled by statement_timeout.
+ * failures, 57P01-57P03 a server shutting down or starting, 57014 a statement cancelled by statement_timeout. A
+ * failed commit or rollback (TransactionSystemException) is the connection dying under the transaction.
  */
 final class DatabaseUnavailable {
 
@@ -26,6 +28,7 @@ final class DatabaseUnavailable {
 	static boolean causedBy(Throwable error) {
 		for (Throwable t = error; t != null; t = t.getCause()) {
 			if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+					|| t instanceof TransactionSystemException
 					|| t instanceof QueryTimeoutException || t instanceof SQLTransientConnectionException
 					|| t instanceof ConnectException) {
 				return true;
