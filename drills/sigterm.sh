@@ -19,6 +19,7 @@ check() { if [ "$1" = 0 ]; then echo "  ok    $2"; else echo "  FAIL  $2"; verdi
 grep -q "Graceful shutdown complete" "$LOG"; check $? "the web server drained: 'Graceful shutdown complete' in the log"
 errors="$(sed -n '/Commencing graceful shutdown/,$p' "$LOG" | grep -E ' ERROR |Exception' | head -5 || true)"
 [ -z "$errors" ]; check $? "no ERROR or exception logged during shutdown${errors:+: $errors}"
-grep -q "Embedded PostgreSQL" "$LOG" && ! kill -0 "$(head -1 "$WORK/data/postgres/postmaster.pid" 2>/dev/null || echo 0)" 2>/dev/null
+pg_pid="$(head -1 "$WORK/data/postgres/postmaster.pid" 2>/dev/null || true)"
+[ -z "$pg_pid" ] || ! kill -0 "$pg_pid" 2>/dev/null
 check $? "the embedded PostgreSQL was stopped with the service"
 if [ "$drill" = 0 ] && [ "$verdict" = 0 ]; then echo "VERDICT: PASS (sigterm.sh)"; else echo "VERDICT: FAIL (sigterm.sh)"; exit 1; fi

@@ -46,7 +46,7 @@ class TwoNodeStreamTests extends EndToEndTest {
 	}
 
 	private ConfigurableApplicationContext secondNode() {
-		return new SpringApplicationBuilder(ReturnItApplication.class).run("--server.port=0",
+		return new SpringApplicationBuilder(ReturnItApplication.class).run("--server.port=0", "--returnit.shutdown.drain-delay=0s",
 				"--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
 				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
 				"--spring.datasource.hikari.maximum-pool-size=5");
