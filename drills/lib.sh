@@ -53,7 +53,7 @@ start_service() {
 		>"$LOG" 2>&1 &
 	SERVICE_PID=$!
 	HTTP_PORT=""
-	for i in $(seq 1 360); do
+	for i in $(seq 1 1200); do
 		kill -0 "$SERVICE_PID" 2>/dev/null || { echo "The service exited during start-up:" >&2; tail -30 "$LOG" >&2; exit 1; }
 		if grep -q 'Started [A-Za-z]* in' "$LOG"; then
 			HTTP_PORT="$(sed -n 's/.*Tomcat started on port \([0-9]*\).*/\1/p' "$LOG" | head -1)"
@@ -61,7 +61,7 @@ start_service() {
 		fi
 		sleep 0.5
 	done
-	[ -n "$HTTP_PORT" ] || { echo "The service did not start within 180 s" >&2; exit 1; }
+	[ -n "$HTTP_PORT" ] || { echo "The service did not start within 600 s" >&2; exit 1; }
 	echo "== Service (pid $SERVICE_PID) up on http://127.0.0.1:$HTTP_PORT"
 }
 
