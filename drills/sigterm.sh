@@ -11,7 +11,6 @@ set +e
 	--admin-email="$ADMIN_EMAIL" --admin-password="$ADMIN_PASSWORD" --in-flight="${IN_FLIGHT:-200}"
 drill=$?
 wait "$SERVICE_PID"; code=$?
-set -e
 SERVICE_PID=""
 verdict=0
 check() { if [ "$1" = 0 ]; then echo "  ok    $2"; else echo "  FAIL  $2"; verdict=1; fi; }
@@ -22,4 +21,5 @@ errors="$(sed -n '/Commencing graceful shutdown/,$p' "$LOG" | grep -E ' ERROR |E
 pg_pid="$(head -1 "$WORK/data/postgres/postmaster.pid" 2>/dev/null || true)"
 [ -z "$pg_pid" ] || ! kill -0 "$pg_pid" 2>/dev/null
 check $? "the embedded PostgreSQL was stopped with the service"
+set -e
 if [ "$drill" = 0 ] && [ "$verdict" = 0 ]; then echo "VERDICT: PASS (sigterm.sh)"; else echo "VERDICT: FAIL (sigterm.sh)"; exit 1; fi
