@@ -1,5 +1,6 @@
 package com.returnit;
 
+import com.returnit.backups.BackupCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,6 +13,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class ReturnItApplication {
 
 	public static void main(String[] args) {
+		if (BackupCommands.handles(args)) {
+			System.exit(BackupCommands.run(args));
+		}
 		SpringApplication.run(ReturnItApplication.class, args);
 	}
 }

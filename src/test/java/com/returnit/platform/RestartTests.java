@@ -44,7 +44,7 @@ class RestartTests {
 
 	private static ConfigurableApplicationContext start(Path dataDir) {
 		return new SpringApplicationBuilder(ReturnItApplication.class).run("--server.port=0",
-				"--returnit.data-dir=" + dataDir, "--returnit.admin.email=" + EndToEndTest.ADMIN_EMAIL,
+				"--returnit.data-dir=" + dataDir, "--returnit.shutdown.drain-delay=0s", "--returnit.admin.email=" + EndToEndTest.ADMIN_EMAIL,
 				"--returnit.admin.password=" + EndToEndTest.ADMIN_PASSWORD);
 	}
 

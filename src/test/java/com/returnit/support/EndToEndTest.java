@@ -40,6 +40,7 @@ public abstract class EndToEndTest {
 		registry.add("returnit.dispatch.offer-timeout", () -> "4s");
 		registry.add("returnit.dispatch.max-misses", () -> "3");
 		registry.add("returnit.tracking.stale-after", () -> "3s");
+		registry.add("returnit.shutdown.drain-delay", () -> "0s");
 	}
 
 	@BeforeEach

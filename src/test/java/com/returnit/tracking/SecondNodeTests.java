@@ -62,7 +62,7 @@ class SecondNodeTests extends EndToEndTest {
 	}
 
 	private ConfigurableApplicationContext secondNode() {
-		return new SpringApplicationBuilder(ReturnItApplication.class).run("--server.port=0",
+		return new SpringApplicationBuilder(ReturnItApplication.class).run("--server.port=0", "--returnit.shutdown.drain-delay=0s",
 				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
 				"--returnit.admin.email=" + ADMIN_EMAIL, "--returnit.admin.password=" + ADMIN_PASSWORD);

@@ -72,7 +72,7 @@ class TwoNodeStreamTests extends EndToEndTest {
 	}
 
 	private ConfigurableApplicationContext secondNode(String... extra) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0",
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--returnit.shutdown.drain-delay=0s",
 				"--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
 				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
 				"--spring.datasource.hikari.maximum-pool-size=5"));

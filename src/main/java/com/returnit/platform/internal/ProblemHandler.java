@@ -93,9 +93,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception e) {
+	ResponseEntity<ProblemDetail> unexpected(Exception e) {
+		if (DatabaseUnavailable.causedBy(e)) {
+			log.warn("Database unavailable: {}", e.getMessage());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER.toSeconds()))
+				.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL));
+		}
 		log.error("Unhandled error", e);
-		return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged.");
+		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+			.body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged."));
 	}
 
 	@Override

@@ -9,7 +9,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Order matters: the size limit runs first of all; idempotency runs after Spring Security's chain (order -100),
+ * Order matters: the size limit runs first of all, then the database-outage answer wraps everything else; idempotency runs after Spring Security's chain (order -100),
  * so the key is scoped to an authenticated caller.
  */
 @Configuration(proxyBeanMethods = false)
@@ -20,6 +20,13 @@ class WebFiltersConfiguration {
 			@Value("${returnit.http.max-body-size:1MB}") DataSize limit) {
 		var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(limit.toBytes()));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter() {
+		var registration = new FilterRegistrationBean<>(new DatabaseUnavailableFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;
 	}
 

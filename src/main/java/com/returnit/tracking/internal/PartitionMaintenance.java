@@ -81,6 +81,8 @@ class PartitionMaintenance implements SmartInitializingSingleton {
 	}
 
 	private void lock() {
+		// maintenance, not an API call: more than the pool's statement_timeout (ADR 0018)
+		jdbc.sql("SET LOCAL statement_timeout = '5min'").update();
 		jdbc.sql("SET LOCAL lock_timeout = '10s'").update();
 		jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", ADVISORY_LOCK).query().singleRow();
 	}
