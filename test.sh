@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit, module and end-to-end tests against embedded PostgreSQL, and the tracking page in a
-# real headless Chromium (installed here from Debian if missing, with the browser tests' npm packages), and the
+# real headless Chromium (installed here from Debian if missing, with the browser tests' npm packages), the backups
+# with pg_dump 18 (bin/pg-tools builds it once if the machine has none), and the
 # Prometheus alert rules with promtool (Debian's prometheus package, installed here if missing).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -27,5 +28,8 @@ if [ "$(cat browser-tests/node_modules/.installed-from 2>/dev/null)" != "$lock_s
 	npm ci --prefix browser-tests --no-audit --no-fund --loglevel=error
 	echo "$lock_sum" > browser-tests/node_modules/.installed-from
 fi
+
+# pg_dump 18 for the backup tests (built once into ~/.cache/returnit/pg18 when the machine has none)
+bin/pg-tools >/dev/null
 
 exec ./mvnw -B verify "$@"
