@@ -72,9 +72,9 @@ class PaymentRepository {
 
 	/** Payments still holding or awaiting an authorization, created in {@code [from, to)}: orphan candidates. */
 	List<Payment> openCreatedBetween(Instant from, Instant to) {
-		return jdbc.sql("SELECT " + COLUMNS + """
-				 FROM payments WHERE status IN ('authorized', 'payment_pending')
-				 AND created_at >= :from AND created_at < :to ORDER BY created_at LIMIT 500""")
+		return jdbc.sql("SELECT " + COLUMNS + " FROM payments " + """
+				WHERE status IN ('authorized', 'payment_pending') AND created_at >= :from AND created_at < :to
+				ORDER BY created_at LIMIT 500""")
 			.param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
 			.query(PaymentRepository::map).list();
 	}
