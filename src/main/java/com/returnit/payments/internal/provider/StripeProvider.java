@@ -70,7 +70,7 @@ public class StripeProvider implements PaymentProvider {
 			};
 		}
 		catch (CardException e) {
-			return new ProviderResult.Declined(code(e), e.getMessage());
+			return new ProviderResult.Declined(code(e), message(e));
 		}
 		catch (ApiConnectionException | ApiException | RateLimitException e) {
 			throw new ProviderUnavailable("Stripe did not answer: " + e.getMessage(), e);
@@ -79,7 +79,7 @@ public class StripeProvider implements PaymentProvider {
 			if (e.getStatusCode() != null && (e.getStatusCode() >= 500 || e.getStatusCode() == 409)) {
 				throw new ProviderUnavailable("Stripe answered " + e.getStatusCode() + ": " + e.getMessage(), e);
 			}
-			return new ProviderResult.Declined(code(e), String.valueOf(e.getMessage()));
+			return new ProviderResult.Declined(code(e), message(e));
 		}
 	}
 
@@ -95,6 +95,14 @@ public class StripeProvider implements PaymentProvider {
 		var error = intent.getLastPaymentError();
 		return new ProviderResult.Declined(error == null ? intent.getStatus() : String.valueOf(error.getCode()),
 				error == null ? "The payment was not authorized (" + intent.getStatus() + ")." : error.getMessage());
+	}
+
+	/** Stripe's own words, without the SDK's request-id suffix. */
+	private static String message(StripeException e) {
+		if (e.getStripeError() != null && e.getStripeError().getMessage() != null) {
+			return e.getStripeError().getMessage();
+		}
+		return String.valueOf(e.getMessage());
 	}
 
 	private static String code(StripeException e) {
