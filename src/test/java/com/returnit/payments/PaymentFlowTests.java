@@ -7,15 +7,18 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import com.returnit.orders.Orders;
+import com.returnit.payments.internal.provider.SandboxProvider;
 import com.returnit.support.Api;
 import com.returnit.support.EndToEndTest;
 import com.returnit.support.Fixtures;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,8 +39,20 @@ class PaymentFlowTests extends EndToEndTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	SandboxProvider sandbox;
+
+	@Autowired
+	CircuitBreakerRegistry breakers;
+
 	private Fixtures.MerchantRef shop;
 	private Fixtures.Person customer;
+
+	@AfterEach
+	void providerBackToNormal() {
+		sandbox.switches(false, Duration.ZERO);
+		breakers.circuitBreaker("payments-sandbox").reset();
+	}
 
 	@BeforeEach
 	void aCustomerPaidShopAndACustomer() {
@@ -205,9 +220,13 @@ class PaymentFlowTests extends EndToEndTest {
 		Map<String, String> body = Map.of("period", period);
 
 		assertThat(api.post("/v1/payouts/runs", driver.token(), body).status()).isEqualTo(403);
+		sandbox.switches(true, Duration.ZERO);
+		JsonNode interrupted = api.post("/v1/payouts/runs", fixtures.operatorToken(), body).body();
+		sandbox.switches(false, Duration.ZERO);
 		JsonNode first = api.post("/v1/payouts/runs", fixtures.operatorToken(), body).body();
 		JsonNode second = api.post("/v1/payouts/runs", fixtures.operatorToken(), body).body();
 
+		assertThat(payoutOf(interrupted, driver).get("status").asString()).as("no answer: still owed").isEqualTo("pending");
 		assertThat(payoutOf(first, driver).get("amountCents").asLong()).isEqualTo(earned);
 		assertThat(payoutOf(first, driver).get("status").asString()).isEqualTo("paid");
 		assertThat(second.get("payouts")).isEqualTo(first.get("payouts"));
