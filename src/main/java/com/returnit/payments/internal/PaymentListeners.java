@@ -3,6 +3,7 @@ package com.returnit.payments.internal;
 import com.returnit.merchants.Hub;
 import com.returnit.merchants.Merchants;
 import com.returnit.orders.OrderCancelled;
+import com.returnit.orders.OrderFailed;
 import com.returnit.orders.OrderPickedUp;
 import com.returnit.orders.Orders;
 import com.returnit.payments.internal.domain.EarningRates;
@@ -78,6 +79,12 @@ class PaymentListeners {
 			ledger.post(Postings.merchantCharge(Ids.newId(clock), "late_cancellation", order.id(), order.merchantId(),
 					policy.feeFor(order.priceCents()), order.currency(), event.occurredAt()));
 		}
+	}
+
+	/** A pickup that could not happen (customer absent, items not ready...) releases the authorization. */
+	@ApplicationModuleListener
+	void on(OrderFailed event) {
+		payments.findByOrder(event.orderId()).ifPresent(payment -> Voids.ask(operations, payment, clock));
 	}
 
 	private void capture(Payment payment, long amount) {
