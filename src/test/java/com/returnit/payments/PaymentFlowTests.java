@@ -138,6 +138,20 @@ class PaymentFlowTests extends EndToEndTest {
 	}
 
 	@Test
+	void aPickupThatFailsAtTheDoorReleasesTheAuthorization() {
+		String orderId = book(Fixtures.request(shop.id()));
+		Fixtures.Person driver = fixtures.driver();
+		orders.assign(UUID.fromString(orderId), UUID.fromString(driver.id()));
+
+		Api.Response failed = api.post("/v1/orders/" + orderId + "/fail", driver.token(),
+				Map.of("reason", "customer_absent"));
+		assertThat(failed.status()).as(failed.body().toString()).isEqualTo(200);
+
+		assertThat(awaitPayment(api, customer.token(), orderId, status("voided")).get("capturedCents").asLong())
+			.isZero();
+	}
+
+	@Test
 	void cancellingShortlyBeforeTheWindowCapturesTheLateCancellationFee() {
 		String orderId = book(Fixtures.requestSoon(shop.id(), List.of(Fixtures.item("SKU-JACKET", "outerwear", 12_900,
 				true))));
