@@ -96,6 +96,21 @@ class OutageDrillTests extends EndToEndTest {
 			.isPositive();
 	}
 
+	@Test
+	void aProviderSlowerThanTheCallTimeoutCountsAsNoAnswerAndTheBookingIsCompletedLater() {
+		Fixtures.MerchantRef shop = fixtures.customerPaidMerchant("Slow Provider Shop");
+		Fixtures.Person customer = fixtures.customer();
+		sandbox.switches(false, Duration.ofSeconds(2));
+
+		Api.Response booked = api.post("/v1/orders", customer.token(),
+				Fixtures.paidWith(Fixtures.request(shop.id()), "tok_visa"));
+		assertThat(booked.status()).as(booked.body().toString()).isEqualTo(201);
+		assertThat(statuses(List.of(booked.text("id")))).containsExactly("payment_pending");
+
+		sandbox.switches(false, Duration.ZERO);
+		PaymentTesting.awaitPayment(api, customer.token(), booked.text("id"), PaymentTesting.status("authorized"));
+	}
+
 	private List<String> statuses(List<String> orderIds) {
 		return jdbc.sql("SELECT status FROM payments WHERE order_id IN (:ids)")
 			.param("ids", orderIds.stream().map(UUID::fromString).toList())

@@ -64,17 +64,20 @@ public class SandboxProvider implements PaymentProvider {
 			.param("o", outage).param("l", (int) latency.toMillis()).update();
 	}
 
+	private record Switches(boolean outage, long latencyMs) {
+	}
+
+	/** Behaves as the switches say: slow (a timeout when slower than the call timeout), or down. */
 	private void respondOrFail() {
-		var switches = jdbc.sql("SELECT outage, latency_ms FROM sandbox_provider_switches WHERE id = 1")
-			.query((rs, n) -> new Object[] { rs.getBoolean(1), rs.getInt(2) }).single();
-		long latency = (int) switches[1];
-		if (latency > 0) {
-			sleep(Math.min(latency, timeout.toMillis()));
-			if (latency >= timeout.toMillis()) {
+		Switches switches = jdbc.sql("SELECT outage, latency_ms FROM sandbox_provider_switches WHERE id = 1")
+			.query((rs, n) -> new Switches(rs.getBoolean(1), rs.getInt(2))).single();
+		if (switches.latencyMs() > 0) {
+			sleep(Math.min(switches.latencyMs(), timeout.toMillis()));
+			if (switches.latencyMs() >= timeout.toMillis()) {
 				throw new ProviderUnavailable("sandbox timed out after " + timeout.toMillis() + " ms");
 			}
 		}
-		if ((boolean) switches[0]) {
+		if (switches.outage()) {
 			throw new ProviderUnavailable("sandbox outage");
 		}
 	}
