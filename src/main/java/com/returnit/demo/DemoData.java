@@ -3,6 +3,7 @@ package com.returnit.demo;
 import com.returnit.identity.Accounts;
 import com.returnit.identity.ApiKeys;
 import com.returnit.identity.Role;
+import com.returnit.merchants.Billing;
 import com.returnit.merchants.Merchant;
 import com.returnit.merchants.Merchants;
 import com.returnit.policy.ReturnPolicy;
@@ -30,6 +31,7 @@ class DemoData implements ApplicationRunner {
 	static final String CUSTOMER_EMAIL = "customer@demo.returnit.local";
 	static final String PASSWORD = "demo-password-123";
 	static final String MERCHANT = "Alpine Outfitters (demo)";
+	static final String CUSTOMER_PAID_MERCHANT = "Nordic Knitwear (demo, customers pay)";
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -55,6 +57,8 @@ class DemoData implements ApplicationRunner {
 				List.of(new double[] { 52.60, 13.10 }, new double[] { 52.60, 13.70 }, new double[] { 52.38, 13.70 },
 						new double[] { 52.38, 13.10 }));
 		Merchant merchant = merchants.findByName(MERCHANT).orElseGet(() -> merchants.connect(demoMerchant()).merchant());
+		Merchant customerPaid = merchants.findByName(CUSTOMER_PAID_MERCHANT)
+			.orElseGet(() -> merchants.connect(customerPaidMerchant()).merchant());
 		String key = apiKeys.issue(merchant.id()).secret();
 		String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
 		log.info("""
@@ -66,10 +70,18 @@ class DemoData implements ApplicationRunner {
 				  Customer login: {} / {}
 				  Merchant:       {} (id {})
 				  Merchant key:   {}
+				  Customers pay:  {} (id {}): book with "paymentMethod": "tok_visa"
 				  Try: curl -s -X POST {}/v1/auth/token -H 'Content-Type: application/json' \\
 				         -d '{"email":"{}","password":"{}"}'
 				""", base, base, base, OPERATOR_EMAIL, PASSWORD, CUSTOMER_EMAIL, PASSWORD, merchant.name(), merchant.id(), key,
+				customerPaid.name(), customerPaid.id(),
 				base, CUSTOMER_EMAIL, PASSWORD);
+	}
+
+	private static Merchants.NewMerchant customerPaidMerchant() {
+		Merchants.NewMerchant template = demoMerchant();
+		return new Merchants.NewMerchant(CUSTOMER_PAID_MERCHANT, template.returnPolicy(), template.hubs(),
+				Billing.CUSTOMER_PAYS);
 	}
 
 	private static Merchants.NewMerchant demoMerchant() {

@@ -14,8 +14,12 @@ public interface Merchants {
 	record NewHub(String name, String address, double lat, double lng) {
 	}
 
-	/** What a merchant is connected with. */
-	record NewMerchant(String name, ReturnPolicy returnPolicy, List<NewHub> hubs) {
+	/** What a merchant is connected with; billing defaults to {@code merchant_pays}. */
+	record NewMerchant(String name, ReturnPolicy returnPolicy, List<NewHub> hubs, Billing billing) {
+
+		public NewMerchant(String name, ReturnPolicy returnPolicy, List<NewHub> hubs) {
+			this(name, returnPolicy, hubs, Billing.MERCHANT_PAYS);
+		}
 	}
 
 	/** A connected merchant with its first policy version and its first API key (shown only now). */

@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
 /** The orders module's API for dispatch and tracking. */
 public interface Orders {
 
-	/** An order as other modules see it. */
+	/** An order as other modules see it; {@code priceCents} in minor units of {@code currency}. */
 	record Summary(UUID id, UUID merchantId, UUID customerId, String status, @Nullable UUID driverId,
-			String address, double lat, double lng, Instant windowStart, Instant windowEnd, List<Item> items) {
+			String address, double lat, double lng, Instant windowStart, Instant windowEnd, List<Item> items,
+			long priceCents, String currency) {
 	}
 
 	/** An item to collect. */

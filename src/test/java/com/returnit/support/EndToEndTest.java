@@ -41,6 +41,12 @@ public abstract class EndToEndTest {
 		registry.add("returnit.dispatch.max-misses", () -> "3");
 		registry.add("returnit.tracking.stale-after", () -> "3s");
 		registry.add("returnit.shutdown.drain-delay", () -> "0s");
+		// payments: a quick retry queue and circuit, so that outages and recoveries happen within a test
+		registry.add("returnit.payments.retry.interval", () -> "100ms");
+		registry.add("returnit.payments.retry.backoff", () -> "100ms");
+		registry.add("returnit.payments.retry.max-backoff", () -> "500ms");
+		registry.add("returnit.payments.call-timeout", () -> "500ms");
+		registry.add("resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state", () -> "500ms");
 	}
 
 	@BeforeEach

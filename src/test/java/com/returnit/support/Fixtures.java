@@ -54,6 +54,33 @@ public final class Fixtures {
 		return new MerchantRef(response.text("id"), response.body().get("apiKey").get("secret").asString());
 	}
 
+	/** A merchant whose customers pay at booking ({@code billing: customer_pays}). */
+	public MerchantRef customerPaidMerchant(String name) {
+		berlinServiceArea();
+		var body = new java.util.HashMap<>(merchantBody(name));
+		body.put("billing", "customer_pays");
+		Api.Response response = api.post("/v1/merchants", operatorToken(), body);
+		assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+		return new MerchantRef(response.text("id"), response.body().get("apiKey").get("secret").asString());
+	}
+
+	/** The request paid with a card token, for merchants whose customers pay. */
+	public static Map<String, Object> paidWith(Map<String, Object> request, String paymentMethod) {
+		var copy = new java.util.HashMap<>(request);
+		copy.put("paymentMethod", paymentMethod);
+		return copy;
+	}
+
+	/** The assigned driver drives there and collects every item of the standard request. */
+	public void pickUp(Person driver, String orderId) {
+		Api.Response enRoute = api.post("/v1/orders/" + orderId + "/en-route", driver.token(), "");
+		assertThat(enRoute.status()).as(enRoute.body().toString()).isEqualTo(200);
+		Api.Response pickedUp = api.post("/v1/orders/" + orderId + "/pickup", driver.token(), Map.of("items", List.of(
+				Map.of("sku", "SKU-JACKET", "verified", true, "condition", "used"),
+				Map.of("sku", "SKU-SHIRT", "verified", true, "condition", "new"))));
+		assertThat(pickedUp.status()).as(pickedUp.body().toString()).isEqualTo(200);
+	}
+
 	public static Map<String, Object> merchantBody(String name) {
 		return Map.of("name", name,
 				"returnPolicy", Map.of("windowDays", 30, "excludedCategories", List.of("underwear"), "maxItems", 5,

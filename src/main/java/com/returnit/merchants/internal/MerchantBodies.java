@@ -1,6 +1,7 @@
 package com.returnit.merchants.internal;
 
 import com.returnit.identity.ApiKeys;
+import com.returnit.merchants.Billing;
 import com.returnit.merchants.Hub;
 import com.returnit.merchants.Merchant;
 import com.returnit.merchants.Merchants;
@@ -26,12 +27,14 @@ final class MerchantBodies {
 	private MerchantBodies() {
 	}
 
+	/** {@code billing}: customer_pays or merchant_pays (the default). */
 	record MerchantBody(@NotBlank @Size(max = 200) String name, @NotNull @Valid PolicyBody returnPolicy,
-			@NotNull @Size(min = 1, max = 50) List<@NotNull @Valid HubBody> hubs) {
+			@NotNull @Size(min = 1, max = 50) List<@NotNull @Valid HubBody> hubs, @Nullable Billing billing) {
 
 		Merchants.NewMerchant toNewMerchant() {
 			return new Merchants.NewMerchant(name, returnPolicy.toPolicy(),
-					hubs.stream().map(h -> new Merchants.NewHub(h.name(), h.address(), h.lat(), h.lng())).toList());
+					hubs.stream().map(h -> new Merchants.NewHub(h.name(), h.address(), h.lat(), h.lng())).toList(),
+					billing == null ? Billing.MERCHANT_PAYS : billing);
 		}
 	}
 
@@ -68,12 +71,12 @@ final class MerchantBodies {
 		}
 	}
 
-	record MerchantView(UUID id, String name, List<Hub> hubs, PolicyView returnPolicy, Instant createdAt,
-			ApiKeys.@Nullable IssuedKey apiKey) {
+	record MerchantView(UUID id, String name, List<Hub> hubs, PolicyView returnPolicy, Billing billing,
+			Instant createdAt, ApiKeys.@Nullable IssuedKey apiKey) {
 
 		static MerchantView of(Merchant merchant, PolicyVersion policy, ApiKeys.@Nullable IssuedKey key) {
 			return new MerchantView(merchant.id(), merchant.name(), merchant.hubs(), PolicyView.of(policy),
-					merchant.createdAt(), key);
+					merchant.billing(), merchant.createdAt(), key);
 		}
 	}
 }

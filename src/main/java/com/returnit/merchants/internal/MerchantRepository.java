@@ -1,5 +1,6 @@
 package com.returnit.merchants.internal;
 
+import com.returnit.merchants.Billing;
 import com.returnit.merchants.Hub;
 import com.returnit.merchants.Merchant;
 import java.sql.Timestamp;
@@ -19,8 +20,8 @@ class MerchantRepository {
 	}
 
 	void insert(Merchant merchant) {
-		jdbc.sql("INSERT INTO merchants (id, name, created_at) VALUES (:id, :name, :created)")
-			.param("id", merchant.id()).param("name", merchant.name())
+		jdbc.sql("INSERT INTO merchants (id, name, created_at, billing) VALUES (:id, :name, :created, :billing)")
+			.param("id", merchant.id()).param("name", merchant.name()).param("billing", merchant.billing().code())
 			.param("created", Timestamp.from(merchant.createdAt()))
 			.update();
 		for (Hub hub : merchant.hubs()) {
@@ -34,9 +35,10 @@ class MerchantRepository {
 	}
 
 	Optional<Merchant> find(UUID id) {
-		return jdbc.sql("SELECT name, created_at FROM merchants WHERE id = :id")
+		return jdbc.sql("SELECT name, created_at, billing FROM merchants WHERE id = :id")
 			.param("id", id)
-			.query((rs, n) -> new Merchant(id, rs.getString(1), hubs(id), rs.getTimestamp(2).toInstant()))
+			.query((rs, n) -> new Merchant(id, rs.getString(1), hubs(id), rs.getTimestamp(2).toInstant(),
+					Billing.fromCode(rs.getString(3))))
 			.optional();
 	}
 

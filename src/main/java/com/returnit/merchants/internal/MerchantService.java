@@ -38,7 +38,7 @@ class MerchantService implements Merchants {
 		var hubs = body.hubs().stream()
 			.map(h -> new Hub(Ids.newId(clock), h.name().trim(), h.address().trim(), h.lat(), h.lng()))
 			.toList();
-		Merchant merchant = new Merchant(id, body.name().trim(), hubs, clock.instant());
+		Merchant merchant = new Merchant(id, body.name().trim(), hubs, clock.instant(), body.billing());
 		merchants.insert(merchant);
 		PolicyVersion policy = policies.define(id, body.returnPolicy(), "returnPolicy.");
 		return new Connected(merchant, policy, apiKeys.issue(id));

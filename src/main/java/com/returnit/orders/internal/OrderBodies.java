@@ -63,11 +63,14 @@ final class OrderBodies {
 		}
 	}
 
-	/** Either {@code quoteId}, or the full request as for a quote; merchants also name the customer. */
+	/**
+	 * Either {@code quoteId}, or the full request as for a quote; merchants also name the customer. Bookings with a
+	 * merchant whose customers pay carry {@code paymentMethod} (a provider token such as {@code tok_visa}).
+	 */
 	record OrderBody(@Nullable UUID quoteId, @Nullable UUID merchantId, @Nullable @Valid PickupBody pickup,
 			@Nullable @Valid WindowBody window,
 			@Nullable @Size(min = 1, max = MAX_ITEMS) List<@NotNull @Valid ItemBody> items,
-			@Nullable @Valid CustomerBody customer) {
+			@Nullable @Valid CustomerBody customer, @Nullable @Size(max = 200) String paymentMethod) {
 	}
 
 	record CancelBody(@NotBlank @Size(max = 500) String reason) {

@@ -83,6 +83,7 @@ class OrderDirectory implements Orders {
 		return new Summary(order.id(), order.booking().merchantId(), order.booking().customerId(),
 				order.status().code(), order.driverId(), p.address(), p.lat(), p.lng(), p.windowStart(),
 				p.windowEnd(), order.booking().items().stream()
-					.map(item -> new Item(item.sku(), item.description(), item.category())).toList());
+					.map(item -> new Item(item.sku(), item.description(), item.category())).toList(),
+				order.booking().price().amountCents(), order.booking().price().currency());
 	}
 }

@@ -3,6 +3,7 @@ package com.returnit.orders.internal;
 import com.returnit.identity.Caller;
 import com.returnit.identity.Customers;
 import com.returnit.identity.Role;
+import com.returnit.orders.BookingPayments;
 import com.returnit.orders.internal.OrderBodies.CustomerBody;
 import com.returnit.orders.internal.OrderBodies.OrderBody;
 import com.returnit.orders.internal.OrderBodies.QuoteView;
@@ -24,9 +25,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Quotes, bookings, reads and cancellations, each checked against the caller: another tenant's order is a 404. */
 @Service
@@ -39,9 +42,14 @@ class OrderService {
 	private final ApplicationEventPublisher events;
 	private final PricingProperties pricing;
 	private final Clock clock;
+	private final ObjectProvider<BookingPayments> payments;
+	private final TransactionTemplate transactions;
 
 	OrderService(Quoting quoting, QuoteRepository quotes, OrderRepository orders, Customers customers,
-			ApplicationEventPublisher events, PricingProperties pricing, Clock clock) {
+			ApplicationEventPublisher events, PricingProperties pricing, Clock clock,
+			ObjectProvider<BookingPayments> payments, TransactionTemplate transactions) {
+		this.payments = payments;
+		this.transactions = transactions;
 		this.quoting = quoting;
 		this.quotes = quotes;
 		this.orders = orders;
@@ -61,7 +69,11 @@ class OrderService {
 		return QuoteView.of(quote.id(), assessment.eligibility(), quote.price(), quote.expiresAt());
 	}
 
-	@Transactional
+	/**
+	 * Checks, prices, has payments authorize the charge, then stores the order in one transaction. The
+	 * authorization runs before and outside that transaction because it may wait for a payment provider; if storing
+	 * fails afterwards, the authorization is abandoned (released).
+	 */
 	Order book(Caller caller, OrderBody body, @Nullable ReturnRequest request) {
 		Quoting.requireQuotingRole(caller);
 		Quote quote = body.quoteId() == null ? null : usableQuote(caller, body.quoteId());
@@ -72,12 +84,29 @@ class OrderService {
 		Order order = Order.schedule(new Order.Booking(Ids.newId(clock), booked.merchantId(),
 				customerFor(caller, body.customer()), booked.pickup(), booked.items(), price,
 				assessment.eligibility().policyVersion(), quote == null ? null : quote.id()), clock.instant());
+		BookingPayments payer = payments.getIfAvailable();
+		if (payer != null) {
+			payer.authorize(new BookingPayments.Charge(order.id(), booked.merchantId(), order.booking().customerId(),
+					price.amountCents(), price.currency(), body.paymentMethod()));
+		}
+		try {
+			transactions.executeWithoutResult(status -> store(order, quote));
+		}
+		catch (RuntimeException e) {
+			if (payer != null) {
+				payer.abandon(order.id());
+			}
+			throw e;
+		}
+		return order;
+	}
+
+	private void store(Order order, @Nullable Quote quote) {
 		if (quote != null && !quotes.markUsed(quote.id(), clock.instant())) {
 			throw new Conflict("This quote has already been booked.");
 		}
 		orders.insert(order);
 		order.drainEvents().forEach(events::publishEvent);
-		return order;
 	}
 
 	@Transactional(readOnly = true)

@@ -5,6 +5,7 @@ import com.returnit.platform.FieldError;
 import com.returnit.platform.Forbidden;
 import com.returnit.platform.InvalidInput;
 import com.returnit.platform.NotFound;
+import com.returnit.platform.PaymentRequired;
 import com.returnit.platform.Rejected;
 import java.util.Comparator;
 import java.util.List;
@@ -83,6 +84,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	ProblemDetail rejected(Rejected e) {
 		ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
 		problem.setProperty("violations", e.violations());
+		return problem;
+	}
+
+	@ExceptionHandler(PaymentRequired.class)
+	ProblemDetail paymentRequired(PaymentRequired e) {
+		ProblemDetail problem = Problems.withErrors(HttpStatus.PAYMENT_REQUIRED,
+				List.of(new FieldError(e.field(), e.getMessage())));
+		problem.setType(java.net.URI.create("https://returnit.local/problems/payment-declined"));
+		problem.setTitle("Payment declined");
+		problem.setDetail("The payment with '" + e.field() + "' was declined: " + e.getMessage());
+		problem.setProperty("code", e.code());
 		return problem;
 	}
 

@@ -1,0 +1,17 @@
+package com.returnit.payments.internal.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** The policy: a cancellation less than {@code within} before the window starts costs {@code feeCents}. */
+public record LateCancellation(Duration within, long feeCents) {
+
+	public boolean isLate(Instant cancelledAt, Instant windowStart) {
+		return feeCents > 0 && !cancelledAt.isBefore(windowStart.minus(within));
+	}
+
+	/** The fee for this order: never more than the order itself cost. */
+	public long feeFor(long orderAmountCents) {
+		return Math.min(feeCents, orderAmountCents);
+	}
+}
