@@ -43,6 +43,9 @@ class OrderTimeline {
 			case OrderPickedUp e -> e.items().stream().filter(i -> !i.verified()).count() + " item(s) refused";
 			default -> null;
 		};
+		// listeners of one order's events run concurrently: one at a time per order takes the next sequence number
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(CAST(:order AS text), 0))")
+			.param("order", event.orderId()).query().singleValue();
 		jdbc.sql("""
 				INSERT INTO order_timeline (order_id, sequence, type, occurred_at, detail)
 				SELECT :order, coalesce(max(sequence), 0) + 1, :type, :at, :detail

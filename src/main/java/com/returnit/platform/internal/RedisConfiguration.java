@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,5 +43,16 @@ class RedisConfiguration {
 			.timeoutOptions(TimeoutOptions.enabled(timeout))
 			.build());
 		return new Redis(client, clock);
+	}
+
+	/**
+	 * Redis in readiness ("redis"). Unreachable Redis is reported (detail {@code fallback: postgresql}) but keeps the
+	 * node UP: Redis is never the truth (ADR 19), and taking every node out of the balancer because the shared cache
+	 * is gone would turn a slower service into no service.
+	 */
+	@Bean
+	HealthIndicator redisHealthIndicator(Redis redis) {
+		return () -> "PONG".equals(redis.call(commands -> commands.ping())) ? Health.up().build()
+				: Health.up().withDetail("reachable", false).withDetail("fallback", "postgresql").build();
 	}
 }
