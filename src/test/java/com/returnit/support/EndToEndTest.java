@@ -40,6 +40,11 @@ public abstract class EndToEndTest {
 		registry.add("returnit.dispatch.offer-timeout", () -> "4s");
 		registry.add("returnit.dispatch.max-misses", () -> "3");
 		registry.add("returnit.tracking.stale-after", () -> "3s");
+		// webhooks to local receivers over plain http, polled often, with short timeouts
+		registry.add("returnit.webhooks.allowed-hosts", () -> "127.0.0.1");
+		registry.add("returnit.webhooks.poll-interval", () -> "50ms");
+		registry.add("returnit.webhooks.timeout", () -> "2s");
+		registry.add("returnit.webhooks.lease", () -> "5s");
 	}
 
 	@BeforeEach
