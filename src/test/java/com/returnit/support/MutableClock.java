@@ -20,6 +20,11 @@ public final class MutableClock extends Clock {
 		now.updateAndGet(t -> t.plus(duration));
 	}
 
+	/** Sets the time, backwards too (only between tests). */
+	public void set(Instant instant) {
+		now.set(instant);
+	}
+
 	/** Moves to {@code instant} unless the clock is already past it. */
 	public void advanceTo(Instant instant) {
 		now.updateAndGet(t -> t.isBefore(instant) ? instant : t);

@@ -32,20 +32,32 @@ public final class WebhookReceiver implements AutoCloseable {
 		}
 	}
 
-	/** How to answer: a status and optional Retry-After, or {@link #HANG}. */
-	public record Answer(int status, String retryAfter) {
+	/** How to answer: a status and optional Retry-After, or hold the request ({@link #HANG}, {@link #hangFor}). */
+	public record Answer(int status, String retryAfter, java.time.Duration hold) {
+
+		public Answer(int status, String retryAfter) {
+			this(status, retryAfter, null);
+		}
 
 		public static Answer status(int status) {
 			return new Answer(status, null);
 		}
 	}
 
-	public static final Answer HANG = new Answer(-1, null);
+	/** Never answers while the receiver runs. */
+	public static final Answer HANG = new Answer(-1, null, null);
+
+	/** Holds the request this long, then drops the connection without an answer. */
+	public static Answer hangFor(java.time.Duration hold) {
+		return new Answer(-1, null, hold);
+	}
 
 	private final HttpServer server;
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 	private final CountDownLatch closing = new CountDownLatch(1);
 	private volatile Function<Received, Answer> answer = r -> Answer.status(204);
+	private final java.util.concurrent.atomic.AtomicInteger hanging = new java.util.concurrent.atomic.AtomicInteger();
+	private final java.util.concurrent.atomic.AtomicInteger mostHanging = new java.util.concurrent.atomic.AtomicInteger();
 
 	public WebhookReceiver() {
 		try {
@@ -81,6 +93,11 @@ public final class WebhookReceiver implements AutoCloseable {
 		return received.stream().filter(r -> r.path().equals(path)).toList();
 	}
 
+	/** The most requests this receiver held unanswered at the same time. */
+	public int mostHangingAtOnce() {
+		return mostHanging.get();
+	}
+
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			Received request = new Received(exchange.getRequestURI().getPath(),
@@ -90,8 +107,19 @@ public final class WebhookReceiver implements AutoCloseable {
 					new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), Instant.now());
 			received.add(request);
 			Answer reply = answer.apply(request);
-			if (reply == HANG) {
-				closing.await();
+			if (reply.status() < 0) {
+				mostHanging.accumulateAndGet(hanging.incrementAndGet(), Math::max);
+				try {
+					if (reply.hold() == null) {
+						closing.await();
+					}
+					else {
+						closing.await(reply.hold().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+					}
+				}
+				finally {
+					hanging.decrementAndGet();
+				}
 				return;
 			}
 			if (reply.retryAfter() != null) {

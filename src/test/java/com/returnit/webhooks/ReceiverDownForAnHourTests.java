@@ -16,15 +16,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.context.event.EventListener;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -47,6 +50,23 @@ class ReceiverDownForAnHourTests extends EndToEndTest {
 		Clock manualClock() {
 			return CLOCK;
 		}
+
+		@Bean
+		Object operatorsPager() {
+			return new Object() {
+				@EventListener
+				void on(WebhookEndpointDisabled disabled) {
+					DISABLED.add(disabled);
+				}
+			};
+		}
+	}
+
+	static final List<WebhookEndpointDisabled> DISABLED = new CopyOnWriteArrayList<>();
+
+	@BeforeEach
+	void clockShowsRealTime() {
+		CLOCK.set(Instant.now());
 	}
 
 	private final WebhookReceiver receiver = new WebhookReceiver();
@@ -72,19 +92,13 @@ class ReceiverDownForAnHourTests extends EndToEndTest {
 		Instant start = CLOCK.instant();
 
 		Instant backAt = start.plus(Duration.ofHours(1));
-		while (CLOCK.instant().isBefore(start.plus(Duration.ofHours(4)))) {
-			Instant next = nextDue(merchant, endpoint);
-			if (next == null) {
-				break;
-			}
+		Instant next;
+		while ((next = nextDue(merchant, endpoint)) != null && next.isBefore(start.plus(Duration.ofHours(4)))) {
 			if (down && !next.isBefore(backAt)) {
 				CLOCK.advanceTo(backAt);
 				down = false;
 			}
-			int before = attemptsMade(merchant, endpoint);
-			CLOCK.advanceTo(next);
-			await().atMost(Duration.ofSeconds(10)).until(() -> attemptsMade(merchant, endpoint) > before);
-			await().atMost(Duration.ofSeconds(10)).until(() -> noneDueNow(merchant, endpoint));
+			moveToNextAttempt(merchant, endpoint, next);
 		}
 
 		List<JsonNode> log = deliveries(merchant, endpoint);
@@ -100,6 +114,49 @@ class ReceiverDownForAnHourTests extends EndToEndTest {
 			.containsExactlyInAnyOrderElementsOf(eventIds);
 		assertThat(successes).allSatisfy(r -> assertThat(Instant.ofEpochSecond(Long.parseLong(r.timestamp())))
 			.isAfterOrEqualTo(backAt.minusSeconds(1)));
+	}
+
+	@Test
+	void anEndpointFailingForFiveDaysIsDisabledAndOperatorsAreTold() {
+		receiver.answering(Answer.status(500));
+		var merchant = fixtures.merchant("Dead Shop");
+		var endpoint = fixtures.webhookEndpoint(merchant, receiver.url("/dead"), "*");
+		String orderId = fixtures.order(fixtures.customer(), merchant);
+		await().atMost(Duration.ofSeconds(10)).until(() -> attemptsMade(merchant, endpoint) == 1);
+		Instant start = CLOCK.instant();
+
+		Instant next;
+		while ((next = nextDue(merchant, endpoint)) != null) {
+			moveToNextAttempt(merchant, endpoint, next);
+		}
+		JsonNode gaveUp = deliveries(merchant, endpoint).getFirst();
+		assertThat(gaveUp.get("status").asString()).isEqualTo("failed");
+		assertThat(gaveUp.get("attemptLog")).hasSize(10);
+		assertThat(gaveUp.get("lastError").asString()).contains("gave up after 10 attempts");
+		assertThat(api.get("/v1/webhook-endpoints/" + endpoint.id(), merchant.apiKey()).text("status"))
+			.as("failing for about three days only").isEqualTo("enabled");
+
+		assertThat(api.post("/v1/orders/" + orderId + "/cancel", merchant.apiKey(), Map.of("reason", "closing down"))
+			.status()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(merchant, endpoint).size() == 2);
+		while ((next = nextDue(merchant, endpoint)) != null) {
+			moveToNextAttempt(merchant, endpoint, next);
+		}
+
+		var disabled = api.get("/v1/webhook-endpoints/" + endpoint.id(), merchant.apiKey());
+		assertThat(disabled.text("status")).isEqualTo("disabled");
+		assertThat(disabled.text("disabledReason")).startsWith("failing since");
+		assertThat(CLOCK.instant()).isAfterOrEqualTo(start.plus(Duration.ofDays(5)));
+		assertThat(deliveries(merchant, endpoint)).allSatisfy(d -> assertThat(d.get("status").asString()).isEqualTo("failed"));
+		assertThat(DISABLED).anySatisfy(e -> assertThat(e.endpointId().toString()).isEqualTo(endpoint.id()));
+	}
+
+	/** Moves the clock to the next due attempt and waits until every attempt due then was made. */
+	private void moveToNextAttempt(Fixtures.MerchantRef merchant, Fixtures.EndpointRef endpoint, Instant next) {
+		int before = attemptsMade(merchant, endpoint);
+		CLOCK.advanceTo(next);
+		await().atMost(Duration.ofSeconds(10)).until(() -> attemptsMade(merchant, endpoint) > before);
+		await().atMost(Duration.ofSeconds(10)).until(() -> noneDueNow(merchant, endpoint));
 	}
 
 	/** Each attempt came the scheduled delay (with up to 10 % jitter) after the previous one. */
