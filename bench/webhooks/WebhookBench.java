@@ -22,10 +22,12 @@ import java.util.regex.Pattern;
  * Does one hanging webhook endpoint slow delivery to 50 healthy ones? Two merchants, each with 50 healthy endpoints
  * on a local receiver; the second also has one endpoint that accepts the connection and never answers. The same
  * bookings are made for each at the same rate; each healthy delivery's latency is the time from the booking's
- * answer to the webhook's arrival. Prints both distributions and the ratio (with / without the hanging endpoint).
+ * answer to the webhook's arrival. A first run of the same load warms the service up and is not counted; then the
+ * two alternate for {@code rounds} rounds, so that drift (warm-up, other load) falls on both. Prints both
+ * distributions and the ratio (with / without the hanging endpoint).
  *
  * <p>Arguments: --base=http://127.0.0.1:PORT --admin-email=... --admin-password=... [--orders=40] [--rate=4]
- * [--endpoints=50] [--out=FILE.md]
+ * [--endpoints=50] [--rounds=2] [--out=FILE.md]
  */
 public class WebhookBench {
 
@@ -44,6 +46,7 @@ public class WebhookBench {
 		int orders = Integer.parseInt(opts.getOrDefault("orders", "40"));
 		double rate = Double.parseDouble(opts.getOrDefault("rate", "4"));
 		int endpoints = Integer.parseInt(opts.getOrDefault("endpoints", "50"));
+		int rounds = Integer.parseInt(opts.getOrDefault("rounds", "2"));
 		String operator = field(post("/v1/auth/token", null, "{\"email\":\"" + opts.get("admin-email")
 				+ "\",\"password\":\"" + opts.get("admin-password") + "\"}"), "accessToken");
 		post("/v1/service-areas", operator, "{\"name\":\"Berlin\",\"polygon\":[[52.60,13.10],[52.60,13.70],[52.38,13.70],[52.38,13.10]]}");
@@ -54,20 +57,32 @@ public class WebhookBench {
 		Receiver healthy = new Receiver(false);
 		Receiver hanging = new Receiver(true);
 		try {
+			String[] warm = merchant(operator, "Warm-up Shop");
 			String[] calm = merchant(operator, "Calm Shop");
 			String[] stormy = merchant(operator, "Stormy Shop");
 			for (int i = 0; i < endpoints; i++) {
+				endpoint(warm[1], healthy.url("/warm/" + i));
 				endpoint(calm[1], healthy.url("/calm/" + i));
 				endpoint(stormy[1], healthy.url("/stormy/" + i));
 			}
 			endpoint(stormy[1], hanging.url("/hang"));
 
-			System.out.printf("== Without a hanging endpoint: %d bookings at %.1f/s, %d healthy endpoints%n", orders, rate, endpoints);
-			List<Long> without = run(customer, calm[0], "/calm/", orders, rate, endpoints, healthy);
-			System.out.printf("== With one hanging endpoint (never answers; 15 s timeout): same load%n");
-			List<Long> with = run(customer, stormy[0], "/stormy/", orders, rate, endpoints, healthy);
+			System.out.printf("== Warm-up (not counted): %d bookings at %.1f/s, %d healthy endpoints%n", orders, rate, endpoints);
+			run(customer, warm[0], "/warm/", orders, rate, endpoints, healthy);
 
-			String report = report(without, with, hanging.requests.size(), endpoints, orders, rate);
+			List<Long> without = new ArrayList<>();
+			List<Long> with = new ArrayList<>();
+			for (int round = 1; round <= rounds; round++) {
+				System.out.printf("== Round %d, without a hanging endpoint: %d bookings at %.1f/s, %d healthy endpoints%n",
+						round, orders, rate, endpoints);
+				without.addAll(run(customer, calm[0], "/calm/", orders, rate, endpoints, healthy));
+				System.out.printf("== Round %d, with one hanging endpoint (never answers; 15 s timeout): same load%n", round);
+				with.addAll(run(customer, stormy[0], "/stormy/", orders, rate, endpoints, healthy));
+			}
+			Collections.sort(without);
+			Collections.sort(with);
+
+			String report = report(without, with, hanging.requests.size(), endpoints, orders * rounds, rate);
 			System.out.println(report);
 			if (opts.containsKey("out")) {
 				java.nio.file.Files.writeString(java.nio.file.Path.of(opts.get("out")), report);
@@ -118,7 +133,7 @@ public class WebhookBench {
 		return String.format("""
 				### %s
 
-				%d bookings at %.1f/s to %d healthy endpoints (%d deliveries per run); load average before: %s
+				%d bookings at %.1f/s to %d healthy endpoints per condition, in alternating rounds (%d deliveries each); load average before: %s
 
 				| Healthy-endpoint delivery latency | n | p50 ms | p95 ms | p99 ms | max ms |
 				|---|---|---|---|---|---|

@@ -3,13 +3,14 @@
 # PostgreSQL (webhooks allowed to 127.0.0.1 over http), measures healthy-endpoint delivery latency without and with
 # one hanging endpoint, prints both and their ratio, and appends the run to docs/benchmarks.md.
 #
-# Knobs (environment): ORDERS=40 RATE=4 ENDPOINTS=50 KEEP_WORKDIR=1 RECORD=0 (do not touch docs/benchmarks.md)
+# Knobs (environment): ORDERS=40 RATE=4 ENDPOINTS=50 ROUNDS=2 KEEP_WORKDIR=1 RECORD=0 (do not touch docs/benchmarks.md)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 ORDERS="${ORDERS:-40}"
 RATE="${RATE:-4}"
 ENDPOINTS="${ENDPOINTS:-50}"
+ROUNDS="${ROUNDS:-2}"
 ADMIN_EMAIL="bench-admin@bench.returnit.local"
 ADMIN_PASSWORD="bench-admin-password-1"
 
@@ -71,7 +72,7 @@ echo "== Service up: http://127.0.0.1:$HTTP_PORT"
 
 timeout 900 "$JAVA" bench/webhooks/WebhookBench.java --base="http://127.0.0.1:$HTTP_PORT" \
   --admin-email="$ADMIN_EMAIL" --admin-password="$ADMIN_PASSWORD" --orders="$ORDERS" --rate="$RATE" \
-  --endpoints="$ENDPOINTS" --out="$WORK/run.md"
+  --endpoints="$ENDPOINTS" --rounds="$ROUNDS" --out="$WORK/run.md"
 
 if [ "${RECORD:-1}" = 1 ]; then
   "$JAVA" bench/lib/AppendResult.java docs/benchmarks.md "$WORK/run.md" "## Webhooks: one hanging endpoint among 50 healthy ones" \
