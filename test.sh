@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: unit, module and end-to-end tests against embedded PostgreSQL, and the tracking page in a
-# real headless Chromium (installed here from Debian if missing, with the browser tests' npm packages), the backups
-# with pg_dump 18 (bin/pg-tools builds it once if the machine has none), and the
-# Prometheus alert rules with promtool (Debian's prometheus package, installed here if missing).
+# real headless Chromium (installed here from Debian if missing, with the browser tests' npm packages), webhook
+# signatures checked by the reference Standard Webhooks library (webhook-tests/, npm), the backups with pg_dump 18
+# (bin/pg-tools builds it once if the machine has none), and the Prometheus alert rules with promtool (Debian's
+# prometheus package, installed here if missing).
 set -euo pipefail
 cd "$(dirname "$0")"
 JAVA_HOME="$(bin/jdk25)"; export JAVA_HOME
@@ -27,6 +28,13 @@ if [ "$(cat browser-tests/node_modules/.installed-from 2>/dev/null)" != "$lock_s
 	echo "test.sh: installing browser-tests/ packages (npm ci)..."
 	npm ci --prefix browser-tests --no-audit --no-fund --loglevel=error
 	echo "$lock_sum" > browser-tests/node_modules/.installed-from
+fi
+
+webhooks_sum="$(sha256sum webhook-tests/package-lock.json | cut -d' ' -f1)"
+if [ "$(cat webhook-tests/node_modules/.installed-from 2>/dev/null)" != "$webhooks_sum" ]; then
+	echo "test.sh: installing webhook-tests/ packages (npm ci)..."
+	npm ci --prefix webhook-tests --no-audit --no-fund --loglevel=error
+	echo "$webhooks_sum" > webhook-tests/node_modules/.installed-from
 fi
 
 # pg_dump 18 for the backup tests (built once into ~/.cache/returnit/pg18 when the machine has none)

@@ -1,10 +1,18 @@
 package com.returnit.identity;
 
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** Customer accounts, for modules that act on a customer's behalf. */
 public interface Customers {
+
+	/** How to reach a customer, for notifications. */
+	record Contact(UUID id, String name, String email, @Nullable String phone) {
+	}
+
+	/** The customer's contact details; empty for an unknown id or an account that is not a customer. */
+	Optional<Contact> contact(UUID customerId);
 
 	/**
 	 * The id of the customer with this email, creating a customer without a password (who cannot log in until

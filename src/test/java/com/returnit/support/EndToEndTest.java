@@ -47,6 +47,11 @@ public abstract class EndToEndTest {
 		registry.add("returnit.payments.retry.max-backoff", () -> "500ms");
 		registry.add("returnit.payments.call-timeout", () -> "500ms");
 		registry.add("resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state", () -> "500ms");
+		// webhooks to local receivers over plain http, polled often, with short timeouts
+		registry.add("returnit.webhooks.allowed-hosts", () -> "127.0.0.1");
+		registry.add("returnit.webhooks.poll-interval", () -> "50ms");
+		registry.add("returnit.webhooks.timeout", () -> "2s");
+		registry.add("returnit.webhooks.lease", () -> "5s");
 	}
 
 	@BeforeEach

@@ -15,6 +15,10 @@ public final class Fixtures {
 	public record MerchantRef(String id, String apiKey) {
 	}
 
+	/** A webhook endpoint as its merchant sees it when creating it: id and signing secret. */
+	public record EndpointRef(String id, String secret) {
+	}
+
 	/** A signed-up, logged-in person. */
 	public record Person(String id, String email, String token) {
 	}
@@ -172,5 +176,13 @@ public final class Fixtures {
 		Api.Response response = api.post("/v1/orders", customer.token(), request(merchant.id()));
 		assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
 		return response.text("id");
+	}
+
+	/** Registers a webhook endpoint of the merchant for these event types ("*" for all). */
+	public EndpointRef webhookEndpoint(MerchantRef merchant, String url, String... events) {
+		Api.Response response = api.post("/v1/webhook-endpoints", merchant.apiKey(),
+				Map.of("url", url, "events", List.of(events)));
+		assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+		return new EndpointRef(response.text("id"), response.text("secret"));
 	}
 }

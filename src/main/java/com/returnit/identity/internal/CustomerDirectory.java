@@ -34,6 +34,12 @@ class CustomerDirectory implements Customers {
 		return requireCustomer(accounts.findByEmail(email.trim()).orElseThrow());
 	}
 
+	@Override
+	public java.util.Optional<Contact> contact(UUID customerId) {
+		return accounts.findById(customerId).filter(account -> account.role() == Role.CUSTOMER)
+			.map(account -> new Contact(account.id(), account.name(), account.email(), account.phone()));
+	}
+
 	private static UUID requireCustomer(Account account) {
 		if (account.role() != Role.CUSTOMER) {
 			throw InvalidInput.unprocessable("customer.email", "belongs to an account that is not a customer");

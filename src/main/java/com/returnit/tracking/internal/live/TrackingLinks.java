@@ -1,5 +1,6 @@
 package com.returnit.tracking.internal.live;
 
+import com.returnit.tracking.OrderTracking;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** One unguessable token (192 random bits) per order, made on first request and the same ever after. */
 @Repository
-class TrackingLinks {
+class TrackingLinks implements OrderTracking {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -32,6 +33,11 @@ class TrackingLinks {
 			.update();
 		return jdbc.sql("SELECT token FROM tracking_links WHERE order_id = :order").param("order", orderId)
 			.query(String.class).single();
+	}
+
+	@Override
+	public String trackingPath(UUID orderId) {
+		return "/track/" + tokenFor(orderId);
 	}
 
 	Optional<UUID> orderFor(String token) {

@@ -1,0 +1,85 @@
+package com.returnit.webhooks.internal;
+
+import com.returnit.platform.Ids;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records a webhook event with its per-order sequence number and one pending delivery for every enabled endpoint
+ * of the merchant that subscribed to its type, all in the caller's transaction.
+ */
+@Component
+class EventRecorder {
+
+	private final JdbcClient jdbc;
+	private final EndpointRepository endpoints;
+	private final JsonMapper json;
+	private final Clock clock;
+
+	EventRecorder(JdbcClient jdbc, EndpointRepository endpoints, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.endpoints = endpoints;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** Answers the number of deliveries queued; none when this module event was recorded before. */
+	@Transactional(propagation = Propagation.REQUIRED)
+	int record(EventCatalogue.Entry entry) {
+		boolean known = jdbc.sql("SELECT count(*) FROM webhook_events WHERE source_key = :key")
+			.param("key", entry.sourceKey()).query(Long.class).single() > 0;
+		if (known) {
+			return 0;
+		}
+		Long sequence = entry.orderId() == null ? null : nextSequence(entry.orderId());
+		Instant now = clock.instant();
+		String id = "evt_" + Ids.newId(clock).toString().replace("-", "");
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("id", id);
+		payload.put("type", entry.type());
+		payload.put("createdAt", entry.occurredAt().toString());
+		payload.put("data", entry.data());
+		payload.put("sequence", sequence);
+		jdbc.sql("""
+				INSERT INTO webhook_events (id, merchant_id, type, order_id, sequence, source_key, payload, created_at)
+				VALUES (:id, :merchant, :type, :order, :sequence, :key, :payload, :now)""")
+			.param("id", id).param("merchant", entry.merchantId()).param("type", entry.type())
+			.param("order", entry.orderId()).param("sequence", sequence).param("key", entry.sourceKey())
+			.param("payload", json.writeValueAsString(payload)).param("now", Timestamp.from(now))
+			.update();
+		int queued = 0;
+		for (Endpoint endpoint : endpoints.ofMerchant(entry.merchantId())) {
+			if (endpoint.enabled() && endpoint.wants(entry.type())) {
+				queue(endpoint.id(), id, now);
+				queued++;
+			}
+		}
+		return queued;
+	}
+
+	private long nextSequence(UUID orderId) {
+		return jdbc.sql("""
+				INSERT INTO order_event_sequences (order_id, last_sequence) VALUES (:order, 1)
+				ON CONFLICT (order_id) DO UPDATE SET last_sequence = order_event_sequences.last_sequence + 1
+				RETURNING last_sequence""")
+			.param("order", orderId).query(Long.class).single();
+	}
+
+	private void queue(UUID endpointId, String eventId, Instant now) {
+		jdbc.sql("""
+				INSERT INTO webhook_deliveries (id, endpoint_id, event_id, status, attempts, next_attempt_at, created_at)
+				VALUES (:id, :endpoint, :event, 'pending', 0, :now, :now)""")
+			.param("id", Ids.newId(clock)).param("endpoint", endpointId).param("event", eventId)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+}

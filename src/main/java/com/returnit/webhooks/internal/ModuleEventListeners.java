@@ -1,0 +1,34 @@
+package com.returnit.webhooks.internal;
+
+import com.returnit.dispatch.OrderUnassigned;
+import com.returnit.orders.OrderEvent;
+import com.returnit.orders.Orders;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns other modules' events into webhook events and their outbox rows, in the listener's own transaction after
+ * the business change committed: the event publication registry republishes an event whose listener did not
+ * finish, so none is lost, and {@link EventRecorder} records a redelivered one once.
+ */
+@Component
+class ModuleEventListeners {
+
+	private final EventRecorder recorder;
+	private final Orders orders;
+
+	ModuleEventListeners(EventRecorder recorder, Orders orders) {
+		this.recorder = recorder;
+		this.orders = orders;
+	}
+
+	@ApplicationModuleListener
+	void on(OrderEvent event) {
+		recorder.record(EventCatalogue.of(event));
+	}
+
+	@ApplicationModuleListener
+	void on(OrderUnassigned event) {
+		orders.find(event.orderId()).ifPresent(order -> recorder.record(EventCatalogue.of(event, order.merchantId())));
+	}
+}
