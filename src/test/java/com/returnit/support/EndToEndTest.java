@@ -18,6 +18,8 @@ public abstract class EndToEndTest {
 
 	public static final String ADMIN_EMAIL = "admin@test.returnit.local";
 	public static final String ADMIN_PASSWORD = "admin-password-123";
+	/** The one browser origin allowed to call the API cross-origin in tests. */
+	public static final String ALLOWED_ORIGIN = "https://app.test.returnit.local";
 
 	private static final Path DATA_DIR = tempDir();
 
@@ -40,6 +42,8 @@ public abstract class EndToEndTest {
 		registry.add("returnit.dispatch.offer-timeout", () -> "4s");
 		registry.add("returnit.dispatch.max-misses", () -> "3");
 		registry.add("returnit.tracking.stale-after", () -> "3s");
+		// the suite calls quickly from one address and few accounts: limits far above it (RateLimitTests sets low ones)
+		registry.add("returnit.security.cors.allowed-origins", () -> ALLOWED_ORIGIN);
 	}
 
 	@BeforeEach

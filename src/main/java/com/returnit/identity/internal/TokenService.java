@@ -11,11 +11,13 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Service;
-import com.nimbusds.jose.jwk.RSAKey;
 
 /** Issues access and refresh tokens for password logins and refresh-token rotation. */
 @Service
 class TokenService {
+
+	/** Claim of an operator's access token that may only set up two-factor authentication. */
+	static final String ENROL_ONLY = "mfa_enrol_only";
 
 	record Tokens(String accessToken, String refreshToken, String tokenType, long expiresIn) {
 	}
@@ -27,17 +29,17 @@ class TokenService {
 	private final RefreshTokens refreshTokens;
 	private final PasswordEncoder passwords;
 	private final JwtEncoder encoder;
-	private final RSAKey signingKey;
+	private final SigningKeys signingKeys;
 	private final TokenProperties properties;
 	private final Clock clock;
 
 	TokenService(AccountRepository accounts, RefreshTokens refreshTokens, PasswordEncoder passwords, JwtEncoder encoder,
-			RSAKey signingKey, TokenProperties properties, Clock clock) {
+			SigningKeys signingKeys, TokenProperties properties, Clock clock) {
 		this.accounts = accounts;
 		this.refreshTokens = refreshTokens;
 		this.passwords = passwords;
 		this.encoder = encoder;
-		this.signingKey = signingKey;
+		this.signingKeys = signingKeys;
 		this.properties = properties;
 		this.clock = clock;
 		this.decoyHash = passwords.encode(UUID.randomUUID().toString());
@@ -83,7 +85,7 @@ class TokenService {
 			.notBefore(now)
 			.expiresAt(now.plus(properties.accessTokenTtl()))
 			.build();
-		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(signingKey.getKeyID()).build();
+		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(signingKeys.current().getKeyID()).build();
 		String accessToken = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
 		String refreshToken = Secrets.generate("rt_");
 		refreshTokens.store(refreshToken, familyId, account.id(), now.plus(properties.refreshTokenTtl()));
