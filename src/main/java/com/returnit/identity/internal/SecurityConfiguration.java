@@ -55,6 +55,7 @@ class SecurityConfiguration {
 				.requestMatchers(POST, "/v1/drivers", "/v1/merchants", "/v1/service-areas", "/v1/signing-keys/rotate")
 				.hasRole("OPERATOR")
 				.requestMatchers(GET, "/v1/audit-events").hasRole("OPERATOR")
+				.requestMatchers("/v1/customers/me", "/v1/customers/me/**").hasRole("CUSTOMER")
 				.anyRequest().hasAnyRole("CUSTOMER", "DRIVER", "MERCHANT", "OPERATOR"))
 			.oauth2ResourceServer(resource -> resource
 				.bearerTokenResolver(bearerTokens())
