@@ -68,6 +68,13 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/** URLs Spring Security's firewall refuses (encoded slashes, path traversal) get a 400 problem+json. */
+	@Bean
+	org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+		return (request, response, e) -> ProblemResponses.write(response, HttpStatus.BAD_REQUEST,
+				"The request URL is not allowed.", "");
+	}
+
 	/**
 	 * Bearer tokens come in the Authorization header; only the WebSocket upgrade of {@code /v1/stream} may carry
 	 * one as {@code access_token} in the query, because browsers cannot set headers on WebSocket requests.
