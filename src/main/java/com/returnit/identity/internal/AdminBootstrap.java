@@ -26,13 +26,10 @@ class AdminBootstrap implements ApplicationRunner {
 	private final String email;
 	private final String password;
 	private final String totpSecret;
-	private final SecondFactor secondFactor;
-
-	AdminBootstrap(Accounts accounts, SecondFactor secondFactor, @Value("${returnit.admin.email:}") String email,
+	AdminBootstrap(Accounts accounts, @Value("${returnit.admin.email:}") String email,
 			@Value("${returnit.admin.password:}") String password,
 			@Value("${returnit.admin.totp-secret:}") String totpSecret) {
 		this.accounts = accounts;
-		this.secondFactor = secondFactor;
 		this.email = email;
 		this.password = password;
 		this.totpSecret = totpSecret;
@@ -48,7 +45,7 @@ class AdminBootstrap implements ApplicationRunner {
 		}
 		java.util.UUID id = accounts.ensure(Role.OPERATOR, email, password, "Operator");
 		if (StringUtils.hasText(totpSecret)) {
-			secondFactor.enrolWithSecret(id, com.returnit.identity.internal.domain.Base32.decode(totpSecret));
+			accounts.provisionTotp(id, totpSecret);
 		}
 		log.info("Operator account {} is ready", email);
 	}
