@@ -33,6 +33,7 @@ class JwtConfiguration {
 	/** Signs with the current key only; the header names its kid. */
 	@Bean
 	JwtEncoder jwtEncoder(SigningKeys keys) {
+		keys.current(); // made (or loaded) at start, not in the first login: an RSA key takes a while to generate
 		return new NimbusJwtEncoder((selector, context) -> selector.select(new JWKSet(keys.current())));
 	}
 
