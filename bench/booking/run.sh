@@ -16,6 +16,8 @@ HALF_DURATION="${HALF_DURATION:-15}"
 CUSTOMERS="${CUSTOMERS:-$CLIENTS}"
 ADMIN_EMAIL="bench-admin@bench.returnit.local"
 ADMIN_PASSWORD="bench-admin-password-1"
+# operators log in with a TOTP code (ADR 0015); rate limits off: this benchmark measures throughput, not limits
+export RETURNIT_ADMIN_TOTP_SECRET="${RETURNIT_ADMIN_TOTP_SECRET:-JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP}"
 
 JAVA_HOME="$(bin/jdk25)"; export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
@@ -73,7 +75,7 @@ fi
 echo "== Starting ReturnIt on 127.0.0.1 (free port), data in $WORK/data"
 env -u SPRING_DATASOURCE_URL RETURNIT_ADMIN_EMAIL="$ADMIN_EMAIL" RETURNIT_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
   "$JAVA" ${SERVICE_JAVA_OPTS:-} -jar target/returnit.jar --server.address=127.0.0.1 --server.port=0 \
-  --returnit.data-dir="$WORK/data" >"$LOG" 2>&1 &
+  --returnit.data-dir="$WORK/data" --returnit.security.rate-limits.enabled=false >"$LOG" 2>&1 &
 SERVICE_PID=$!
 
 HTTP_PORT=""; PG_PORT=""

@@ -14,6 +14,8 @@ CONCURRENCY="${CONCURRENCY:-64}"
 SECONDS_PER_PHASE="${SECONDS_PER_PHASE:-15}"
 export RETURNIT_ADMIN_EMAIL="${RETURNIT_ADMIN_EMAIL:-bench-operator@bench.returnit.local}"
 export RETURNIT_ADMIN_PASSWORD="${RETURNIT_ADMIN_PASSWORD:-bench-operator-password}"
+# operators log in with a TOTP code (ADR 0015); rate limits off: this benchmark measures throughput, not limits
+export RETURNIT_ADMIN_TOTP_SECRET="${RETURNIT_ADMIN_TOTP_SECRET:-JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP}"
 JAVA_HOME="$(bin/jdk25)"; export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
 
@@ -27,6 +29,7 @@ LOG="$WORK/service.log"
 PROFILE_ARGS=()
 if [ "${PROFILE:-}" = "1" ]; then PROFILE_ARGS=("-XX:StartFlightRecording=filename=$WORK/service.jfr,settings=profile,dumponexit=true"); fi
 "$JAVA" "${PROFILE_ARGS[@]}" -jar target/returnit.jar --server.port=0 --server.address=127.0.0.1 --returnit.data-dir="$WORK/data" \
+  --returnit.security.rate-limits.enabled=false \
   --logging.level.root=WARN --logging.level.com.returnit=INFO \
   --logging.level.org.springframework.boot.tomcat=INFO >"$LOG" 2>&1 &
 PID=$!

@@ -21,6 +21,8 @@ SECONDS_MEASURED="${DURATION:-30}"
 WARMUP="${WARMUP:-5}"
 export RETURNIT_ADMIN_EMAIL="${RETURNIT_ADMIN_EMAIL:-bench-operator@bench.returnit.local}"
 export RETURNIT_ADMIN_PASSWORD="${RETURNIT_ADMIN_PASSWORD:-bench-operator-password}"
+# operators log in with a TOTP code (ADR 0015); rate limits off: this benchmark measures throughput, not limits
+export RETURNIT_ADMIN_TOTP_SECRET="${RETURNIT_ADMIN_TOTP_SECRET:-JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP}"
 JAVA_HOME="$(bin/jdk25)"; export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
 
@@ -44,6 +46,7 @@ echo "load average before the run: $LOAD1 on $(nproc) cores"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/returnit-stream-XXXXXX")"
 LOG="$WORK/service.log"
 "$JAVA" -jar target/returnit.jar --server.port=0 --server.address=127.0.0.1 --returnit.data-dir="$WORK/data" \
+  --returnit.security.rate-limits.enabled=false \
   --logging.level.root=WARN --logging.level.com.returnit=INFO \
   --logging.level.org.springframework.boot.tomcat=INFO ${SERVICE_ARGS:-} >"$LOG" 2>&1 &
 PID=$!

@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
 class DemoData implements ApplicationRunner {
 
 	static final String OPERATOR_EMAIL = "operator@demo.returnit.local";
+	/** Operators must use a second factor; the demo's is public, like its password. */
+	static final String OPERATOR_TOTP_SECRET = "DEMOOPERATORTOTPSECRETRETURNIT23";
 	static final String CUSTOMER_EMAIL = "customer@demo.returnit.local";
 	static final String PASSWORD = "demo-password-123";
 	static final String MERCHANT = "Alpine Outfitters (demo)";
@@ -51,7 +53,8 @@ class DemoData implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		accounts.ensure(Role.OPERATOR, OPERATOR_EMAIL, PASSWORD, "Demo Operator");
+		accounts.provisionTotp(accounts.ensure(Role.OPERATOR, OPERATOR_EMAIL, PASSWORD, "Demo Operator"),
+				OPERATOR_TOTP_SECRET);
 		accounts.ensure(Role.CUSTOMER, CUSTOMER_EMAIL, PASSWORD, "Dana Demo");
 		areas.defineIfAbsent("Berlin (demo)",
 				List.of(new double[] { 52.60, 13.10 }, new double[] { 52.60, 13.70 }, new double[] { 52.38, 13.70 },
@@ -66,14 +69,14 @@ class DemoData implements ApplicationRunner {
 				==== ReturnIt demo is ready at {} ====
 				  API docs:       {}/swagger-ui.html
 				  Operations:     {}/ops
-				  Operator login: {} / {}
+				  Operator login: {} / {} with a TOTP code; add secret {} to an authenticator app
 				  Customer login: {} / {}
 				  Merchant:       {} (id {})
 				  Merchant key:   {}
 				  Customers pay:  {} (id {}): book with "paymentMethod": "tok_visa"
 				  Try: curl -s -X POST {}/v1/auth/token -H 'Content-Type: application/json' \\
 				         -d '{"email":"{}","password":"{}"}'
-				""", base, base, base, OPERATOR_EMAIL, PASSWORD, CUSTOMER_EMAIL, PASSWORD, merchant.name(), merchant.id(), key,
+				""", base, base, base, OPERATOR_EMAIL, PASSWORD, OPERATOR_TOTP_SECRET, CUSTOMER_EMAIL, PASSWORD, merchant.name(), merchant.id(), key,
 				customerPaid.name(), customerPaid.id(),
 				base, CUSTOMER_EMAIL, PASSWORD);
 	}

@@ -1,5 +1,6 @@
 package com.returnit.demo;
 
+import com.returnit.identity.TotpCodes;
 import com.returnit.merchants.Hub;
 import com.returnit.merchants.Merchant;
 import com.returnit.merchants.Merchants;
@@ -57,7 +58,8 @@ class DemoFleet {
 		Merchant merchant = merchants.findByName(DemoData.MERCHANT).orElseThrow();
 		Hub hub = merchant.hubs().getFirst();
 		DemoClient api = new DemoClient("http://localhost:" + environment.getProperty("local.server.port", "8080"));
-		String operator = api.login(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD);
+		String operator = api.login(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD,
+				TotpCodes.at(DemoData.OPERATOR_TOTP_SECRET, java.time.Instant.now()));
 		threads = Executors.newVirtualThreadPerTaskExecutor();
 		for (int i = 1; i <= drivers; i++) {
 			String email = "driver" + i + "@demo.returnit.local";

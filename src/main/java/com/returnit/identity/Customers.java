@@ -19,4 +19,17 @@ public interface Customers {
 	 * they sign up) when there is none. A driver's or operator's email is refused.
 	 */
 	UUID findOrCreate(String email, String name, @Nullable String phone);
+
+	/** What the account holds about a customer, for their data export. */
+	record CustomerData(UUID id, String email, String name, @Nullable String phone, java.time.Instant createdAt,
+			boolean twoFactorEnabled) {
+	}
+
+	java.util.Optional<CustomerData> export(UUID customerId);
+
+	/**
+	 * Erases the customer's personal data from their account (which stays, anonymised, for the orders that point at
+	 * it), logs them out everywhere, and publishes {@link CustomerErased} for other modules to do the same.
+	 */
+	void erase(UUID customerId);
 }

@@ -45,7 +45,8 @@ class RestartTests {
 	private static ConfigurableApplicationContext start(Path dataDir) {
 		return new SpringApplicationBuilder(ReturnItApplication.class).run("--server.port=0",
 				"--returnit.data-dir=" + dataDir, "--returnit.shutdown.drain-delay=0s", "--returnit.admin.email=" + EndToEndTest.ADMIN_EMAIL,
-				"--returnit.admin.password=" + EndToEndTest.ADMIN_PASSWORD);
+				"--returnit.admin.password=" + EndToEndTest.ADMIN_PASSWORD,
+				"--returnit.admin.totp-secret=" + EndToEndTest.ADMIN_TOTP_SECRET);
 	}
 
 	private static int port(ConfigurableApplicationContext context) {

@@ -18,6 +18,10 @@ public abstract class EndToEndTest {
 
 	public static final String ADMIN_EMAIL = "admin@test.returnit.local";
 	public static final String ADMIN_PASSWORD = "admin-password-123";
+	/** The bootstrap operator's TOTP secret (base32): operators must use a second factor; Fixtures computes codes. */
+	public static final String ADMIN_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+	/** The one browser origin allowed to call the API cross-origin in tests. */
+	public static final String ALLOWED_ORIGIN = "https://app.test.returnit.local";
 
 	private static final Path DATA_DIR = tempDir();
 
@@ -52,6 +56,16 @@ public abstract class EndToEndTest {
 		registry.add("returnit.webhooks.poll-interval", () -> "50ms");
 		registry.add("returnit.webhooks.timeout", () -> "2s");
 		registry.add("returnit.webhooks.lease", () -> "5s");
+		// the suite calls quickly from one address: limits far above it, unless a subclass sets returnit.test.rate-limits.*
+		for (String tier : java.util.List.of("anonymous", "customer", "merchant", "operator", "driver", "driver-pings")) {
+			registry.add("returnit.security.rate-limits." + tier, () -> "${returnit.test.rate-limits." + tier + ":1000000}");
+		}
+		registry.add("returnit.security.login-throttle.ip-free-failures",
+				() -> "${returnit.test.login-throttle.ip-free-failures:1000000}");
+		registry.add("returnit.security.login-throttle.account-free-failures",
+				() -> "${returnit.test.login-throttle.account-free-failures:1000000}");
+		registry.add("returnit.admin.totp-secret", () -> ADMIN_TOTP_SECRET);
+		registry.add("returnit.security.cors.allowed-origins", () -> ALLOWED_ORIGIN);
 	}
 
 	@BeforeEach

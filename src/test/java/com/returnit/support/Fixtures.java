@@ -2,6 +2,9 @@ package com.returnit.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.returnit.identity.internal.domain.Base32;
+import com.returnit.identity.internal.domain.Totp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -24,6 +27,11 @@ public final class Fixtures {
 	}
 
 	private static final java.util.Set<String> AREA_DEFINED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+	private static final Map<String, OperatorToken> OPERATOR_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+	private static final Map<String, Long> LAST_STEP = new java.util.HashMap<>();
+
+	private record OperatorToken(String token, Instant issuedAt) {
+	}
 
 	private final Api api;
 
@@ -31,14 +39,74 @@ public final class Fixtures {
 		this.api = api;
 	}
 
+	/**
+	 * The bootstrap operator's access token, logged in with password and TOTP code once per running service and
+	 * reused for 10 minutes (a TOTP code is accepted only once, so logging in on every call would run out of codes).
+	 */
 	public String operatorToken() {
-		return login(EndToEndTest.ADMIN_EMAIL, EndToEndTest.ADMIN_PASSWORD);
+		Instant now = Instant.now();
+		OperatorToken cached = OPERATOR_TOKENS.get(api.base());
+		if (cached != null && cached.issuedAt().isAfter(now.minus(10, ChronoUnit.MINUTES))) {
+			return cached.token();
+		}
+		String token = login(EndToEndTest.ADMIN_EMAIL, EndToEndTest.ADMIN_PASSWORD, nextCode(EndToEndTest.ADMIN_TOTP_SECRET));
+		OPERATOR_TOKENS.put(api.base(), new OperatorToken(token, now));
+		return token;
 	}
 
 	public String login(String email, String password) {
 		Api.Response response = api.post("/v1/auth/token", null, Map.of("email", email, "password", password));
 		assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
 		return response.text("accessToken");
+	}
+
+	/** Logs in with a password and a one-time code (TOTP or recovery code). */
+	public String login(String email, String password, String code) {
+		Api.Response response = api.post("/v1/auth/token", null,
+				Map.of("email", email, "password", password, "code", code));
+		assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
+		return response.text("accessToken");
+	}
+
+	/**
+	 * A TOTP code for this base32 secret that has not been handed out before in this JVM: the current step, else the
+	 * next one (servers accept one step of drift), else it waits for the clock to move on.
+	 */
+	public static synchronized String nextCode(String base32Secret) {
+		byte[] secret = Base32.decode(base32Secret);
+		long current = Totp.step(Instant.now());
+		long last = LAST_STEP.getOrDefault(base32Secret, 0L);
+		while (last + 1 > current + 1) {
+			sleep(Duration.ofMillis(200));
+			current = Totp.step(Instant.now());
+		}
+		long step = Math.max(current, last + 1);
+		LAST_STEP.put(base32Secret, step);
+		return Totp.code(secret, step);
+	}
+
+	/** Enrols the logged-in person in TOTP: answers the enrolment (secret, recovery codes) and the new tokens. */
+	public record TotpEnrolment(String secret, List<String> recoveryCodes, String accessToken) {
+	}
+
+	public TotpEnrolment enrolTotp(String token) {
+		Api.Response started = api.post("/v1/auth/mfa/totp", token, "");
+		assertThat(started.status()).as(started.body().toString()).isEqualTo(201);
+		String secret = started.text("secret");
+		Api.Response confirmed = api.post("/v1/auth/mfa/totp/confirm", token, Map.of("code", nextCode(secret)));
+		assertThat(confirmed.status()).as(confirmed.body().toString()).isEqualTo(200);
+		return new TotpEnrolment(secret, started.body().get("recoveryCodes").valueStream().map(n -> n.asString()).toList(),
+				confirmed.text("accessToken"));
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
 	}
 
 	/** Berlin, defined once per running service. */

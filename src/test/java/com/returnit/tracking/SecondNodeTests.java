@@ -65,6 +65,7 @@ class SecondNodeTests extends EndToEndTest {
 		return new SpringApplicationBuilder(ReturnItApplication.class).run("--server.port=0", "--returnit.shutdown.drain-delay=0s",
 				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-				"--returnit.admin.email=" + ADMIN_EMAIL, "--returnit.admin.password=" + ADMIN_PASSWORD);
+				"--returnit.admin.email=" + ADMIN_EMAIL, "--returnit.admin.password=" + ADMIN_PASSWORD,
+				"--returnit.admin.totp-secret=" + ADMIN_TOTP_SECRET);
 	}
 }

@@ -7,7 +7,12 @@ import org.jspecify.annotations.Nullable;
 
 /** A person who logs in: customer, driver or operator. Drivers carry their vehicle. */
 record Account(UUID id, Role role, String email, @Nullable String passwordHash, String name, @Nullable String phone,
-		@Nullable Vehicle vehicle, Instant createdAt) {
+		@Nullable Vehicle vehicle, Instant createdAt, @Nullable Instant erasedAt) {
+
+	Account(UUID id, Role role, String email, @Nullable String passwordHash, String name, @Nullable String phone,
+			@Nullable Vehicle vehicle, Instant createdAt) {
+		this(id, role, email, passwordHash, name, phone, vehicle, createdAt, null);
+	}
 
 	record Vehicle(VehicleType type, int capacityParcels) {
 	}

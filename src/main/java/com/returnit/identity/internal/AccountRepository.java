@@ -63,6 +63,7 @@ class AccountRepository {
 				: new Account.Vehicle(Account.VehicleType.fromCode(vehicleType), rs.getInt("vehicle_capacity"));
 		return new Account(rs.getObject("id", UUID.class), Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)),
 				rs.getString("email"), rs.getString("password_hash"), rs.getString("name"), rs.getString("phone"),
-				vehicle, rs.getTimestamp("created_at").toInstant());
+				vehicle, rs.getTimestamp("created_at").toInstant(),
+				rs.getTimestamp("erased_at") == null ? null : rs.getTimestamp("erased_at").toInstant());
 	}
 }

@@ -1,6 +1,8 @@
 package com.returnit.identity.internal;
 
 import com.returnit.identity.ApiKeys;
+import com.returnit.platform.AuditLog;
+import java.util.Map;
 import com.returnit.platform.Ids;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -17,10 +19,12 @@ class ApiKeyStore implements ApiKeys {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final AuditLog audit;
 
-	ApiKeyStore(JdbcClient jdbc, Clock clock) {
+	ApiKeyStore(JdbcClient jdbc, Clock clock, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	@Override
@@ -35,6 +39,7 @@ class ApiKeyStore implements ApiKeys {
 			.param("id", id).param("merchant", merchantId).param("hash", Secrets.digest(secret))
 			.param("prefix", prefix).param("now", Timestamp.from(now))
 			.update();
+		audit.record("api_key.created", "api_key", id, Map.of("merchantId", merchantId.toString(), "prefix", prefix));
 		return new IssuedKey(id, secret, prefix, now);
 	}
 
@@ -50,11 +55,15 @@ class ApiKeyStore implements ApiKeys {
 
 	@Override
 	public boolean revoke(UUID merchantId, UUID keyId) {
-		return jdbc.sql("""
+		boolean revoked = jdbc.sql("""
 				UPDATE api_keys SET revoked_at = coalesce(revoked_at, :now)
 				WHERE id = :id AND merchant_id = :merchant""")
 			.param("id", keyId).param("merchant", merchantId).param("now", Timestamp.from(clock.instant()))
 			.update() == 1;
+		if (revoked) {
+			audit.record("api_key.revoked", "api_key", keyId, Map.of("merchantId", merchantId.toString()));
+		}
+		return revoked;
 	}
 
 	/** The merchant owning this live key; no cache, so a revocation holds on every node at once. */

@@ -5,15 +5,28 @@ import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** An authenticated request: its principal is the {@link Caller}, its one authority the caller's role. */
+/**
+ * An authenticated request: its principal is the {@link Caller}, its one authority the caller's role, or only
+ * {@code MFA_ENROLMENT} for an operator who must set up two-factor authentication before doing anything else.
+ */
 final class CallerAuthentication extends AbstractAuthenticationToken {
 
 	private final Caller caller;
+	private final boolean enrolOnly;
 
 	CallerAuthentication(Caller caller) {
-		super(List.of(new SimpleGrantedAuthority("ROLE_" + caller.role().name())));
+		this(caller, false);
+	}
+
+	CallerAuthentication(Caller caller, boolean enrolOnly) {
+		super(List.of(new SimpleGrantedAuthority(enrolOnly ? "MFA_ENROLMENT" : "ROLE_" + caller.role().name())));
 		this.caller = caller;
+		this.enrolOnly = enrolOnly;
 		setAuthenticated(true);
+	}
+
+	boolean enrolOnly() {
+		return enrolOnly;
 	}
 
 	@Override

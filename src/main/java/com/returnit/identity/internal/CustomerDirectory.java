@@ -13,11 +13,23 @@ import org.springframework.stereotype.Service;
 class CustomerDirectory implements Customers {
 
 	private final AccountRepository accounts;
+	private final AccountErasure erasure;
 	private final Clock clock;
 
-	CustomerDirectory(AccountRepository accounts, Clock clock) {
+	CustomerDirectory(AccountRepository accounts, AccountErasure erasure, Clock clock) {
 		this.accounts = accounts;
+		this.erasure = erasure;
 		this.clock = clock;
+	}
+
+	@Override
+	public java.util.Optional<CustomerData> export(UUID customerId) {
+		return erasure.export(customerId);
+	}
+
+	@Override
+	public void erase(UUID customerId) {
+		erasure.erase(customerId);
 	}
 
 	@Override

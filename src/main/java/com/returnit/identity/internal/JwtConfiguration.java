@@ -1,9 +1,9 @@
 package com.returnit.identity.internal;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,20 +30,24 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 @Configuration(proxyBeanMethods = false)
 class JwtConfiguration {
 
+	/** Signs with the current key only; the header names its kid. */
 	@Bean
-	RSAKey jwtSigningKey(SigningKeys keys) {
-		return keys.current();
+	JwtEncoder jwtEncoder(SigningKeys keys) {
+		keys.current(); // made (or loaded) at start, not in the first login: an RSA key takes a while to generate
+		return new NimbusJwtEncoder((selector, context) -> selector.select(new JWKSet(keys.current())));
 	}
 
+	/** Verifies with any live or recently retired key, chosen by the token's kid (reloaded when unknown). */
 	@Bean
-	JwtEncoder jwtEncoder(RSAKey key) {
-		return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
-	}
-
-	@Bean
-	JwtDecoder jwtDecoder(RSAKey key, TokenProperties properties) throws JOSEException {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey())
-			.signatureAlgorithm(SignatureAlgorithm.RS256)
+	JwtDecoder jwtDecoder(SigningKeys keys, TokenProperties properties) {
+		JWKSource<SecurityContext> source = (selector, context) -> {
+			var kids = selector.getMatcher().getKeyIDs();
+			List<RSAKey> candidates = kids == null || kids.isEmpty() ? keys.verificationKeys()
+					: keys.verificationKeys(kids.iterator().next());
+			return selector.select(new JWKSet(List.copyOf(candidates.stream().map(RSAKey::toPublicJWK).toList())));
+		};
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(source)
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
 				JwtValidators.createDefaultWithIssuer(properties.issuer()),

@@ -14,11 +14,18 @@ class PasswordAccounts implements Accounts {
 	private final AccountRepository accounts;
 	private final PasswordEncoder passwords;
 	private final Clock clock;
+	private final SecondFactor secondFactor;
 
-	PasswordAccounts(AccountRepository accounts, PasswordEncoder passwords, Clock clock) {
+	PasswordAccounts(AccountRepository accounts, PasswordEncoder passwords, Clock clock, SecondFactor secondFactor) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.clock = clock;
+		this.secondFactor = secondFactor;
+	}
+
+	@Override
+	public void provisionTotp(UUID accountId, String base32Secret) {
+		secondFactor.enrolWithSecret(accountId, com.returnit.identity.internal.domain.Base32.decode(base32Secret));
 	}
 
 	@Override

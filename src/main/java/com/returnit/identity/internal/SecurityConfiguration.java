@@ -32,7 +32,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, ApiKeyStore apiKeys, JwtDecoder jwtDecoder) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiKeyStore apiKeys, JwtDecoder jwtDecoder, CorsProperties cors)
+			throws Exception {
 		AuthenticationManager bearer = new ProviderManager(new ApiKeyAuthenticationProvider(apiKeys),
 				jwtProvider(jwtDecoder));
 		http.csrf(AbstractHttpConfigurer::disable)
@@ -41,14 +42,21 @@ class SecurityConfiguration {
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.cors(c -> c.configurationSource(cors.source()))
+			.headers(SecurityHeaders::apply)
 			.authorizeHttpRequests(authorize -> authorize
 				.requestMatchers(POST, "/v1/customers", "/v1/auth/token", "/v1/auth/refresh").permitAll()
 				.requestMatchers(GET, "/", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-						"/actuator/health", "/actuator/health/**", "/actuator/info", "/track/*", "/v1/public/tracking/*")
+						"/actuator/health", "/actuator/health/**", "/actuator/info", "/track/*", "/track.js",
+						"/track.css", "/v1/public/tracking/*", "/.well-known/jwks.json")
 				.permitAll()
 				.requestMatchers("/error").permitAll()
-				.requestMatchers(POST, "/v1/drivers", "/v1/merchants", "/v1/service-areas").hasRole("OPERATOR")
-				.anyRequest().authenticated())
+				.requestMatchers("/v1/auth/mfa/**").authenticated()
+				.requestMatchers(POST, "/v1/drivers", "/v1/merchants", "/v1/service-areas", "/v1/signing-keys/rotate")
+				.hasRole("OPERATOR")
+				.requestMatchers(GET, "/v1/audit-events").hasRole("OPERATOR")
+				.requestMatchers("/v1/customers/me", "/v1/customers/me/**").hasRole("CUSTOMER")
+				.anyRequest().hasAnyRole("CUSTOMER", "DRIVER", "MERCHANT", "OPERATOR"))
 			.oauth2ResourceServer(resource -> resource
 				.bearerTokenResolver(bearerTokens())
 				.authenticationManagerResolver(request -> bearer)
@@ -58,6 +66,13 @@ class SecurityConfiguration {
 				.authenticationEntryPoint(unauthorized())
 				.accessDeniedHandler(forbidden()));
 		return http.build();
+	}
+
+	/** URLs Spring Security's firewall refuses (encoded slashes, path traversal) get a 400 problem+json. */
+	@Bean
+	org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+		return (request, response, e) -> ProblemResponses.write(response, HttpStatus.BAD_REQUEST,
+				"The request URL is not allowed.", "");
 	}
 
 	/**
@@ -75,7 +90,7 @@ class SecurityConfiguration {
 		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
 		provider.setJwtAuthenticationConverter(jwt -> new CallerAuthentication(new Caller(
 				Role.valueOf(jwt.getClaimAsString("role").toUpperCase(Locale.ROOT)),
-				UUID.fromString(jwt.getSubject()))));
+				UUID.fromString(jwt.getSubject())), Boolean.TRUE.equals(jwt.getClaimAsBoolean(TokenService.ENROL_ONLY))));
 		return provider;
 	}
 
@@ -90,6 +105,13 @@ class SecurityConfiguration {
 
 	private static AccessDeniedHandler forbidden() {
 		return (request, response, e) -> ProblemResponses.write(response, HttpStatus.FORBIDDEN,
-				"Your role may not do this.", request.getRequestURI());
+				enrolOnly() ? "Set up two-factor authentication first: POST /v1/auth/mfa/totp, then /v1/auth/mfa/totp/confirm."
+						: "Your role may not do this.",
+				request.getRequestURI());
+	}
+
+	private static boolean enrolOnly() {
+		var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+		return auth instanceof CallerAuthentication caller && caller.enrolOnly();
 	}
 }

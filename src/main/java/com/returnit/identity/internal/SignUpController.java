@@ -1,6 +1,7 @@
 package com.returnit.identity.internal;
 
 import com.returnit.identity.Role;
+import com.returnit.platform.AuditLog;
 import com.returnit.platform.Conflict;
 import com.returnit.platform.Ids;
 import io.swagger.v3.oas.annotations.Operation;
@@ -56,11 +57,13 @@ class SignUpController {
 	private final AccountRepository accounts;
 	private final PasswordEncoder passwords;
 	private final Clock clock;
+	private final AuditLog audit;
 
-	SignUpController(AccountRepository accounts, PasswordEncoder passwords, Clock clock) {
+	SignUpController(AccountRepository accounts, PasswordEncoder passwords, Clock clock, AuditLog audit) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	@PostMapping("/v1/customers")
@@ -83,6 +86,10 @@ class SignUpController {
 	private AccountView create(Account account) {
 		if (!accounts.insert(account)) {
 			throw new Conflict("An account with this email already exists.");
+		}
+		if (account.role() != Role.CUSTOMER) {
+			// an operator granting a role: the role changes the audit trail must show
+			audit.record("account.role_granted", "account", account.id(), java.util.Map.of("role", account.role().code()));
 		}
 		return AccountView.of(account);
 	}

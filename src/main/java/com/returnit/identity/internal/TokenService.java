@@ -1,9 +1,15 @@
 package com.returnit.identity.internal;
 
+import com.returnit.identity.Role;
+import com.returnit.platform.AuditLog;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -11,13 +17,37 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Service;
-import com.nimbusds.jose.jwk.RSAKey;
 
-/** Issues access and refresh tokens for password logins and refresh-token rotation. */
+/**
+ * Password logins (throttled, with a second factor where enrolled), refresh-token rotation, and the tokens both
+ * issue. Operators without a second factor get a short token that may only enrol one.
+ */
 @Service
 class TokenService {
 
-	record Tokens(String accessToken, String refreshToken, String tokenType, long expiresIn) {
+	/** Claim of an operator's access token that may only set up two-factor authentication. */
+	static final String ENROL_ONLY = "mfa_enrol_only";
+	static final Duration ENROL_ONLY_TTL = Duration.ofMinutes(10);
+
+	record Tokens(String accessToken, @Nullable String refreshToken, String tokenType, long expiresIn,
+			boolean mfaEnrolmentRequired) {
+	}
+
+	/** What a login attempt comes to. */
+	sealed interface Login {
+		record Issued(Tokens tokens) implements Login {
+		}
+
+		/** Wrong email, wrong password or wrong one-time code: one answer for all. */
+		record Refused() implements Login {
+		}
+
+		/** The password was right; this account needs its one-time code (or a recovery code) too. */
+		record CodeRequired() implements Login {
+		}
+
+		record Locked(Duration retryAfter) implements Login {
+		}
 	}
 
 	/** Spent on unknown emails so that a miss takes as long as a wrong password. */
@@ -27,31 +57,64 @@ class TokenService {
 	private final RefreshTokens refreshTokens;
 	private final PasswordEncoder passwords;
 	private final JwtEncoder encoder;
-	private final RSAKey signingKey;
+	private final SigningKeys signingKeys;
 	private final TokenProperties properties;
+	private final LoginThrottle throttle;
+	private final SecondFactor secondFactor;
+	private final AuditLog audit;
 	private final Clock clock;
 
 	TokenService(AccountRepository accounts, RefreshTokens refreshTokens, PasswordEncoder passwords, JwtEncoder encoder,
-			RSAKey signingKey, TokenProperties properties, Clock clock) {
+			SigningKeys signingKeys, TokenProperties properties, LoginThrottle throttle, SecondFactor secondFactor,
+			AuditLog audit, Clock clock) {
 		this.accounts = accounts;
 		this.refreshTokens = refreshTokens;
 		this.passwords = passwords;
 		this.encoder = encoder;
-		this.signingKey = signingKey;
+		this.signingKeys = signingKeys;
 		this.properties = properties;
+		this.throttle = throttle;
+		this.secondFactor = secondFactor;
+		this.audit = audit;
 		this.clock = clock;
 		this.decoyHash = passwords.encode(UUID.randomUUID().toString());
 	}
 
-	/** Tokens for these credentials, or empty: the same answer whether the email is unknown or the password wrong. */
-	Optional<Tokens> login(String email, String password) {
-		Optional<Account> account = accounts.findByEmail(email);
-		String hash = account.map(Account::passwordHash).orElse(decoyHash);
-		boolean matches = passwords.matches(password, hash == null ? decoyHash : hash);
-		if (!matches || account.isEmpty() || account.get().passwordHash() == null) {
-			return Optional.empty();
+	/**
+	 * Tokens for these credentials. An unknown email and a wrong password get the same answer after the same work
+	 * (one argon2 hash), and count against the same throttle.
+	 */
+	Login login(String email, String password, @Nullable String code, String ip) {
+		Optional<Duration> locked = throttle.lockedFor(email, ip);
+		if (locked.isPresent()) {
+			audit.recordAs(AuditLog.ANONYMOUS, "login.locked", "account", null, Map.of("email", email));
+			return new Login.Locked(locked.get());
 		}
-		return Optional.of(issue(account.get(), UUID.randomUUID()));
+		Optional<Account> found = accounts.findByEmail(email).filter(account -> account.erasedAt() == null);
+		String hash = found.map(Account::passwordHash).orElse(decoyHash);
+		boolean matches = passwords.matches(password, hash == null ? decoyHash : hash);
+		if (!matches || found.isEmpty() || found.get().passwordHash() == null) {
+			return refused(email, ip, found.map(Account::id).orElse(null), "password");
+		}
+		Account account = found.get();
+		boolean enrolled = secondFactor.enrolled(account.id());
+		if (enrolled && (code == null || code.isBlank())) {
+			return new Login.CodeRequired();
+		}
+		if (enrolled && !secondFactor.accept(account.id(), code)) {
+			return refused(email, ip, account.id(), "one-time code");
+		}
+		throttle.succeeded(email);
+		boolean enrolOnly = !enrolled && account.role() == Role.OPERATOR;
+		audit.recordAs(actor(account), "login.succeeded", "account", account.id(),
+				Map.of("secondFactor", enrolled, "enrolmentRequired", enrolOnly));
+		return new Login.Issued(enrolOnly ? enrolOnly(account) : issue(account, UUID.randomUUID()));
+	}
+
+	private Login refused(String email, String ip, @Nullable UUID accountId, String failed) {
+		throttle.failed(email, ip);
+		audit.recordAs(AuditLog.ANONYMOUS, "login.failed", "account", accountId, Map.of("email", email, "failed", failed));
+		return new Login.Refused();
 	}
 
 	/** New tokens for a refresh token; a reused token revokes its whole family and yields empty. */
@@ -68,25 +131,47 @@ class TokenService {
 			refreshTokens.revokeFamily(stored.familyId());
 			return Optional.empty();
 		}
-		return accounts.findById(stored.accountId()).map(account -> issue(account, stored.familyId()));
+		return accounts.findById(stored.accountId()).filter(account -> account.erasedAt() == null)
+			.map(account -> issue(account, stored.familyId()));
+	}
+
+	/** Full tokens for an account that just proved its second factor during enrolment. */
+	Tokens afterEnrolment(UUID accountId) {
+		return issue(accounts.findById(accountId).orElseThrow(), UUID.randomUUID());
 	}
 
 	private Tokens issue(Account account, UUID familyId) {
 		Instant now = clock.instant();
-		JwtClaimsSet claims = JwtClaimsSet.builder()
+		String accessToken = sign(claims(account, now, properties.accessTokenTtl()).build());
+		String refreshToken = Secrets.generate("rt_");
+		refreshTokens.store(refreshToken, familyId, account.id(), now.plus(properties.refreshTokenTtl()));
+		return new Tokens(accessToken, refreshToken, "Bearer", properties.accessTokenTtl().toSeconds(), false);
+	}
+
+	/** A short token without refresh that only reaches /v1/auth/mfa: the operator must enrol before anything else. */
+	private Tokens enrolOnly(Account account) {
+		String accessToken = sign(claims(account, clock.instant(), ENROL_ONLY_TTL).claim(ENROL_ONLY, true).build());
+		return new Tokens(accessToken, null, "Bearer", ENROL_ONLY_TTL.toSeconds(), true);
+	}
+
+	private JwtClaimsSet.Builder claims(Account account, Instant now, Duration ttl) {
+		return JwtClaimsSet.builder()
 			.issuer(properties.issuer())
-			.audience(java.util.List.of(properties.audience()))
+			.audience(List.of(properties.audience()))
 			.subject(account.id().toString())
 			.claim("role", account.role().code())
 			.id(UUID.randomUUID().toString())
 			.issuedAt(now)
 			.notBefore(now)
-			.expiresAt(now.plus(properties.accessTokenTtl()))
-			.build();
-		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(signingKey.getKeyID()).build();
-		String accessToken = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
-		String refreshToken = Secrets.generate("rt_");
-		refreshTokens.store(refreshToken, familyId, account.id(), now.plus(properties.refreshTokenTtl()));
-		return new Tokens(accessToken, refreshToken, "Bearer", properties.accessTokenTtl().toSeconds());
+			.expiresAt(now.plus(ttl));
+	}
+
+	private String sign(JwtClaimsSet claims) {
+		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(signingKeys.current().getKeyID()).build();
+		return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+	}
+
+	private static String actor(Account account) {
+		return account.role().code() + ":" + account.id();
 	}
 }

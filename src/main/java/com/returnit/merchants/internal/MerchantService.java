@@ -5,6 +5,7 @@ import com.returnit.identity.Caller;
 import com.returnit.merchants.Hub;
 import com.returnit.merchants.Merchant;
 import com.returnit.merchants.Merchants;
+import com.returnit.platform.AuditLog;
 import com.returnit.platform.Ids;
 import com.returnit.platform.NotFound;
 import com.returnit.policy.Policies;
@@ -23,12 +24,14 @@ class MerchantService implements Merchants {
 	private final Policies policies;
 	private final ApiKeys apiKeys;
 	private final Clock clock;
+	private final AuditLog audit;
 
-	MerchantService(MerchantRepository merchants, Policies policies, ApiKeys apiKeys, Clock clock) {
+	MerchantService(MerchantRepository merchants, Policies policies, ApiKeys apiKeys, Clock clock, AuditLog audit) {
 		this.merchants = merchants;
 		this.policies = policies;
 		this.apiKeys = apiKeys;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	@Override
@@ -59,7 +62,9 @@ class MerchantService implements Merchants {
 	@Transactional
 	MerchantBodies.PolicyView changePolicy(Caller caller, UUID id, ReturnPolicy policy) {
 		visible(caller, id);
-		return MerchantBodies.PolicyView.of(policies.define(id, policy, ""));
+		PolicyVersion version = policies.define(id, policy, "");
+		audit.record("policy.changed", "merchant", id, java.util.Map.of("version", version.version()));
+		return MerchantBodies.PolicyView.of(version);
 	}
 
 	/** The merchant, if this caller may see it: operators and the merchant itself; anyone else gets a 404. */

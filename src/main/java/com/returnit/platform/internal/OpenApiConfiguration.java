@@ -29,7 +29,8 @@ class OpenApiConfiguration {
 
 	private static final String BEARER = "bearer";
 	private static final String PROBLEM = "#/components/schemas/Problem";
-	private static final Set<String> PUBLIC = Set.of("/v1/customers", "/v1/auth/token", "/v1/auth/refresh", "/v1/public/tracking/{token}");
+	private static final Set<String> PUBLIC = Set.of("/v1/customers", "/v1/auth/token", "/v1/auth/refresh", "/v1/public/tracking/{token}",
+			"/.well-known/jwks.json");
 	private static final Map<String, String> ERRORS = Map.of(
 			"400", "Malformed JSON, an unknown field, or invalid values (see errors[])",
 			"401", "Missing, invalid or expired credentials",
@@ -38,7 +39,8 @@ class OpenApiConfiguration {
 			"409", "Conflicts with the current state, or the Idempotency-Key is in flight",
 			"413", "Request body larger than 1 MiB",
 			"415", "Content-Type is not application/json",
-			"422", "Well-formed but refused by business rules (see violations[]/errors[])");
+			"422", "Well-formed but refused by business rules (see violations[]/errors[])",
+			"429", "Rate limit (or failed-login lock) exceeded: wait Retry-After seconds");
 
 	@Bean
 	OpenAPI returnItOpenApi() {

@@ -15,11 +15,17 @@ import org.springframework.web.bind.annotation.RestController;
  * answered as problem+json too, never as an HTML page or Boot's default error JSON.
  */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 class ProblemErrorController implements ErrorController {
 
 	@RequestMapping("/error")
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (code == null) {
+			// called directly, not forwarded by the container after an error: there is nothing here
+			return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(Problems.of(HttpStatus.NOT_FOUND, "Not Found"));
+		}
 		HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
 				? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
 		String detail = status.is5xxServerError() ? "An unexpected error occurred; it has been logged."

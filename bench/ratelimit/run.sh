@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Rate limit isolation benchmark, one command, loopback only, about a minute plus the build:
+#   bench/ratelimit/run.sh                                  # 10 quiet customers at 3 req/s, burst of 64, 20 s per phase
+#   QUIET=20 RATE=3 BURST=128 SECONDS_PER_PHASE=30 bench/ratelimit/run.sh
+# Starts the service jar on a free port with a temporary data directory (anonymous sign-ups unlimited so that the
+# customers can be created; every other limit at its default) and appends the result to docs/benchmarks.md under
+# "## Rate limits".
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+QUIET="${QUIET:-10}"
+RATE="${RATE:-3}"
+BURST="${BURST:-64}"
+SECONDS_PER_PHASE="${SECONDS_PER_PHASE:-20}"
+JAVA_HOME="$(bin/jdk25)"; export JAVA_HOME
+JAVA="$JAVA_HOME/bin/java"
+
+if [ "${SKIP_BUILD:-}" != "1" ]; then
+  echo "building target/returnit.jar"
+  ./mvnw -B -q -DskipTests package
+fi
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/returnit-bench-XXXXXX")"
+LOG="$WORK/service.log"
+"$JAVA" -jar target/returnit.jar --server.port=0 --server.address=127.0.0.1 --returnit.data-dir="$WORK/data" \
+  --returnit.security.rate-limits.anonymous=1000000 --returnit.dispatch.enabled=false \
+  --logging.level.root=WARN --logging.level.com.returnit=INFO \
+  --logging.level.org.springframework.boot.tomcat=INFO >"$LOG" 2>&1 &
+PID=$!
+cleanup() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+echo "starting the service (log: $LOG)"
+for _ in $(seq 1 180); do
+  grep -q "Tomcat started on port" "$LOG" && break
+  kill -0 "$PID" 2>/dev/null || { cat "$LOG"; echo "the service did not start" >&2; exit 1; }
+  sleep 1
+done
+PORT="$(grep -o 'Tomcat started on port [0-9]*' "$LOG" | grep -o '[0-9]*$' | head -1)"
+[ -n "$PORT" ] || { cat "$LOG"; echo "no HTTP port in the log" >&2; exit 1; }
+echo "service on 127.0.0.1:$PORT"
+
+timeout $((SECONDS_PER_PHASE * 2 + 300)) "$JAVA" bench/ratelimit/RateLimitBench.java "http://127.0.0.1:$PORT" \
+  "$QUIET" "$RATE" "$BURST" "$SECONDS_PER_PHASE" "$WORK/result.md"
+
+{
+  printf '\nCommand: `QUIET=%s RATE=%s BURST=%s SECONDS_PER_PHASE=%s bench/ratelimit/run.sh` (CPU: %s; load average at the end: %s)\n' \
+    "$QUIET" "$RATE" "$BURST" "$SECONDS_PER_PHASE" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \
+    "$(cut -d' ' -f1-3 /proc/loadavg)"
+} >>"$WORK/result.md"
+"$JAVA" bench/lib/AppendResult.java docs/benchmarks.md "$WORK/result.md" "## Rate limits" bench/ratelimit/intro.md
+echo "appended to docs/benchmarks.md"

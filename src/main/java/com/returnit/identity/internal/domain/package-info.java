@@ -1,0 +1,5 @@
+/** Identity rules in plain Java: one-time passwords. */
+@NullMarked
+package com.returnit.identity.internal.domain;
+
+import org.jspecify.annotations.NullMarked;
