@@ -42,6 +42,7 @@ class OperationsPageBrowserTests extends EndToEndTest {
 
 		int exit = BrowserRun.run("operations-page.test.mjs", Map.of("RETURNIT_BASE_URL", api.base(),
 				"RETURNIT_OPERATOR_EMAIL", ADMIN_EMAIL, "RETURNIT_OPERATOR_PASSWORD", ADMIN_PASSWORD,
+				"RETURNIT_OPERATOR_CODE", Fixtures.nextCode(ADMIN_TOTP_SECRET),
 				"RETURNIT_CUSTOMER_TOKEN", customer.token(),
 				"RETURNIT_BOOKING", Api.JSON.writeValueAsString(Fixtures.request(merchant.id())),
 				"RETURNIT_SCREENSHOT", SCREENSHOT.toAbsolutePath().toString()));

@@ -107,6 +107,7 @@ class CrashDrillTests {
 		List<String> args = new ArrayList<>(List.of("--returnit.data-dir=" + dataDir,
 				"--returnit.admin.email=" + EndToEndTest.ADMIN_EMAIL,
 				"--returnit.admin.password=" + EndToEndTest.ADMIN_PASSWORD,
+				"--returnit.admin.totp-secret=" + EndToEndTest.ADMIN_TOTP_SECRET,
 				"--returnit.payments.retry.interval=200ms"));
 		extra.forEach((key, value) -> args.add("--" + key + "=" + value));
 		return args;

@@ -11,6 +11,7 @@ import com.returnit.payments.internal.provider.SandboxProvider;
 import com.returnit.support.Api;
 import com.returnit.support.EndToEndTest;
 import com.returnit.support.Fixtures;
+import com.returnit.support.WebhookReceiver;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -194,6 +195,37 @@ class PaymentFlowTests extends EndToEndTest {
 		assertThat(rest.body().get("refundedCents").asLong()).isEqualTo(captured);
 		assertThat(api.post(refunds, shop.apiKey(), Map.of("amountCents", 1, "reason", "x")).status()).isEqualTo(422);
 		assertThat(PaymentTesting.imbalance(jdbc)).isZero();
+	}
+
+	@Test
+	void theMerchantsWebhookEndpointHearsOfTheCaptureAndTheRefund() {
+		try (WebhookReceiver receiver = new WebhookReceiver()) {
+			fixtures.webhookEndpoint(shop, receiver.url("/money"), "payment.captured", "refund.created");
+			String orderId = book(Fixtures.request(shop.id()));
+			Fixtures.Person driver = fixtures.driver();
+			orders.assign(UUID.fromString(orderId), UUID.fromString(driver.id()));
+			fixtures.pickUp(driver, orderId);
+			long captured = awaitPayment(api, customer.token(), orderId, status("captured")).get("capturedCents")
+				.asLong();
+			api.post("/v1/orders/" + orderId + "/refunds", shop.apiKey(), Map.of("amountCents", 250, "reason", "Late"));
+
+			await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received("/money").size() == 2);
+			JsonNode capture = received(receiver, "payment.captured");
+			JsonNode refund = received(receiver, "refund.created");
+			assertThat(capture.get("data").get("orderId").asString()).isEqualTo(orderId);
+			assertThat(capture.get("data").get("amountCents").asLong()).isEqualTo(captured);
+			assertThat(refund.get("data").get("orderId").asString()).isEqualTo(orderId);
+			assertThat(refund.get("data").get("amountCents").asLong()).isEqualTo(250);
+			assertThat(refund.get("sequence").asLong()).as("numbered with the order's own events")
+				.isNotEqualTo(capture.get("sequence").asLong()).isGreaterThan(1);
+			assertThat(jdbc.sql("SELECT actor FROM audit_events WHERE action = 'refund.requested' AND target_id = :order")
+				.param("order", orderId).query(String.class).list()).containsExactly("merchant:" + shop.id());
+		}
+	}
+
+	private static JsonNode received(WebhookReceiver receiver, String type) {
+		return receiver.received("/money").stream().filter(hook -> hook.type().equals(type)).findFirst().orElseThrow()
+			.json();
 	}
 
 	@Test

@@ -89,6 +89,7 @@ class KilledWithDeliveriesPendingTests {
 	private static List<String> arguments(Path dataDir, int port) {
 		return List.of("--server.port=" + port, "--returnit.data-dir=" + dataDir,
 				"--returnit.admin.email=" + EndToEndTest.ADMIN_EMAIL, "--returnit.admin.password=" + EndToEndTest.ADMIN_PASSWORD,
+				"--returnit.admin.totp-secret=" + EndToEndTest.ADMIN_TOTP_SECRET,
 				"--returnit.dispatch.enabled=false", "--returnit.webhooks.allowed-hosts=127.0.0.1",
 				"--returnit.webhooks.poll-interval=100ms", "--returnit.webhooks.timeout=3s",
 				"--returnit.webhooks.lease=4s", "--spring.main.banner-mode=off");

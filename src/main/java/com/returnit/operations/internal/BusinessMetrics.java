@@ -7,8 +7,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -67,10 +71,17 @@ class BusinessMetrics {
 		latest.set(snapshot);
 		orders.register(snapshot.ordersByStatus().entrySet().stream()
 			.map(e -> MultiGauge.Row.of(Tags.of("status", e.getKey()), e.getValue())).toList(), true);
-		areaDrivers.register(snapshot.areas().stream()
-			.map(a -> MultiGauge.Row.of(Tags.of("area", a.name()), a.driversOnShift())).toList(), true);
-		areaPickups.register(snapshot.areas().stream()
-			.map(a -> MultiGauge.Row.of(Tags.of("area", a.name()), a.pickupsDue())).toList(), true);
+		// areas may share a name (one per merchant, say): one series per name, or Prometheus refuses the scrape
+		areaDrivers.register(byAreaName(snapshot, AreaCoverage::driversOnShift), true);
+		areaPickups.register(byAreaName(snapshot, AreaCoverage::pickupsDue), true);
+	}
+
+	private static List<MultiGauge.Row<?>> byAreaName(Snapshot snapshot, ToIntFunction<AreaCoverage> value) {
+		Map<String, Integer> sums = new TreeMap<>();
+		snapshot.areas().forEach(area -> sums.merge(area.name(), value.applyAsInt(area), Integer::sum));
+		return sums.entrySet().stream()
+			.<MultiGauge.Row<?>>map(e -> MultiGauge.Row.of(Tags.of("area", e.getKey()), e.getValue()))
+			.toList();
 	}
 
 	Snapshot latest() {

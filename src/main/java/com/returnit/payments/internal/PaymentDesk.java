@@ -7,12 +7,15 @@ import com.returnit.payments.internal.PaymentBodies.PaymentView;
 import com.returnit.payments.internal.domain.OperationKind;
 import com.returnit.payments.internal.domain.Payment;
 import com.returnit.payments.internal.domain.Refunds;
+import com.returnit.platform.AuditLog;
 import com.returnit.platform.Conflict;
 import com.returnit.platform.Forbidden;
 import com.returnit.platform.Ids;
 import com.returnit.platform.InvalidInput;
 import com.returnit.platform.NotFound;
+
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -30,9 +33,11 @@ class PaymentDesk {
 	private final ProviderCalls calls;
 	private final OwnTransactions transactions;
 	private final Clock clock;
+	private final AuditLog audit;
 
 	PaymentDesk(Orders orders, PaymentRepository payments, OperationQueue operations, ProviderCalls calls,
-			OwnTransactions transactions, Clock clock) {
+			OwnTransactions transactions, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.orders = orders;
 		this.payments = payments;
 		this.operations = operations;
@@ -73,6 +78,8 @@ class PaymentDesk {
 					String.valueOf(operations.countRefunds(locked.id()) + 1));
 			operations.add(refundId, locked.id(), OperationKind.REFUND, amount, key, "queued", clock.instant());
 			operations.reason(refundId, reason);
+			audit.record("refund.requested", "order", orderId,
+					Map.of("refundId", refundId.toString(), "amountCents", amount, "reason", reason));
 		});
 		boolean completed = operations.claim(refundId, clock.instant())
 			.map(calls::run)

@@ -1,5 +1,8 @@
 package com.returnit.payments.internal;
 
+import com.returnit.payments.PaymentCaptured;
+import com.returnit.payments.PaymentFailed;
+import com.returnit.payments.RefundCreated;
 import com.returnit.payments.internal.domain.OperationKind;
 import com.returnit.payments.internal.domain.Payment;
 import com.returnit.payments.internal.domain.PaymentStatus;
@@ -16,6 +19,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,9 +43,11 @@ class ProviderCalls {
 	private final OwnTransactions transactions;
 	private final PaymentsProperties properties;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
 	ProviderCalls(GuardedProvider provider, PaymentRepository payments, OperationQueue operations, Ledger ledger,
-			OwnTransactions transactions, PaymentsProperties properties, Clock clock) {
+			OwnTransactions transactions, PaymentsProperties properties, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.provider = provider;
 		this.payments = payments;
 		this.operations = operations;
@@ -113,8 +119,16 @@ class ProviderCalls {
 		}
 		if (result instanceof ProviderResult.Declined declined) {
 			if (operation.kind() == OperationKind.AUTHORIZE || operation.kind() == OperationKind.CAPTURE) {
+				// a decline while booking is answered 402 and leaves no order: only a booked order's payment fails
+				boolean booked = operation.kind() == OperationKind.CAPTURE
+						|| payment.status() == PaymentStatus.PAYMENT_PENDING;
 				payment.failed(declined.code() + ": " + declined.message(), now);
 				payments.update(payment);
+				if (booked) {
+					events.publishEvent(new PaymentFailed(payment.id(), payment.terms().orderId(),
+							payment.terms().merchantId(), operation.kind().code(), declined.code(), declined.message(),
+							now));
+				}
 			}
 			operations.finish(operation.id(), "declined", null, declined.code() + ": " + declined.message(), now);
 			return new Settled(payment.status(), declined);
@@ -127,12 +141,16 @@ class ProviderCalls {
 				ledger.post(Postings.capture(Ids.newId(clock), operation.id(), payment.terms().orderId(),
 						payment.terms().customerId(), operation.amountCents(), done.feeCents(),
 						payment.terms().currency(), now));
+				events.publishEvent(new PaymentCaptured(payment.id(), payment.terms().orderId(),
+						payment.terms().merchantId(), operation.amountCents(), payment.terms().currency(), now));
 			}
 			case VOID -> payment.voided(now);
 			case REFUND -> {
 				payment.refunded(operation.amountCents(), now);
 				ledger.post(Postings.refund(Ids.newId(clock), operation.id(), payment.terms().orderId(),
 						payment.terms().customerId(), operation.amountCents(), payment.terms().currency(), now));
+				events.publishEvent(new RefundCreated(operation.id(), payment.id(), payment.terms().orderId(),
+						payment.terms().merchantId(), operation.amountCents(), payment.terms().currency(), now));
 			}
 		}
 		payments.update(payment);

@@ -1,6 +1,9 @@
 package com.returnit.webhooks.internal;
 
 import com.returnit.dispatch.OrderUnassigned;
+import com.returnit.payments.PaymentCaptured;
+import com.returnit.payments.PaymentFailed;
+import com.returnit.payments.RefundCreated;
 import com.returnit.orders.OrderCancelled;
 import com.returnit.orders.OrderEvent;
 import com.returnit.orders.OrderFailed;
@@ -55,6 +58,27 @@ final class EventCatalogue {
 		return new Entry("order.unassigned", merchantId, e.orderId(), e.occurredAt(),
 				data(e.orderId(), "scheduled", "misses", e.misses(), "reason", e.reason()),
 				"order.unassigned:" + e.orderId() + ":" + e.occurredAt());
+	}
+
+	static Entry of(PaymentCaptured e) {
+		return new Entry("payment.captured", e.merchantId(), e.orderId(), e.occurredAt(),
+				data(e.orderId(), "captured", "paymentId", e.paymentId(), "amountCents", e.amountCents(), "currency",
+						e.currency()),
+				"payment.captured:" + e.paymentId() + ":" + e.occurredAt());
+	}
+
+	static Entry of(PaymentFailed e) {
+		return new Entry("payment.failed", e.merchantId(), e.orderId(), e.occurredAt(),
+				data(e.orderId(), "failed", "paymentId", e.paymentId(), "operation", e.operation(), "code", e.code(),
+						"message", e.message()),
+				"payment.failed:" + e.paymentId() + ":" + e.occurredAt());
+	}
+
+	static Entry of(RefundCreated e) {
+		return new Entry("refund.created", e.merchantId(), e.orderId(), e.occurredAt(),
+				data(e.orderId(), "refunded", "refundId", e.refundId(), "paymentId", e.paymentId(), "amountCents",
+						e.amountCents(), "currency", e.currency()),
+				"refund.created:" + e.refundId());
 	}
 
 	private static Entry order(String type, UUID merchantId, OrderEvent e, Map<String, Object> data) {

@@ -2,6 +2,9 @@ package com.returnit.webhooks.internal;
 
 import com.returnit.dispatch.OrderUnassigned;
 import com.returnit.orders.OrderEvent;
+import com.returnit.payments.PaymentCaptured;
+import com.returnit.payments.PaymentFailed;
+import com.returnit.payments.RefundCreated;
 import com.returnit.orders.Orders;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -30,5 +33,20 @@ class ModuleEventListeners {
 	@ApplicationModuleListener
 	void on(OrderUnassigned event) {
 		orders.find(event.orderId()).ifPresent(order -> recorder.record(EventCatalogue.of(event, order.merchantId())));
+	}
+
+	@ApplicationModuleListener
+	void on(PaymentCaptured event) {
+		recorder.record(EventCatalogue.of(event));
+	}
+
+	@ApplicationModuleListener
+	void on(PaymentFailed event) {
+		recorder.record(EventCatalogue.of(event));
+	}
+
+	@ApplicationModuleListener
+	void on(RefundCreated event) {
+		recorder.record(EventCatalogue.of(event));
 	}
 }
