@@ -6,6 +6,8 @@ JAVA_HOME="$(bin/jdk25)"; export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
 ADMIN_EMAIL="drill-admin@drill.returnit.local"
 ADMIN_PASSWORD="drill-admin-password-1"
+# operators log in with a TOTP code (ADR 0015): the drill provisions the admin's secret and computes codes from it
+export RETURNIT_ADMIN_TOTP_SECRET="${RETURNIT_ADMIN_TOTP_SECRET:-JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/returnit-drill.XXXXXX")"
 SERVICE_PID=""
 PGDATA_DIR=""
@@ -49,7 +51,8 @@ pg_ctl_own() {
 start_service() {
 	LOG="$WORK/service.log"
 	RETURNIT_ADMIN_EMAIL="$ADMIN_EMAIL" RETURNIT_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-		"$JAVA" ${SERVICE_JAVA_OPTS:-} -jar target/returnit.jar --server.address=127.0.0.1 --server.port=0 "$@" \
+		"$JAVA" ${SERVICE_JAVA_OPTS:-} -jar target/returnit.jar --server.address=127.0.0.1 --server.port=0 \
+		--returnit.admin.totp-secret="$RETURNIT_ADMIN_TOTP_SECRET" --returnit.security.rate-limits.enabled=false "$@" \
 		>"$LOG" 2>&1 &
 	SERVICE_PID=$!
 	HTTP_PORT=""

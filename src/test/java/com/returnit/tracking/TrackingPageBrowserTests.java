@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.returnit.support.Api;
+import com.returnit.support.BrowserRun;
 import com.returnit.support.EndToEndTest;
 import com.returnit.support.Fixtures;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,8 +29,6 @@ class TrackingPageBrowserTests extends EndToEndTest {
 
 	private static final double PICKUP_LAT = 52.5290;
 	private static final double PICKUP_LNG = 13.4010;
-	private static final Path BROWSER_TESTS = Path.of("browser-tests");
-	private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
 	static final Path SCREENSHOT = Path.of("target/browser/tracking.png");
 
 	private Fixtures.Person driver;
@@ -51,9 +47,6 @@ class TrackingPageBrowserTests extends EndToEndTest {
 
 	@Test
 	void someoneWithTheLinkSeesTheStatusTheArrivalAndTheDriverOnTheMap() throws Exception {
-		assertThat(CHROMIUM).as("Chromium, installed by ./test.sh").isExecutable();
-		assertThat(BROWSER_TESTS.resolve("node_modules/playwright-core")).as("npm ci --prefix browser-tests, run by ./test.sh")
-			.isDirectory();
 		var merchant = fixtures.merchant("Browser Shop");
 		customer = fixtures.customer();
 		String scheduledToken = trackingToken(fixtures.order(customer, merchant));
@@ -65,9 +58,9 @@ class TrackingPageBrowserTests extends EndToEndTest {
 		String enRouteToken = trackingToken(enRouteOrder);
 		Files.deleteIfExists(SCREENSHOT);
 
-		int exit = whileTheDriverKeepsPinging(() -> runNode(Map.of("RETURNIT_BASE_URL", api.base(),
-				"RETURNIT_SCHEDULED_TOKEN", scheduledToken, "RETURNIT_EN_ROUTE_TOKEN", enRouteToken,
-				"RETURNIT_SCREENSHOT", SCREENSHOT.toAbsolutePath().toString(), "CHROMIUM", CHROMIUM.toString())));
+		int exit = whileTheDriverKeepsPinging(() -> BrowserRun.run("tracking-page.test.mjs", Map.of(
+				"RETURNIT_BASE_URL", api.base(), "RETURNIT_SCHEDULED_TOKEN", scheduledToken,
+				"RETURNIT_EN_ROUTE_TOKEN", enRouteToken, "RETURNIT_SCREENSHOT", SCREENSHOT.toAbsolutePath().toString())));
 
 		assertThat(exit).as("node --test browser-tests/tracking-page.test.mjs (output above)").isZero();
 		assertThat(SCREENSHOT).isNotEmptyFile();
@@ -90,31 +83,6 @@ class TrackingPageBrowserTests extends EndToEndTest {
 	private interface Browser {
 
 		int run() throws IOException, InterruptedException;
-	}
-
-	/**
-	 * Runs the browser tests with node, its output copied line by line into this test's output (through System.out,
-	 * which Surefire captures; inheriting the process streams would bypass it).
-	 */
-	private static int runNode(Map<String, String> env) throws IOException, InterruptedException {
-		var command = new ProcessBuilder("node", "--test", "--test-reporter=spec", "tracking-page.test.mjs")
-			.directory(BROWSER_TESTS.toFile()).redirectErrorStream(true);
-		command.environment().putAll(env);
-		Process node = command.start();
-		Thread copier = Thread.ofVirtual().start(() -> {
-			try (var lines = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
-				lines.lines().forEach(line -> System.out.println("[browser] " + line));
-			}
-			catch (IOException e) {
-				System.out.println("[browser] output lost: " + e);
-			}
-		});
-		if (!node.waitFor(120, TimeUnit.SECONDS)) {
-			node.destroyForcibly();
-			throw new AssertionError("the browser tests did not finish within 120 s");
-		}
-		copier.join();
-		return node.exitValue();
 	}
 
 	private String bookSoon(Fixtures.MerchantRef merchant) {
