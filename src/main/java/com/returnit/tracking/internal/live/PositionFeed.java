@@ -22,6 +22,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.TextMessage;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends subscribers their drivers' positions, on its own thread so that no other work delays it (and a slow client
@@ -44,6 +46,7 @@ class PositionFeed implements SmartLifecycle {
 		.expireAfterWrite(Duration.ofSeconds(3)).maximumSize(100_000).build();
 
 	private final Duration interval;
+	private final JsonMapper json;
 	private final BlockingQueue<List<Position>> committed = new LinkedBlockingQueue<>(10_000);
 	/** Who follows each driver's orders, as of the last full round. */
 	private volatile Map<UUID, List<Follower>> followersByDriver = Map.of();
@@ -53,8 +56,9 @@ class PositionFeed implements SmartLifecycle {
 	private record Follower(Subscriber subscriber, UUID orderId) {
 	}
 
-	PositionFeed(SubscriptionHub hub, Orders orders, DriverLocator locator,
+	PositionFeed(SubscriptionHub hub, Orders orders, DriverLocator locator, JsonMapper json,
 			@Value("${returnit.tracking.stream.position-interval:PT0.25S}") Duration interval) {
+		this.json = json;
 		this.hub = hub;
 		this.orders = orders;
 		this.locator = locator;
@@ -128,14 +132,19 @@ class PositionFeed implements SmartLifecycle {
 		followersByDriver = followers;
 	}
 
-	/** Committed positions straight to the subscriptions following their drivers. */
+	/**
+	 * Committed positions straight to the subscriptions following their drivers; each order's message is written once
+	 * and the same bytes go to all its followers.
+	 */
 	void push(List<Position> positions) {
 		Map<UUID, List<Follower>> followers = followersByDriver;
 		long now = System.nanoTime();
 		for (Position position : positions) {
+			Map<UUID, TextMessage> messages = new HashMap<>();
 			for (Follower follower : followers.getOrDefault(position.driverId(), List.of())) {
 				if (follower.subscriber().positionIsDue(follower.orderId(), position.recordedAt(), now)) {
-					follower.subscriber().send(event(follower.orderId(), position));
+					follower.subscriber().send(messages.computeIfAbsent(follower.orderId(),
+							orderId -> new TextMessage(json.writeValueAsString(event(orderId, position)))));
 				}
 			}
 		}

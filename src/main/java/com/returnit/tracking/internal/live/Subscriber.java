@@ -87,11 +87,16 @@ final class Subscriber {
 	}
 
 	void send(Object message) {
+		send(new TextMessage(json.writeValueAsString(message)));
+	}
+
+	/** A message already serialized, to send the same one to many subscribers without writing it each time. */
+	void send(TextMessage message) {
 		if (!session.isOpen()) {
 			return;
 		}
 		try {
-			session.sendMessage(new TextMessage(json.writeValueAsString(message)));
+			session.sendMessage(message);
 		}
 		catch (IOException | IllegalStateException e) {
 			log.debug("Dropping slow or closed stream client {}: {}", session.getId(), e.getMessage());
