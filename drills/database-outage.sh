@@ -16,7 +16,7 @@ printf '#!/usr/bin/env bash\n%s\n%s\npg_ctl_own stop -m fast\n' "$(declare -p AS
 printf '#!/usr/bin/env bash\n%s\n%s\npg_ctl_own start -o "%s"\n' "$(declare -p AS_USER PG_BIN PGDATA_DIR WORK)" \
 	"$(declare -f pg_ctl_own)" "'$PG_OPTIONS'" > "$WORK/db-start"
 chmod +x "$WORK/db-stop" "$WORK/db-start"
-"$JAVA" drills/OutageDrill.java --base="http://127.0.0.1:$HTTP_PORT" --admin-email="$ADMIN_EMAIL" \
+"$JAVA" -cp "$BENCH_LIB" drills/OutageDrill.java --base="http://127.0.0.1:$HTTP_PORT" --admin-email="$ADMIN_EMAIL" \
 	--admin-password="$ADMIN_PASSWORD" --outage="${OUTAGE:-30}" --clients="${CLIENTS:-16}" \
 	--fail-fast-ms="${FAIL_FAST_MS:-6000}" --stop="$WORK/db-stop" --start="$WORK/db-start"
 kill -0 "$SERVICE_PID" && echo "== The service process (pid $SERVICE_PID) ran throughout: no restart"

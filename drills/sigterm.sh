@@ -7,7 +7,7 @@
 source "$(dirname "$0")/lib.sh"
 start_service --returnit.data-dir="$WORK/data"
 set +e
-"$JAVA" drills/SigtermDrill.java --base="http://127.0.0.1:$HTTP_PORT" --pid="$SERVICE_PID" \
+"$JAVA" -cp "$BENCH_LIB" drills/SigtermDrill.java --base="http://127.0.0.1:$HTTP_PORT" --pid="$SERVICE_PID" \
 	--admin-email="$ADMIN_EMAIL" --admin-password="$ADMIN_PASSWORD" --in-flight="${IN_FLIGHT:-200}"
 drill=$?
 wait "$SERVICE_PID"; code=$?

@@ -114,39 +114,9 @@ final class Api {
 
 	private String login(String email, String password) {
 		return expect(200, post("/v1/auth/token", null, """
-				{"email":"%s","password":"%s","code":"%s"}""".formatted(email, password, totpCode())), "login")
+				{"email":"%s","password":"%s","code":"%s"}""".formatted(email, password, Totp.currentCode())), "login")
 			.text("accessToken");
 	}
-
-	/** The operator's current TOTP code (ADR 0015), from RETURNIT_ADMIN_TOTP_SECRET; ignored for accounts without one. */
-	static String totpCode() {
-		String secret = System.getenv().getOrDefault("RETURNIT_ADMIN_TOTP_SECRET", "");
-		if (secret.isEmpty()) {
-			return "";
-		}
-		try {
-			java.io.ByteArrayOutputStream key = new java.io.ByteArrayOutputStream();
-			int buffer = 0, bits = 0;
-			for (char c : secret.toUpperCase(java.util.Locale.ROOT).toCharArray()) {
-				buffer = (buffer << 5) | "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".indexOf(c);
-				bits += 5;
-				if (bits >= 8) {
-					key.write((buffer >> (bits - 8)) & 0xff);
-					bits -= 8;
-				}
-			}
-			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
-			mac.init(new javax.crypto.spec.SecretKeySpec(key.toByteArray(), "HmacSHA1"));
-			byte[] h = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(System.currentTimeMillis() / 30_000).array());
-			int o = h[h.length - 1] & 0x0f;
-			int bin = ((h[o] & 0x7f) << 24) | ((h[o + 1] & 0xff) << 16) | ((h[o + 2] & 0xff) << 8) | (h[o + 3] & 0xff);
-			return String.format("%06d", bin % 1_000_000);
-		}
-		catch (java.security.GeneralSecurityException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
 
 	/** The eligible request of the end-to-end tests: two items bought last week, picked up in two days. */
 	static String booking(String merchantId) {

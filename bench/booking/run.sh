@@ -28,6 +28,7 @@ if [ ! -f target/returnit.jar ]; then
 fi
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/returnit-bench.XXXXXX")"
+BENCH_LIB="$WORK/bench-lib"; "$JAVA_HOME/bin/javac" -d "$BENCH_LIB" bench/lib/Totp.java  # Totp.currentCode()
 LOG="$WORK/service.log"
 SERVICE_PID=""
 
@@ -92,7 +93,7 @@ done
 [ -n "$HTTP_PORT" ] && [ -n "$PG_PORT" ] || { echo "No HTTP or PostgreSQL port in the log after 120 s" >&2; exit 1; }
 echo "== Service up: http://127.0.0.1:$HTTP_PORT, embedded PostgreSQL on port $PG_PORT"
 
-timeout 600 "$JAVA" -Xmx1g -cp "$PG_JAR" bench/booking/BookingBench.java \
+timeout 600 "$JAVA" -Xmx1g -cp "$PG_JAR:$BENCH_LIB" bench/booking/BookingBench.java \
   --base="http://127.0.0.1:$HTTP_PORT" --jdbc="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" \
   --admin-email="$ADMIN_EMAIL" --admin-password="$ADMIN_PASSWORD" \
   --clients="$CLIENTS" --customers="$CUSTOMERS" --warmup="$WARMUP" --duration="$DURATION" \

@@ -25,6 +25,7 @@ if [ "${SKIP_BUILD:-}" != "1" ]; then
 fi
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/returnit-bench-XXXXXX")"
+BENCH_LIB="$WORK/bench-lib"; "$JAVA_HOME/bin/javac" -d "$BENCH_LIB" bench/lib/Totp.java  # Totp.currentCode()
 LOG="$WORK/service.log"
 PROFILE_ARGS=()
 if [ "${PROFILE:-}" = "1" ]; then PROFILE_ARGS=("-XX:StartFlightRecording=filename=$WORK/service.jfr,settings=profile,dumponexit=true"); fi
@@ -51,7 +52,7 @@ mkdir -p "$WORK/lib"
 (cd "$WORK/lib" && "$JAVA_HOME/bin/jar" xf "$OLDPWD/target/returnit.jar" $("$JAVA_HOME/bin/jar" tf "$OLDPWD/target/returnit.jar" | grep 'BOOT-INF/lib/postgresql-'))
 PGJDBC="$(ls "$WORK"/lib/BOOT-INF/lib/postgresql-*.jar)"
 
-timeout $((SECONDS_PER_PHASE * 5 + 300)) "$JAVA" -cp "$PGJDBC" bench/pings/PingBench.java "http://127.0.0.1:$PORT" "$PG_PORT" \
+timeout $((SECONDS_PER_PHASE * 5 + 300)) "$JAVA" -cp "$PGJDBC:$BENCH_LIB" bench/pings/PingBench.java "http://127.0.0.1:$PORT" "$PG_PORT" \
   "$DRIVERS" "$CONCURRENCY" "$SECONDS_PER_PHASE" "$RETURNIT_ADMIN_EMAIL" "$RETURNIT_ADMIN_PASSWORD" "$WORK/result.md"
 
 {

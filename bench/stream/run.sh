@@ -44,6 +44,7 @@ fi
 read -r LOAD1 _ < /proc/loadavg
 echo "load average before the run: $LOAD1 on $(nproc) cores"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/returnit-stream-XXXXXX")"
+BENCH_LIB="$WORK/bench-lib"; "$JAVA_HOME/bin/javac" -d "$BENCH_LIB" bench/lib/Totp.java  # Totp.currentCode()
 LOG="$WORK/service.log"
 "$JAVA" -jar target/returnit.jar --server.port=0 --server.address=127.0.0.1 --returnit.data-dir="$WORK/data" \
   --returnit.security.rate-limits.enabled=false \
@@ -68,7 +69,7 @@ PORT="$(grep -o 'Tomcat started on port [0-9]*' "$LOG" | grep -o '[0-9]*$' | hea
 [ -n "$PORT" ] || { cat "$LOG"; echo "no HTTP port in the log" >&2; exit 1; }
 echo "service on 127.0.0.1:$PORT (pid $PID)"
 
-timeout $((SECONDS_MEASURED + WARMUP + 420)) "$JAVA" -Dload.before="$LOAD1" -Dhistogram="$([ -n "${HISTOGRAM:-}" ] && [ "${HISTOGRAM}" != 0 ] && echo true || echo false)" bench/stream/StreamBench.java \
+timeout $((SECONDS_MEASURED + WARMUP + 420)) "$JAVA" -Dload.before="$LOAD1" -Dhistogram="$([ -n "${HISTOGRAM:-}" ] && [ "${HISTOGRAM}" != 0 ] && echo true || echo false)" -cp "$BENCH_LIB" bench/stream/StreamBench.java \
   "http://127.0.0.1:$PORT" "$DRIVERS" "$SUBSCRIBERS" "$RATE" "$SECONDS_MEASURED" "$WARMUP" \
   "$RETURNIT_ADMIN_EMAIL" "$RETURNIT_ADMIN_PASSWORD" "$PID" "$JAVA_HOME/bin/jcmd" "$WORK/result.md"
 
