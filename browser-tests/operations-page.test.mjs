@@ -6,45 +6,18 @@
 //   RETURNIT_CUSTOMER_TOKEN, RETURNIT_BOOKING   a customer's token and an order request, to book one while watching
 //   RETURNIT_SCREENSHOT          where to save the screenshot of the board (PNG)
 //   CHROMIUM                     the browser binary (default /usr/bin/chromium)
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { env, headlessChromium } from './browser.mjs';
 
-const env = name => {
-  const value = process.env[name];
-  assert.ok(value, `environment variable ${name} must be set`);
-  return value;
-};
 const baseUrl = env('RETURNIT_BASE_URL');
 
-let profile;
-let context;
-
-before(async () => {
-  profile = mkdtempSync(join(tmpdir(), 'returnit-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 820 },
-    deviceScaleFactor: 1,
-    locale: 'en-GB',
-    timezoneId: 'Europe/Berlin',
-  });
-  context.setDefaultTimeout(15_000);
-});
-
-after(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-});
+const browser = headlessChromium({ viewport: { width: 1280, height: 820 }, deviceScaleFactor: 1, timeout: 15_000 });
 
 async function open() {
-  const page = await context.newPage();
+  const page = await browser.context.newPage();
   page.errors = [];
   page.on('pageerror', error => page.errors.push(error.message));
   const response = await page.goto(`${baseUrl}/ops`);

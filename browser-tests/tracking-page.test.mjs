@@ -6,47 +6,20 @@
 //   RETURNIT_EN_ROUTE_TOKEN    tracking token of an order whose driver is on the way and pinging
 //   RETURNIT_SCREENSHOT        where to save the screenshot of the en-route page (PNG)
 //   CHROMIUM                   the browser binary (default /usr/bin/chromium)
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { env, headlessChromium } from './browser.mjs';
 
-const env = name => {
-  const value = process.env[name];
-  assert.ok(value, `environment variable ${name} must be set`);
-  return value;
-};
 const baseUrl = env('RETURNIT_BASE_URL');
 const screenshot = env('RETURNIT_SCREENSHOT');
 
-let profile;
-let context;
-
-before(async () => {
-  profile = mkdtempSync(join(tmpdir(), 'returnit-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 420, height: 560 },
-    deviceScaleFactor: 2,
-    locale: 'en-GB',
-    timezoneId: 'Europe/Berlin',
-  });
-  context.setDefaultTimeout(10_000);
-});
-
-after(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-});
+const browser = headlessChromium({ viewport: { width: 420, height: 560 }, deviceScaleFactor: 2, timeout: 10_000 });
 
 /** Opens the tracking page of this token; the caller ends with close(page), which fails on script errors. */
 async function open(token) {
-  const page = await context.newPage();
+  const page = await browser.context.newPage();
   page.errors = [];
   page.on('pageerror', error => page.errors.push(error.message));
   const response = await page.goto(`${baseUrl}/track/${token}`);
