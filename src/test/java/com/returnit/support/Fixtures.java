@@ -44,14 +44,16 @@ public final class Fixtures {
 	 * reused for 10 minutes (a TOTP code is accepted only once, so logging in on every call would run out of codes).
 	 */
 	public String operatorToken() {
-		Instant now = Instant.now();
-		OperatorToken cached = OPERATOR_TOKENS.get(api.base());
-		if (cached != null && cached.issuedAt().isAfter(now.minus(10, ChronoUnit.MINUTES))) {
-			return cached.token();
-		}
-		String token = login(EndToEndTest.ADMIN_EMAIL, EndToEndTest.ADMIN_PASSWORD, nextCode(EndToEndTest.ADMIN_TOTP_SECRET));
-		OPERATOR_TOKENS.put(api.base(), new OperatorToken(token, now));
-		return token;
+		// compute() holds the entry while one caller logs in: concurrent callers wait and share the token rather
+		// than each spending a TOTP step (only one step of drift is accepted)
+		return OPERATOR_TOKENS.compute(api.base(), (base, cached) -> {
+			Instant now = Instant.now();
+			if (cached != null && cached.issuedAt().isAfter(now.minus(10, ChronoUnit.MINUTES))) {
+				return cached;
+			}
+			return new OperatorToken(login(EndToEndTest.ADMIN_EMAIL, EndToEndTest.ADMIN_PASSWORD,
+					nextCode(EndToEndTest.ADMIN_TOTP_SECRET)), now);
+		}).token();
 	}
 
 	public String login(String email, String password) {
