@@ -97,7 +97,9 @@ class LocationPingTests extends EndToEndTest {
 		assertThat(api.get("/v1/drivers/" + driver.id() + "/locations", fixtures.operatorToken()).body().get("data"))
 			.hasSize(3);
 		assertThat(api.get("/v1/drivers/" + driver.id() + "/locations", fixtures.driver().token()).status())
-			.isEqualTo(403);
+			.as("another driver's history, like another tenant's order").isEqualTo(404);
+		assertThat(api.get("/v1/drivers/" + driver.id() + "/locations", fixtures.customer().token()).status())
+			.isEqualTo(404);
 		Api.Response backwards = api.get("/v1/drivers/me/locations?from=" + now + "&to=" + now.minusSeconds(60),
 				driver.token());
 		assertThat(backwards.status()).isEqualTo(400);

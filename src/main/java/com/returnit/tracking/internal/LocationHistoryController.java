@@ -2,8 +2,8 @@ package com.returnit.tracking.internal;
 
 import com.returnit.identity.Caller;
 import com.returnit.platform.FieldError;
-import com.returnit.platform.Forbidden;
 import com.returnit.platform.InvalidInput;
+import com.returnit.platform.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A driver's ping history, oldest first, from the partitioned table through its (driver, recordedAt) index: the driver
- * their own, operators anyone's. The cursor is the last {@code recordedAt} of the page.
+ * their own, operators anyone's; to anyone else another driver's history does not exist (404). The cursor is the last {@code recordedAt} of the page.
  */
 @RestController
 @Tag(name = "Driver shifts and locations")
@@ -60,7 +60,7 @@ class LocationHistoryController {
 			@RequestParam(required = false) @Nullable Instant after,
 			@RequestParam(defaultValue = "500") @Min(1) @Max(1000) int limit) {
 		if (!caller.isOperator() && !caller.id().equals(driverId)) {
-			throw new Forbidden("Only operators may read another driver's locations.");
+			throw new NotFound("Driver");
 		}
 		return page(driverId, from, to, after, limit);
 	}
