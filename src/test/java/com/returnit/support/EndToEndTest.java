@@ -45,6 +45,10 @@ public abstract class EndToEndTest {
 		registry.add("returnit.dispatch.max-misses", () -> "3");
 		registry.add("returnit.tracking.stale-after", () -> "3s");
 		registry.add("returnit.shutdown.drain-delay", () -> "0s");
+		// a failed event listener is retried within a test
+		registry.add("returnit.events.retry-every", () -> "200ms");
+		registry.add("returnit.events.retry-backoff", () -> "100ms");
+		registry.add("returnit.events.max-backoff", () -> "1s");
 		// payments: a quick retry queue and circuit, so that outages and recoveries happen within a test
 		registry.add("returnit.payments.retry.interval", () -> "100ms");
 		registry.add("returnit.payments.retry.backoff", () -> "100ms");

@@ -15,7 +15,7 @@ import org.springframework.transaction.TransactionSystemException;
  * failures, 57P01-57P03 a server shutting down or starting, 57014 a statement cancelled by statement_timeout. A
  * failed commit or rollback (TransactionSystemException) is the connection dying under the transaction.
  */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
 	/** What a client is told to wait before retrying: about the time the service needs to reconnect. */
 	static final Duration RETRY_AFTER = Duration.ofSeconds(5);
@@ -25,7 +25,7 @@ final class DatabaseUnavailable {
 	private DatabaseUnavailable() {
 	}
 
-	static boolean causedBy(Throwable error) {
+	public static boolean causedBy(Throwable error) {
 		for (Throwable t = error; t != null; t = t.getCause()) {
 			if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
 					|| t instanceof TransactionSystemException
