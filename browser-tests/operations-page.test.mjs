@@ -20,8 +20,14 @@ async function open() {
   const page = await browser.context.newPage();
   page.errors = [];
   page.on('pageerror', error => page.errors.push(error.message));
+  // a Content-Security-Policy violation is only a console error: count it as a script error
+  page.on('console', message => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) page.errors.push(message.text());
+  });
   const response = await page.goto(`${baseUrl}/ops`);
   assert.equal(response.status(), 200);
+  assert.match(response.headers()['content-security-policy'], /script-src 'sha256-[^']+'; style-src 'sha256-/,
+    'only the page\'s own inline script and style may run');
   return page;
 }
 

@@ -39,6 +39,19 @@ class SecurityHeadersTests extends EndToEndTest {
 	}
 
 	@Test
+	void theOperationsPageMayRunOnlyItsOwnInlineScriptAndStyleByHash() {
+		Api.Response page = api.get("/ops", null);
+
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.header("Content-Security-Policy")).startsWith("default-src 'none'")
+			.containsPattern("script-src 'sha256-[A-Za-z0-9+/=]{44}';").containsPattern("style-src 'sha256-[A-Za-z0-9+/=]{44}';")
+			.contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+		assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
+		assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
+		assertThat(page.header("Strict-Transport-Security")).isEqualTo("max-age=31536000 ; includeSubDomains");
+	}
+
+	@Test
 	void anAllowedOriginMayCallTheApiFromABrowserAndAnyOtherIsRefused() {
 		Api.Response allowed = preflight(ALLOWED_ORIGIN);
 		Api.Response other = preflight("https://evil.example");

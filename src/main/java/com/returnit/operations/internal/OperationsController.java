@@ -67,7 +67,7 @@ class OperationsController {
 	@GetMapping(value = "/ops", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<Resource> page() {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.TEXT_HTML)
-			.body(new ClassPathResource("operations/ops.html"));
+			.body(new ClassPathResource(OpsPagePolicy.PAGE));
 	}
 
 	@GetMapping("/v1/ops/overview")

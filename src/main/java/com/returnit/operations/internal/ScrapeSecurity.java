@@ -12,6 +12,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.CrossOriginResourcePolicyHeaderWriter.CrossOriginResourcePolicy;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
  * Two small filter chains ahead of the API's (ADR 0017). {@code /actuator/prometheus} answers only a request that
@@ -41,6 +44,11 @@ class ScrapeSecurity {
 	@Order(2)
 	SecurityFilterChain operationsPage(HttpSecurity http) throws Exception {
 		return stateless(http.securityMatcher(request -> "GET".equals(request.getMethod()) && "/ops".equals(request.getRequestURI())))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(OpsPagePolicy.forPage()))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.crossOriginResourcePolicy(corp -> corp.policy(CrossOriginResourcePolicy.SAME_ORIGIN))
+				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)
+					.requestMatcher(AnyRequestMatcher.INSTANCE)))
 			.authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
 			.build();
 	}
