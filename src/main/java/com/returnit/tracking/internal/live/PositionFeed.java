@@ -1,17 +1,19 @@
 package com.returnit.tracking.internal.live;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.returnit.orders.Orders;
 import com.returnit.tracking.DriverLocator;
 import com.returnit.tracking.Position;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import java.time.Duration;
 import com.returnit.tracking.internal.PositionsCommitted;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -28,9 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sends subscribers their drivers' positions, on its own thread so that no other work delays it (and a slow client
  * delays no other work). Positions are pushed as soon as any node commits them ({@link PositionsCommitted}, heard on
- * the fan-out) to the subscriptions following that driver's orders; and every quarter second a full round sends each
- * subscriber the newest position of each followed order's driver that it has not had yet (a new subscription, or a
- * fix held back by the throttle). Either way at most one position a second per subscription.
+ * the fan-out) to the subscriptions following that driver's orders. A fix that comes less than a second after the
+ * last one sent to a subscription is held and sent the moment the second is up (unless a newer one went first); and
+ * every quarter second a full round sends each subscriber the newest position of each followed order's driver that it
+ * has not had yet (a new subscription). Either way at most one position a second per subscription.
  */
 @Component
 class PositionFeed implements SmartLifecycle {
@@ -55,6 +58,16 @@ class PositionFeed implements SmartLifecycle {
 
 	private record Follower(Subscriber subscriber, UUID orderId) {
 	}
+
+	/** A fix held back for a subscription until its one-a-second allowance lets it go. */
+	private record Held(Follower follower, Position position, TextMessage message, long dueNanos) {
+	}
+
+	private static final int MAX_HELD = 200_000;
+
+	/** Only the feed thread touches it: soonest due first, and of those the newest fix first. */
+	private final PriorityQueue<Held> held = new PriorityQueue<>(Comparator.comparingLong(Held::dueNanos)
+		.thenComparing(h -> h.position().recordedAt(), Comparator.reverseOrder()));
 
 	PositionFeed(SubscriptionHub hub, Orders orders, DriverLocator locator, JsonMapper json,
 			@Value("${returnit.tracking.stream.position-interval:PT0.25S}") Duration interval) {
@@ -98,11 +111,13 @@ class PositionFeed implements SmartLifecycle {
 					send();
 					nextRound = System.nanoTime() + interval.toNanos();
 				}
-				List<Position> positions = committed.poll(Math.max(0, nextRound - System.nanoTime()),
+				long wakeAt = held.isEmpty() ? nextRound : Math.min(nextRound, held.peek().dueNanos());
+				List<Position> positions = committed.poll(Math.max(0, wakeAt - System.nanoTime()),
 						TimeUnit.NANOSECONDS);
 				if (positions != null) {
 					push(positions);
 				}
+				release(System.nanoTime());
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
@@ -142,12 +157,33 @@ class PositionFeed implements SmartLifecycle {
 		for (Position position : positions) {
 			Map<UUID, TextMessage> messages = new HashMap<>();
 			for (Follower follower : followers.getOrDefault(position.driverId(), List.of())) {
-				if (follower.subscriber().positionIsDue(follower.orderId(), position.recordedAt(), now)) {
-					follower.subscriber().send(messages.computeIfAbsent(follower.orderId(),
-							orderId -> new TextMessage(json.writeValueAsString(event(orderId, position)))));
+				Subscriber subscriber = follower.subscriber();
+				if (subscriber.positionIsDue(follower.orderId(), position.recordedAt(), now)) {
+					subscriber.send(message(messages, follower.orderId(), position));
+				}
+				else if (held.size() < MAX_HELD) {
+					subscriber.positionAllowedAt(follower.orderId(), position.recordedAt())
+						.ifPresent(due -> held.add(new Held(follower, position,
+								message(messages, follower.orderId(), position), due)));
 				}
 			}
 		}
+	}
+
+	/** Held fixes whose second is up; one that a newer fix overtook in the meantime is dropped. */
+	void release(long now) {
+		while (!held.isEmpty() && held.peek().dueNanos() - now <= 0) {
+			Held next = held.poll();
+			Subscriber subscriber = next.follower().subscriber();
+			if (subscriber.positionIsDue(next.follower().orderId(), next.position().recordedAt(), now)) {
+				subscriber.send(next.message());
+			}
+		}
+	}
+
+	private TextMessage message(Map<UUID, TextMessage> messages, UUID orderId, Position position) {
+		return messages.computeIfAbsent(orderId,
+				id -> new TextMessage(json.writeValueAsString(event(id, position))));
 	}
 
 	private Optional<UUID> driverOf(UUID orderId) {

@@ -4,6 +4,7 @@ import com.returnit.identity.Caller;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,6 +85,19 @@ final class Subscriber {
 		}
 		lastPositionSent.put(orderId, new Sent(recordedAt, nowNanos));
 		return true;
+	}
+
+	/**
+	 * When a fix held back by the one-a-second allowance may be sent (a {@code System.nanoTime()} value), or empty when
+	 * it never may: it is not newer than the last fix sent for the order.
+	 */
+	OptionalLong positionAllowedAt(UUID orderId, Instant recordedAt) {
+		Sent previous = lastPositionSent.get(orderId);
+		if (previous == null) {
+			return OptionalLong.of(Long.MIN_VALUE);
+		}
+		return recordedAt.isAfter(previous.recordedAt()) ? OptionalLong.of(previous.sentAtNanos() + ONE_SECOND_NANOS)
+				: OptionalLong.empty();
 	}
 
 	void send(Object message) {

@@ -36,6 +36,14 @@ class SubscriberTests {
 	}
 
 	@Test
+	void aHeldBackFixMayGoOneSecondAfterTheLastOneSentAndAnOlderOneNever() {
+		assertThat(subscriber.positionIsDue(ORDER, FIX, 7 * SECOND)).isTrue();
+
+		assertThat(subscriber.positionAllowedAt(ORDER, FIX.plusMillis(400))).hasValue(8 * SECOND);
+		assertThat(subscriber.positionAllowedAt(ORDER, FIX)).isEmpty();
+	}
+
+	@Test
 	void eachFollowedOrderHasItsOwnAllowance() {
 		assertThat(subscriber.positionIsDue(ORDER, FIX, 0)).isTrue();
 		assertThat(subscriber.positionIsDue(UUID.randomUUID(), FIX, 1)).isTrue();
