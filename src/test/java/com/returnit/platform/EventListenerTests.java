@@ -71,6 +71,39 @@ class EventListenerTests extends EndToEndTest {
 		assertThat(listener.mostAtOnce()).isBetween(2, concurrency);
 	}
 
+	@Test
+	void completedPublicationsAreDeletedOnceTheyAreOlderThanTheRetentionAndNoSooner() {
+		UUID old = completedPublication("2 minutes");
+		UUID recent = completedPublication("10 seconds");
+		UUID failed = UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, status,
+				  completion_attempts)
+				VALUES (:id, 'test.Kept', 'test.Kept', '{}', now() - interval '1 hour', 'FAILED', 99)""")
+			.param("id", failed).update();
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> !exists(old));
+		assertThat(exists(recent)).as("completed 10 s ago, kept for a minute").isTrue();
+		assertThat(exists(failed)).as("never completed").isTrue();
+		jdbc.sql("DELETE FROM event_publication WHERE id IN (:ids)").param("ids", List.of(recent, failed)).update();
+	}
+
+	private UUID completedPublication(String ago) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date,
+				  completion_date, status, completion_attempts)
+				VALUES (:id, 'test.Done', 'test.Done', '{}', now() - interval '%s', now() - interval '%s', 'COMPLETED', 1)
+				""".formatted(ago, ago))
+			.param("id", id).update();
+		return id;
+	}
+
+	private boolean exists(UUID id) {
+		return jdbc.sql("SELECT count(*) FROM event_publication WHERE id = :id").param("id", id).query(Long.class)
+			.single() > 0;
+	}
+
 	private void publish(ProbeListener.Probe probe) {
 		transactions.executeWithoutResult(status -> events.publishEvent(probe));
 	}

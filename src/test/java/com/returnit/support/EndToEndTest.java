@@ -49,6 +49,8 @@ public abstract class EndToEndTest {
 		registry.add("returnit.events.retry-every", () -> "200ms");
 		registry.add("returnit.events.retry-backoff", () -> "100ms");
 		registry.add("returnit.events.max-backoff", () -> "1s");
+		registry.add("returnit.events.keep-completed", () -> "1m");
+		registry.add("returnit.events.purge-every", () -> "1s");
 		// payments: a quick retry queue and circuit, so that outages and recoveries happen within a test
 		registry.add("returnit.payments.retry.interval", () -> "100ms");
 		registry.add("returnit.payments.retry.backoff", () -> "100ms");

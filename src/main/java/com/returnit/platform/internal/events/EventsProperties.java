@@ -12,9 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryEvery how often failed publications are looked for and resubmitted, on any node
  * @param retryBackoff first wait before a failed publication is retried; doubles per attempt up to maxBackoff
  * @param maxBackoff the longest wait between two retries of one publication
- * @param maxAttempts attempts after which a publication stays failed (counted in {@code returnit_events_failed})
+ * @param maxAttempts attempts after which a publication stays failed (and counts in readiness's event backlog)
+ * @param keepCompleted how long completed publications are kept before they are deleted
  */
 @ConfigurationProperties("returnit.events")
 record EventsProperties(int listenerConcurrency, int listenerQueue, Duration shutdownWait, Duration retryEvery,
-		Duration retryBackoff, Duration maxBackoff, int maxAttempts) {
+		Duration retryBackoff, Duration maxBackoff, int maxAttempts, Duration keepCompleted) {
 }
