@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.returnit.support.Api;
 import com.returnit.support.EndToEndTest;
 import com.returnit.support.Fixtures;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class IdempotencyTests extends EndToEndTest {
+
+	@Autowired
+	DataSource dataSource;
 
 	@Test
 	void fiftyConcurrentRequestsWithOneKeyCreateExactlyOneOrder() throws Exception {
@@ -109,4 +116,51 @@ class IdempotencyTests extends EndToEndTest {
 		assertThat(again.contentType()).startsWith("application/problem+json");
 	}
 
+
+	@Test
+	void aRetryOfARequestWhoseNodeDiedRunsWithinSecondsInsteadOfWaitingForTheClaimToExpire() {
+		var merchant = fixtures.merchant("Idem Dead Node");
+		var customer = fixtures.customer();
+		var body = Fixtures.request(merchant.id());
+		api.post("/v1/orders", customer.token(), body, "Idempotency-Key", "first-of-" + customer.id());
+		claimedBySomeoneElse("first-of-" + customer.id(), "dead-node-" + customer.id());
+
+		Api.Response retry = api.post("/v1/orders", customer.token(), body, "Idempotency-Key", "dead-node-" + customer.id());
+
+		assertThat(retry.status()).as("the claim is not locked: its request is not running anywhere").isEqualTo(201);
+		assertThat(api.get("/v1/orders?limit=100", customer.token()).body().get("data")).hasSize(2);
+	}
+
+	@Test
+	void aRetryOfARequestStillRunningOnAnotherNodeIsToldToWait() throws Exception {
+		var merchant = fixtures.merchant("Idem Running");
+		var customer = fixtures.customer();
+		var body = Fixtures.request(merchant.id());
+		api.post("/v1/orders", customer.token(), body, "Idempotency-Key", "first-of-" + customer.id());
+		String key = "running-" + customer.id();
+		claimedBySomeoneElse("first-of-" + customer.id(), key);
+
+		try (Connection owner = dataSource.getConnection()) {
+			owner.setAutoCommit(false);
+			try (var lock = owner.prepareStatement("SELECT 1 FROM idempotency_keys WHERE key = ? FOR UPDATE")) {
+				lock.setString(1, key);
+				lock.executeQuery();
+			}
+			Api.Response whileRunning = api.post("/v1/orders", customer.token(), body, "Idempotency-Key", key);
+			assertThat(whileRunning.status()).isEqualTo(409);
+			assertThat(whileRunning.header("Retry-After")).isEqualTo("1");
+			owner.rollback();
+		}
+		Api.Response afterItDied = api.post("/v1/orders", customer.token(), body, "Idempotency-Key", key);
+		assertThat(afterItDied.status()).isEqualTo(201);
+	}
+
+	/** A claim of {@code key} for the same caller and request as {@code completedKey}, made 10 s ago by another node. */
+	private void claimedBySomeoneElse(String completedKey, String key) {
+		JdbcClient.create(dataSource).sql("""
+				INSERT INTO idempotency_keys (scope, key, request_hash, status, created_at, claim_token)
+				SELECT scope, :key, request_hash, 'in_flight', now() - interval '10 seconds', gen_random_uuid()
+				FROM idempotency_keys WHERE key = :completed""")
+			.param("key", key).param("completed", completedKey).update();
+	}
 }

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -29,7 +30,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class IdempotencyFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "Idempotency-Key";
-	private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+	/**
+	 * How long a claim may sit unlocked before a retry takes it over: its owner locks it within milliseconds, so an
+	 * unlocked claim this old belongs to a request that is no longer running (its node died).
+	 */
+	private static final Duration CLAIM_GRACE = Duration.ofSeconds(5);
 
 	private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
@@ -58,15 +63,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		CachedBodyRequest cached = new CachedBodyRequest(request);
 		String scope = scope();
 		byte[] hash = hash(request, cached.body());
-		if (store.claim(scope, key, hash) || store.reclaimAbandoned(scope, key, hash, ABANDONED_AFTER)) {
-			runAndRemember(cached, response, chain, scope, key);
+		var claim = store.claim(scope, key, hash).or(() -> store.reclaimAbandoned(scope, key, hash, CLAIM_GRACE));
+		if (claim.isPresent()) {
+			runAndRemember(cached, response, chain, new Claim(scope, key, claim.get()));
 			return;
 		}
 		IdempotencyStore.Entry entry = store.find(scope, key).orElse(null);
 		if (entry == null) {
 			// Released between our claim and our read: the earlier attempt failed, so run this one.
-			if (store.claim(scope, key, hash)) {
-				runAndRemember(cached, response, chain, scope, key);
+			claim = store.claim(scope, key, hash);
+			if (claim.isPresent()) {
+				runAndRemember(cached, response, chain, new Claim(scope, key, claim.get()));
 			}
 			else {
 				inFlight(request, response);
@@ -88,27 +95,42 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		response.getOutputStream().write(entry.body());
 	}
 
+	private record Claim(String scope, String key, UUID token) {
+	}
+
 	/**
 	 * Runs the request in one transaction with the recording of its answer, so a success and its replayable answer
-	 * commit together or not at all. A 4xx rolls the business work back and is then remembered on its own; a 5xx
-	 * or a failed commit releases the key so that a retry runs again.
+	 * commit together or not at all; the transaction holds the key's row locked, which tells a retry that the request
+	 * is still running. A 4xx rolls the business work back and is then remembered on its own; a 5xx or a failed commit
+	 * releases the key so that a retry runs again. A claim that a retry took over meanwhile answers 409, running nothing.
 	 */
 	private void runAndRemember(CachedBodyRequest request, HttpServletResponse response, FilterChain chain,
-			String scope, String key) throws IOException {
+			Claim claim) throws IOException {
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
 		boolean remembered = false;
 		try {
-			remembered = Boolean.TRUE.equals(tx.execute(status -> {
+			Boolean outcome = tx.execute(status -> {
+				if (!store.lockOwnClaim(claim.scope(), claim.key(), claim.token())) {
+					return null;
+				}
 				run(chain, request, wrapper);
 				if (wrapper.getStatus() >= 400) {
 					status.setRollbackOnly();
 					return false;
 				}
-				store.complete(scope, key, wrapper.getStatus(), contentType(wrapper), wrapper.getContentAsByteArray());
+				store.complete(claim.scope(), claim.key(), claim.token(), wrapper.getStatus(), contentType(wrapper),
+						wrapper.getContentAsByteArray());
 				return true;
-			}));
+			});
+			if (outcome == null) {
+				remembered = true;
+				inFlight(request, wrapper);
+				return;
+			}
+			remembered = outcome;
 			if (!remembered && wrapper.getStatus() < 500) {
-				store.complete(scope, key, wrapper.getStatus(), contentType(wrapper), wrapper.getContentAsByteArray());
+				store.complete(claim.scope(), claim.key(), claim.token(), wrapper.getStatus(), contentType(wrapper),
+						wrapper.getContentAsByteArray());
 				remembered = true;
 			}
 		}
@@ -121,7 +143,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		finally {
 			if (!remembered) {
-				store.release(scope, key);
+				store.release(claim.scope(), claim.key(), claim.token());
 			}
 			wrapper.copyBodyToResponse();
 		}
