@@ -23,7 +23,18 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class NodeKillDrill {
 
-	public static void main(String[] args) throws Exception {
+	public static void main(String[] args) {
+		try {
+			run(args);
+		}
+		catch (Exception | AssertionError e) {
+			e.printStackTrace();
+			System.out.println("VERDICT: FAIL (the drill could not run: " + e + ")");
+			System.exit(2);
+		}
+	}
+
+	static void run(String[] args) throws Exception {
 		var options = Options.parse(args);
 		DrillClient api = new DrillClient(options.get("base"));
 		int clients = options.integer("clients", 12);
