@@ -50,6 +50,12 @@ final class DrillClient {
 			.POST(HttpRequest.BodyPublishers.ofString(json)), token);
 	}
 
+	/** A creating POST with an Idempotency-Key: sent again with the same key, it is answered as the first time. */
+	Answer post(String path, String token, String json, String idempotencyKey) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+			.header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(json)), token);
+	}
+
 	private Answer send(HttpRequest.Builder request, String token) {
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
@@ -106,13 +112,18 @@ final class DrillClient {
 
 	/** An eligible booking two days ahead. */
 	static String booking(String merchantId) {
+		return booking(merchantId, "drill");
+	}
+
+	/** An eligible booking two days ahead whose item carries {@code ref} as the merchant's order reference. */
+	static String booking(String merchantId, String ref) {
 		Instant start = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 		return """
 				{"merchantId": "%s", "pickup": {"address": "Torstrasse 1, Berlin", "lat": 52.529, "lng": 13.401},
 				 "window": {"start": "%s", "end": "%s"},
 				 "items": [{"sku": "JKT-1", "description": "Rain jacket", "category": "outerwear",
-				            "purchasedAt": "%s", "valueCents": 12900}]}
-				""".formatted(merchantId, start, start.plus(2, ChronoUnit.HOURS), Instant.now().minus(7, ChronoUnit.DAYS));
+				            "purchasedAt": "%s", "valueCents": 12900, "merchantOrderRef": "%s"}]}
+				""".formatted(merchantId, start, start.plus(2, ChronoUnit.HOURS), Instant.now().minus(7, ChronoUnit.DAYS), ref);
 	}
 
 	/** A position report from central Berlin, now. */

@@ -25,6 +25,10 @@ final class Options {
 		return value;
 	}
 
+	boolean has(String name) {
+		return values.containsKey(name);
+	}
+
 	int integer(String name, int otherwise) {
 		return values.containsKey(name) ? Integer.parseInt(values.get(name)) : otherwise;
 	}

@@ -37,6 +37,7 @@ class SigningKeys {
 
 	private static final long LOCK_ID = 0x5245_5455_524E_4B31L;
 	private static final Duration CACHE_FOR = Duration.ofSeconds(10);
+	private static final Duration KEEP_WHEN_UNREACHABLE = Duration.ofMinutes(15);
 	private static final Object ALL = "all";
 
 	private final JdbcClient jdbc;
@@ -50,7 +51,10 @@ class SigningKeys {
 		this.tx = tx;
 		this.clock = clock;
 		this.audit = audit;
-		this.live = Caffeine.newBuilder().expireAfterWrite(CACHE_FOR).build(any -> loadVerificationKeys());
+		// reloaded in the background after CACHE_FOR; if the database is unreachable then, the keys already known keep
+		// verifying tokens (for at most a token lifetime), so requests reach the 503 of the outage rather than a 401
+		this.live = Caffeine.newBuilder().refreshAfterWrite(CACHE_FOR).expireAfterWrite(KEEP_WHEN_UNREACHABLE)
+			.build(any -> loadVerificationKeys());
 	}
 
 	/** The key that signs new tokens; created on first use. */
