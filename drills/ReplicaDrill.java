@@ -41,14 +41,16 @@ public final class ReplicaDrill {
 
 		List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
 		long t0 = System.nanoTime();
-		long end = t0 + phase.multipliedBy(2).toNanos();
+		// the second phase starts once the node has noticed the stop (its length is PHASE from then, however slow
+		// the machine)
+		var end = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
 		Reads before;
 		Reads noticed;
 		try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (int c = 0; c < clients; c++) {
 				int client = c;
 				threads.submit(() -> {
-					for (int i = 0; System.nanoTime() < end; i++) {
+					for (int i = 0; System.nanoTime() < end.get(); i++) {
 						String order = orders.get((client + i) % orders.size());
 						var answer = switch ((client + i) % 3) {
 							case 0 -> api.get("/v1/orders?limit=5", world.customerToken());
@@ -70,6 +72,7 @@ public final class ReplicaDrill {
 					(System.nanoTime() - stopAt) / 1_000_000);
 			Thread.sleep(2000);
 			noticed = reads(api, scrapeToken);
+			end.set(System.nanoTime() + phase.toNanos());
 		}
 		Reads after = reads(api, scrapeToken);
 		var readiness = api.get("/actuator/health/readiness", null);
