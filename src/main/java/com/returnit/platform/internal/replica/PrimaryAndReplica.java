@@ -1,5 +1,6 @@
 package com.returnit.platform.internal.replica;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,7 +24,7 @@ class PrimaryAndReplica extends LazyConnectionDataSourceProxy implements AutoClo
 	}
 
 	static PrimaryAndReplica of(DataSource primary, ObjectProvider<ReadReplica> replicas,
-			ObjectProvider<ReadPolicy> policies, ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+			ObjectProvider<ReadPolicy> policies, ObjectProvider<MeterRegistry> meters) {
 		return new PrimaryAndReplica(primary, new ReplicaRouting(primary, replicas, policies, meters));
 	}
 

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -54,7 +55,7 @@ class ReadPolicy implements HandlerInterceptor {
 	}
 
 	private static boolean wantsLatest(@Nullable String cacheControl) {
-		return cacheControl != null && cacheControl.toLowerCase(java.util.Locale.ROOT).contains("no-cache");
+		return cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-cache");
 	}
 
 	private static @Nullable String caller() {

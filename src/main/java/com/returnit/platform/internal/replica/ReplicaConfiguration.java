@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
@@ -94,7 +95,7 @@ class ReplicaConfiguration {
 		return () -> {
 			ReplicaState.Reading reading = replica.reading();
 			Health.Builder health = Health.up()
-				.withDetail("replica", reading.status().name().toLowerCase(java.util.Locale.ROOT))
+				.withDetail("replica", reading.status().name().toLowerCase(Locale.ROOT))
 				.withDetail("reads", reading.status() == ReplicaState.Status.UP ? "replica" : "primary")
 				.withDetail("checkedAt", reading.at().toString());
 			if (reading.lagSeconds() != null) {
