@@ -23,6 +23,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -71,6 +72,7 @@ class OperationsController {
 	}
 
 	@GetMapping("/v1/ops/overview")
+	@Transactional(readOnly = true)
 	@Operation(summary = "Operators: orders by status, drivers on shift, areas, the last hour of requests, alerts, backlogs")
 	Overview overview(@AuthenticationPrincipal Caller caller) {
 		if (!caller.isOperator()) {

@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,18 +64,21 @@ class OrderController {
 	}
 
 	@GetMapping("/v1/orders/{id}")
+	@Transactional(readOnly = true)
 	@Operation(summary = "One order: for its customer, its merchant, its driver and operators")
 	OrderView get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
 		return OrderView.of(orders.get(caller, id));
 	}
 
 	@GetMapping("/v1/orders/{id}/events")
+	@Transactional(readOnly = true)
 	@Operation(summary = "What happened to the order, in order")
 	OrderBodies.Timeline events(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
 		return new OrderBodies.Timeline(timeline.of(orders.get(caller, id).id()));
 	}
 
 	@GetMapping("/v1/orders")
+	@Transactional(readOnly = true)
 	@Operation(summary = "The caller's orders, newest first, with cursor pagination")
 	OrderPage list(@AuthenticationPrincipal Caller caller,
 			@Parameter(description = "scheduled, assigned, en_route, picked_up, delivered, cancelled or failed")

@@ -26,6 +26,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,6 +52,7 @@ class MoneyController {
 	}
 
 	@GetMapping("/v1/drivers/me/earnings")
+	@Transactional(readOnly = true)
 	@Operation(summary = "The driver's earnings per completed pickup between two dates (inclusive, UTC)")
 	EarningsView earnings(@AuthenticationPrincipal Caller caller,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
@@ -85,6 +87,7 @@ class MoneyController {
 	}
 
 	@GetMapping(value = "/v1/merchants/{id}/statements/{month}", produces = "application/json")
+	@Transactional(readOnly = true)
 	@Operation(summary = "The merchant's statement for a month (yyyy-mm): pickups and late cancellations it owes")
 	StatementView statement(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @PathVariable String month) {
 		Merchant merchant = merchants.find(id).filter(m -> caller.canManageMerchant(id))
@@ -100,6 +103,7 @@ class MoneyController {
 	}
 
 	@GetMapping(value = "/v1/merchants/{id}/statements/{month}", produces = "text/csv")
+	@Transactional(readOnly = true)
 	@Operation(summary = "The same statement as CSV")
 	String statementCsv(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @PathVariable String month) {
 		StatementView statement = statement(caller, id, month);

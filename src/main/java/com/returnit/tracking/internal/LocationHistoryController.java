@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,6 +47,7 @@ class LocationHistoryController {
 	}
 
 	@GetMapping("/v1/drivers/me/locations")
+	@Transactional(readOnly = true)
 	@Operation(summary = "The calling driver's pings between from and to (default: the last 24 hours), oldest first")
 	PingPage mine(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) @Nullable Instant from,
 			@RequestParam(required = false) @Nullable Instant to, @RequestParam(required = false) @Nullable Instant after,
@@ -54,6 +56,7 @@ class LocationHistoryController {
 	}
 
 	@GetMapping("/v1/drivers/{driverId}/locations")
+	@Transactional(readOnly = true)
 	@Operation(summary = "A driver's pings between from and to (operators), oldest first")
 	PingPage driver(@AuthenticationPrincipal Caller caller, @PathVariable UUID driverId,
 			@RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,

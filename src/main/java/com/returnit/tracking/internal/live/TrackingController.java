@@ -14,6 +14,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,6 +46,7 @@ class TrackingController {
 	}
 
 	@GetMapping("/v1/orders/{id}/tracking")
+	@Transactional(readOnly = true)
 	@Operation(summary = "The order's status, its driver's last position and an estimated arrival")
 	TrackingViews.TrackingView track(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
 		return views.of(orders.findVisible(caller, id).orElseThrow(() -> new NotFound("Order")));
@@ -59,6 +61,7 @@ class TrackingController {
 	}
 
 	@GetMapping("/v1/public/tracking/{token}")
+	@Transactional(readOnly = true)
 	@Operation(summary = "Progress of the order behind a tracking link (no login)", security = {})
 	PublicView publicTracking(@PathVariable String token) {
 		Orders.Summary order = links.orderFor(token).flatMap(orders::find)
