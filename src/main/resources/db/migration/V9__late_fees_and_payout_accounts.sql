@@ -7,10 +7,11 @@ ALTER TABLE return_policies ADD COLUMN late_cancellation_fee_cents bigint
 -- What the customer was shown at quoting and booking, and is charged: the fee and the instant from which it applies.
 -- Quotes made before this migration have none and take the terms of the policy at booking.
 ALTER TABLE quotes ADD COLUMN late_fee_cents bigint, ADD COLUMN late_fee_from timestamptz;
+-- The service always writes both; rows written without them (bulk loads) cost nothing to cancel.
 ALTER TABLE orders ADD COLUMN late_fee_cents bigint, ADD COLUMN late_fee_from timestamptz;
 -- orders booked before: the global terms they were booked under (500 cents, 2 hours before the window)
 UPDATE orders SET late_fee_cents = least(500, amount_cents), late_fee_from = window_start - interval '2 hours';
-ALTER TABLE orders ALTER COLUMN late_fee_cents SET NOT NULL, ALTER COLUMN late_fee_from SET NOT NULL;
+ALTER TABLE orders ALTER COLUMN late_fee_cents SET DEFAULT 0, ALTER COLUMN late_fee_cents SET NOT NULL;
 
 -- A driver's Stripe connected account (acct_...), where Connect transfers pay their payouts.
 CREATE TABLE driver_payout_accounts (

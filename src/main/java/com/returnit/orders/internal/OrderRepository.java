@@ -131,7 +131,8 @@ class OrderRepository {
 				rs.getObject("merchant_id", UUID.class), rs.getObject("customer_id", UUID.class), pickup,
 				json.readValue(rs.getString("items"), ITEMS),
 				new Money(rs.getLong("amount_cents"), rs.getString("currency")),
-				new LateFee(rs.getLong("late_fee_cents"), rs.getTimestamp("late_fee_from").toInstant()),
+				new LateFee(rs.getLong("late_fee_cents"), rs.getTimestamp("late_fee_from") == null ? pickup.windowStart()
+						: rs.getTimestamp("late_fee_from").toInstant()),
 				rs.getInt("policy_version"),
 				rs.getObject("quote_id", UUID.class));
 		String proof = rs.getString("pickup_proof");
