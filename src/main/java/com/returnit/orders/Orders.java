@@ -12,10 +12,13 @@ import org.jspecify.annotations.Nullable;
 /** The orders module's API for dispatch and tracking. */
 public interface Orders {
 
-	/** An order as other modules see it; {@code priceCents} in minor units of {@code currency}. */
+	/**
+	 * An order as other modules see it; {@code priceCents} in minor units of {@code currency}. Cancelling at or after
+	 * {@code lateFeeFrom} costs {@code lateFeeCents}, as the customer was told when booking.
+	 */
 	record Summary(UUID id, UUID merchantId, UUID customerId, String status, @Nullable UUID driverId,
 			String address, double lat, double lng, Instant windowStart, Instant windowEnd, List<Item> items,
-			long priceCents, String currency) {
+			long priceCents, String currency, long lateFeeCents, Instant lateFeeFrom) {
 	}
 
 	/** An item to collect. */

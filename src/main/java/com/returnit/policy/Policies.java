@@ -14,6 +14,9 @@ public interface Policies {
 
 	PolicyVersion current(UUID merchantId);
 
+	/** The late-cancellation fee of the merchant's current policy, or the platform's default when it names none. */
+	LateCancellationTerms lateCancellation(UUID merchantId);
+
 	/** Checks a request against the merchant's current policy and the service areas; all reasons, never the first. */
 	Eligibility check(UUID merchantId, PickupRequest pickup, List<ReturnItem> items);
 }

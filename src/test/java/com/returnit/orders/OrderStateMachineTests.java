@@ -10,6 +10,7 @@ import com.returnit.orders.internal.domain.Progress;
 import com.returnit.platform.FieldError;
 import com.returnit.platform.InvalidInput;
 import com.returnit.platform.Rejected;
+import com.returnit.orders.internal.domain.LateFee;
 import com.returnit.orders.internal.domain.Money;
 import com.returnit.orders.internal.domain.Order;
 import com.returnit.orders.internal.domain.OrderItem;
@@ -256,6 +257,6 @@ class OrderStateMachineTests {
 						"MO-1", true),
 				new OrderItem("SKU-SHIRT", "A shirt", "tops", BOOKED_AT.minus(Duration.ofDays(7)), 2_900, null, false));
 		return new Order.Booking(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), pickup, items,
-				new Money(1_000, "EUR"), 1, null);
+				new Money(1_000, "EUR"), new LateFee(500, start.minus(Duration.ofHours(2))), 1, null);
 	}
 }

@@ -42,13 +42,15 @@ final class MerchantBodies {
 			@NotNull @Size(max = 100) List<@NotBlank @Size(max = 100) String> excludedCategories,
 			@NotNull @Min(1) @Max(100) Integer maxItems,
 			@NotNull @Min(0) @Max(100_000_000) Long maxItemValueCents,
-			@Nullable @Size(max = 50) List<@NotNull @Valid RuleBody> rules) {
+			@Nullable @Size(max = 50) List<@NotNull @Valid RuleBody> rules,
+			@Nullable @Min(0) @Max(100_000) Long lateCancellationFeeCents) {
 
 		ReturnPolicy toPolicy() {
 			return new ReturnPolicy(windowDays, excludedCategories, maxItems, maxItemValueCents,
 					rules == null ? List.of()
 							: rules.stream().map(r -> new ReturnPolicy.CustomRule(r.name(), r.expression(), r.message()))
-								.toList());
+								.toList(),
+					lateCancellationFeeCents);
 		}
 	}
 
@@ -61,13 +63,15 @@ final class MerchantBodies {
 			@NotNull @DecimalMin("-180") @DecimalMax("180") Double lng) {
 	}
 
+	/** {@code lateCancellationFeeCents} null: the platform's default fee. */
 	record PolicyView(int version, int windowDays, List<String> excludedCategories, int maxItems,
-			long maxItemValueCents, List<ReturnPolicy.CustomRule> rules, Instant createdAt) {
+			long maxItemValueCents, List<ReturnPolicy.CustomRule> rules, @Nullable Long lateCancellationFeeCents,
+			Instant createdAt) {
 
 		static PolicyView of(PolicyVersion version) {
 			ReturnPolicy p = version.policy();
 			return new PolicyView(version.version(), p.windowDays(), p.excludedCategories(), p.maxItems(),
-					p.maxItemValueCents(), p.rules(), version.createdAt());
+					p.maxItemValueCents(), p.rules(), p.lateCancellationFeeCents(), version.createdAt());
 		}
 	}
 

@@ -1,5 +1,6 @@
 package com.returnit.orders.internal;
 
+import com.returnit.orders.internal.domain.LateFee;
 import com.returnit.orders.internal.domain.Money;
 import com.returnit.orders.internal.domain.Order;
 import com.returnit.orders.internal.domain.OrderItem;
@@ -79,15 +80,27 @@ final class OrderBodies {
 	record ItemVerdictView(String sku, boolean eligible, List<Reason> reasons) {
 	}
 
-	record QuoteView(UUID quoteId, boolean eligible, List<ItemVerdictView> items, List<Reason> reasons, Money price,
-			int policyVersion, Instant expiresAt) {
+	/**
+	 * What a late cancellation costs: cancelling at or after {@code appliesFrom} charges {@code amountCents} (to the
+	 * customer's card when the customer pays, else to the merchant's statement).
+	 */
+	record LateCancellationView(long amountCents, String currency, Instant appliesFrom) {
 
-		static QuoteView of(UUID id, Eligibility eligibility, Money price, Instant expiresAt) {
+		static LateCancellationView of(LateFee fee, Money price) {
+			return new LateCancellationView(fee.feeCents(), price.currency(), fee.appliesFrom());
+		}
+	}
+
+	record QuoteView(UUID quoteId, boolean eligible, List<ItemVerdictView> items, List<Reason> reasons, Money price,
+			LateCancellationView lateCancellation, int policyVersion, Instant expiresAt) {
+
+		static QuoteView of(UUID id, Eligibility eligibility, Money price, LateFee lateFee, Instant expiresAt) {
 			return new QuoteView(id, eligibility.eligible(),
 					eligibility.items().stream()
 						.map(v -> new ItemVerdictView(v.sku(), v.eligible(), v.reasons()))
 						.toList(),
-					eligibility.pickupReasons(), price, eligibility.policyVersion(), expiresAt);
+					eligibility.pickupReasons(), price, LateCancellationView.of(lateFee, price),
+					eligibility.policyVersion(), expiresAt);
 		}
 	}
 
@@ -98,7 +111,8 @@ final class OrderBodies {
 	}
 
 	record OrderView(UUID id, String status, UUID merchantId, UUID customerId, @Nullable UUID driverId,
-			PickupView pickup, WindowView window, List<OrderItem> items, Money price, int policyVersion,
+			PickupView pickup, WindowView window, List<OrderItem> items, Money price,
+			LateCancellationView lateCancellation, int policyVersion,
 			@Nullable UUID quoteId, @Nullable String cancelReason, Instant createdAt, Instant updatedAt) {
 
 		static OrderView of(Order order) {
@@ -106,7 +120,7 @@ final class OrderBodies {
 			Pickup p = b.pickup();
 			return new OrderView(order.id(), order.status().code(), b.merchantId(), b.customerId(), order.driverId(),
 					new PickupView(p.address(), p.lat(), p.lng()), new WindowView(p.windowStart(), p.windowEnd()),
-					b.items(), b.price(), b.policyVersion(), b.quoteId(), order.cancelReason(), order.createdAt(),
+					b.items(), b.price(), LateCancellationView.of(b.lateFee(), b.price()), b.policyVersion(), b.quoteId(), order.cancelReason(), order.createdAt(),
 					order.updatedAt());
 		}
 	}

@@ -84,6 +84,7 @@ class OrderDirectory implements Orders {
 				order.status().code(), order.driverId(), p.address(), p.lat(), p.lng(), p.windowStart(),
 				p.windowEnd(), order.booking().items().stream()
 					.map(item -> new Item(item.sku(), item.description(), item.category())).toList(),
-				order.booking().price().amountCents(), order.booking().price().currency());
+				order.booking().price().amountCents(), order.booking().price().currency(),
+				order.booking().lateFee().feeCents(), order.booking().lateFee().appliesFrom());
 	}
 }

@@ -1,6 +1,7 @@
 package com.returnit.orders.internal;
 
 import com.returnit.orders.internal.domain.Failure;
+import com.returnit.orders.internal.domain.LateFee;
 import com.returnit.orders.internal.domain.Money;
 import com.returnit.orders.internal.domain.Order;
 import com.returnit.orders.internal.domain.OrderItem;
@@ -45,10 +46,11 @@ class OrderRepository {
 		Order.Booking b = order.booking();
 		jdbc.sql("""
 				INSERT INTO orders (id, merchant_id, customer_id, driver_id, status, pickup_address, pickup_lat, pickup_lng,
-				  window_start, window_end, items, amount_cents, currency, policy_version, quote_id, cancel_reason,
-				  created_at, updated_at, version)
+				  window_start, window_end, items, amount_cents, currency, late_fee_cents, late_fee_from, policy_version,
+				  quote_id, cancel_reason, created_at, updated_at, version)
 				VALUES (:id, :merchant, :customer, :driver, :status, :address, :lat, :lng, :start, :end,
-				  CAST(:items AS jsonb), :amount, :currency, :policyVersion, :quote, :reason, :created, :updated, 0)""")
+				  CAST(:items AS jsonb), :amount, :currency, :lateFee, :lateFrom, :policyVersion, :quote, :reason,
+				  :created, :updated, 0)""")
 			.param("id", b.id()).param("merchant", b.merchantId()).param("customer", b.customerId())
 			.param("driver", order.driverId()).param("status", order.status().code())
 			.param("address", b.pickup().address()).param("lat", b.pickup().lat()).param("lng", b.pickup().lng())
@@ -56,6 +58,7 @@ class OrderRepository {
 			.param("end", Timestamp.from(b.pickup().windowEnd()))
 			.param("items", json.writeValueAsString(b.items()))
 			.param("amount", b.price().amountCents()).param("currency", b.price().currency())
+			.param("lateFee", b.lateFee().feeCents()).param("lateFrom", Timestamp.from(b.lateFee().appliesFrom()))
 			.param("policyVersion", b.policyVersion()).param("quote", b.quoteId())
 			.param("reason", order.cancelReason())
 			.param("created", Timestamp.from(order.createdAt())).param("updated", Timestamp.from(order.updatedAt()))
@@ -127,7 +130,10 @@ class OrderRepository {
 		Order.Booking booking = new Order.Booking(rs.getObject("id", UUID.class),
 				rs.getObject("merchant_id", UUID.class), rs.getObject("customer_id", UUID.class), pickup,
 				json.readValue(rs.getString("items"), ITEMS),
-				new Money(rs.getLong("amount_cents"), rs.getString("currency")), rs.getInt("policy_version"),
+				new Money(rs.getLong("amount_cents"), rs.getString("currency")),
+				new LateFee(rs.getLong("late_fee_cents"), rs.getTimestamp("late_fee_from") == null ? pickup.windowStart()
+						: rs.getTimestamp("late_fee_from").toInstant()),
+				rs.getInt("policy_version"),
 				rs.getObject("quote_id", UUID.class));
 		String proof = rs.getString("pickup_proof");
 		String failure = rs.getString("failure_reason");

@@ -1,5 +1,6 @@
 package com.returnit.orders.internal;
 
+import com.returnit.orders.internal.domain.LateFee;
 import com.returnit.orders.internal.domain.Money;
 import com.returnit.orders.internal.domain.Quote;
 import com.returnit.orders.internal.domain.ReturnRequest;
@@ -24,13 +25,16 @@ class QuoteRepository {
 
 	void insert(Quote quote) {
 		jdbc.sql("""
-				INSERT INTO quotes (id, owner, merchant_id, request, eligible, amount_cents, currency, policy_version,
-				  expires_at, created_at)
-				VALUES (:id, :owner, :merchant, CAST(:request AS jsonb), :eligible, :amount, :currency, :policyVersion,
-				  :expires, :created)""")
+				INSERT INTO quotes (id, owner, merchant_id, request, eligible, amount_cents, currency, late_fee_cents,
+				  late_fee_from, policy_version, expires_at, created_at)
+				VALUES (:id, :owner, :merchant, CAST(:request AS jsonb), :eligible, :amount, :currency, :lateFee,
+				  :lateFrom, :policyVersion, :expires, :created)""")
 			.param("id", quote.id()).param("owner", quote.owner()).param("merchant", quote.request().merchantId())
 			.param("request", json.writeValueAsString(quote.request())).param("eligible", quote.eligible())
 			.param("amount", quote.price().amountCents()).param("currency", quote.price().currency())
+			.param("lateFee", quote.lateFee() == null ? null : quote.lateFee().feeCents(), java.sql.Types.BIGINT)
+			.param("lateFrom", quote.lateFee() == null ? null : Timestamp.from(quote.lateFee().appliesFrom()),
+					java.sql.Types.TIMESTAMP)
 			.param("policyVersion", quote.policyVersion()).param("expires", Timestamp.from(quote.expiresAt()))
 			.param("created", Timestamp.from(quote.createdAt()))
 			.update();
@@ -42,6 +46,8 @@ class QuoteRepository {
 			.param("id", id).param("owner", owner)
 			.query((rs, n) -> new Quote(id, owner, json.readValue(rs.getString("request"), ReturnRequest.class),
 					rs.getBoolean("eligible"), new Money(rs.getLong("amount_cents"), rs.getString("currency")),
+					rs.getTimestamp("late_fee_from") == null ? null
+							: new LateFee(rs.getLong("late_fee_cents"), rs.getTimestamp("late_fee_from").toInstant()),
 					rs.getInt("policy_version"), rs.getTimestamp("expires_at").toInstant(),
 					rs.getTimestamp("used_at") == null ? null : rs.getTimestamp("used_at").toInstant(),
 					rs.getTimestamp("created_at").toInstant()))

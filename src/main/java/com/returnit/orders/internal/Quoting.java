@@ -6,6 +6,7 @@ import com.returnit.merchants.Hub;
 import com.returnit.merchants.Merchant;
 import com.returnit.merchants.Merchants;
 import com.returnit.orders.internal.domain.BookingWindow;
+import com.returnit.orders.internal.domain.LateFee;
 import com.returnit.orders.internal.domain.Money;
 import com.returnit.orders.internal.domain.OrderItem;
 import com.returnit.orders.internal.domain.Pickup;
@@ -15,6 +16,7 @@ import com.returnit.platform.Forbidden;
 import com.returnit.platform.Geo;
 import com.returnit.platform.InvalidInput;
 import com.returnit.policy.Eligibility;
+import com.returnit.policy.LateCancellationTerms;
 import com.returnit.policy.PickupRequest;
 import com.returnit.policy.Policies;
 import com.returnit.policy.ReturnItem;
@@ -26,7 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 class Quoting {
 
-	record Assessment(Eligibility eligibility, Money price) {
+	/** The verdict, the price, and the late-cancellation fee the customer is told of before booking. */
+	record Assessment(Eligibility eligibility, Money price, LateFee lateFee) {
 	}
 
 	private final Merchants merchants;
@@ -56,7 +59,9 @@ class Quoting {
 		double km = merchant.hubs().stream()
 			.mapToDouble(hub -> distance(hub, p))
 			.min().orElse(0);
-		return new Assessment(eligibility, pricing.pricing().price(request.items().size(), km));
+		Money price = pricing.pricing().price(request.items().size(), km);
+		LateCancellationTerms late = policies.lateCancellation(merchant.id());
+		return new Assessment(eligibility, price, LateFee.of(late.feeCents(), price, late.appliesFrom(p.windowStart())));
 	}
 
 	static void requireQuotingRole(Caller caller) {

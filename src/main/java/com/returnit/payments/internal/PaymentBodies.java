@@ -54,8 +54,9 @@ final class PaymentBodies {
 			long payableBalanceCents, List<EarningView> pickups) {
 	}
 
+	/** {@code lastError}: why the payout is still pending, or why it failed. */
 	record PayoutView(UUID id, UUID driverId, String period, long amountCents, String currency, String status,
-			@Nullable String providerRef) {
+			@Nullable String providerRef, int attempts, @Nullable String lastError) {
 	}
 
 	record PayoutRunView(String period, int paid, long totalCents, List<PayoutView> payouts) {

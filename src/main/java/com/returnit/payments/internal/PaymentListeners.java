@@ -14,6 +14,7 @@ import com.returnit.payments.internal.domain.Postings;
 import com.returnit.platform.Geo;
 import com.returnit.platform.Ids;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -59,11 +60,15 @@ class PaymentListeners {
 		}
 	}
 
-	/** Cancellation: the authorization is released, or, when late, the fee is captured or billed. */
+	/**
+	 * Cancellation: the authorization is released, or, when late, the fee the order was booked with (its merchant's
+	 * policy) is captured from it (the provider releases the rest) or billed to the merchant.
+	 */
 	@ApplicationModuleListener
 	void on(OrderCancelled event) {
 		Orders.Summary order = orders.find(event.orderId()).orElseThrow();
-		LateCancellation policy = properties.latePolicy();
+		LateCancellation policy = new LateCancellation(Duration.between(order.lateFeeFrom(), order.windowStart()),
+				order.lateFeeCents());
 		boolean late = policy.isLate(event.occurredAt(), order.windowStart());
 		Optional<Payment> payment = payments.findByOrder(order.id());
 		if (payment.isPresent()) {

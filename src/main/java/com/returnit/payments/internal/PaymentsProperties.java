@@ -1,18 +1,17 @@
 package com.returnit.payments.internal;
 
 import com.returnit.payments.internal.domain.EarningRates;
-import com.returnit.payments.internal.domain.LateCancellation;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code returnit.payments}: the provider, its timeouts, the retry queue and reconciler, the late-cancellation
- * policy, driver earning rates and the payout schedule. {@code haltAfterProviderCall} is for the crash drill only.
+ * {@code returnit.payments}: the provider, its timeouts, the retry queue and reconciler, driver earning rates and
+ * the payout schedule (late-cancellation fees are part of each merchant's return policy: {@code returnit.policy}). {@code haltAfterProviderCall} is for the crash drill only.
  */
 @ConfigurationProperties("returnit.payments")
 record PaymentsProperties(String provider, Duration callTimeout, Retry retry, Reconciler reconciler,
-		Late lateCancellation, Earnings earnings, Sandbox sandbox, Stripe stripe, Payouts payouts,
+		Earnings earnings, Sandbox sandbox, Stripe stripe, Payouts payouts,
 		@Nullable String haltAfterProviderCall) {
 
 	record Retry(Duration interval, int batch, Duration backoff, Duration maxBackoff) {
@@ -20,9 +19,6 @@ record PaymentsProperties(String provider, Duration callTimeout, Retry retry, Re
 
 	/** In-flight calls older than {@code stuckAfter} are settled by asking the provider. */
 	record Reconciler(Duration interval, Duration stuckAfter) {
-	}
-
-	record Late(Duration within, long feeCents) {
 	}
 
 	record Earnings(long baseCents, long perItemCents, long perKmCents, String currency) {
@@ -44,17 +40,12 @@ record PaymentsProperties(String provider, Duration callTimeout, Retry retry, Re
 		retry = retry == null ? new Retry(Duration.ofSeconds(2), 50, Duration.ofSeconds(2), Duration.ofMinutes(5))
 				: retry;
 		reconciler = reconciler == null ? new Reconciler(Duration.ofSeconds(30), Duration.ofMinutes(2)) : reconciler;
-		lateCancellation = lateCancellation == null ? new Late(Duration.ofHours(2), 500) : lateCancellation;
 		earnings = earnings == null ? new Earnings(300, 50, 40, "EUR") : earnings;
 		sandbox = sandbox == null ? new Sandbox(140, 25) : sandbox;
 		stripe = stripe == null ? new Stripe("", "https://api.stripe.com", Duration.ofSeconds(2)) : stripe;
 		payouts = payouts == null ? new Payouts(true, "0 0 3 * * MON") : payouts;
 		haltAfterProviderCall = haltAfterProviderCall == null || haltAfterProviderCall.isBlank() ? null
 				: haltAfterProviderCall;
-	}
-
-	LateCancellation latePolicy() {
-		return new LateCancellation(lateCancellation.within(), lateCancellation.feeCents());
 	}
 
 	EarningRates earningRates() {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Service;
  * The weekly payout run. Each driver with a payable balance gets one payout row per period (a unique key), created
  * before any money moves; then each unpaid row is paid through the provider under the row's own idempotency key and
  * posted to the ledger under the row's id. Running twice, on two nodes, or again after a crash pays exactly once.
+ * With Stripe a payout is a Connect transfer to the driver's connected account; a driver without one stays owed.
  */
 @Service
 class Payouts {
@@ -35,15 +37,17 @@ class Payouts {
 	private final Ledger ledger;
 	private final GuardedProvider provider;
 	private final OwnTransactions transactions;
+	private final PayoutAccounts accounts;
 	private final PaymentsProperties properties;
 	private final Clock clock;
 
 	Payouts(JdbcClient jdbc, Ledger ledger, GuardedProvider provider, OwnTransactions transactions,
-			PaymentsProperties properties, Clock clock) {
+			PayoutAccounts accounts, PaymentsProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.ledger = ledger;
 		this.provider = provider;
 		this.transactions = transactions;
+		this.accounts = accounts;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -81,18 +85,37 @@ class Payouts {
 	}
 
 	private void pay(PayoutView payout) {
+		Optional<String> destination = destinationOf(payout.driverId());
+		if (destination.isEmpty()) {
+			unpaid(payout, "the driver has no Stripe connected account yet (PUT /v1/drivers/" + payout.driverId()
+					+ "/payout-account); paid by the next run after it is set", false);
+			return;
+		}
 		ProviderResult result;
 		try {
 			result = provider.execute(new ProviderRequest(ProviderRequest.Operation.PAYOUT,
 					"returnit:payout:" + payout.driverId() + ":" + payout.period(), payout.amountCents(),
-					payout.currency(), payout.driverId().toString()));
+					payout.currency(), destination.get()));
 		}
 		catch (ProviderUnavailable e) {
-			jdbc.sql("UPDATE payouts SET attempts = attempts + 1, last_error = :e WHERE id = :id")
-				.param("e", e.getMessage()).param("id", payout.id()).update();
+			unpaid(payout, e.getMessage(), true);
 			return;
 		}
 		transactions.run(() -> settle(payout, result));
+	}
+
+	/** The driver's id for the sandbox; with Stripe, the driver's connected account, when they have one. */
+	private Optional<String> destinationOf(UUID driver) {
+		if (!provider.paysToConnectedAccounts()) {
+			return Optional.of(driver.toString());
+		}
+		return accounts.find(driver).map(PayoutAccounts.PayoutAccount::stripeAccountId);
+	}
+
+	/** Still owed: the same row, under the same idempotency key, is tried again by the next run. */
+	private void unpaid(PayoutView payout, @Nullable String reason, boolean attempted) {
+		jdbc.sql("UPDATE payouts SET attempts = attempts + :n, last_error = :e WHERE id = :id AND status = 'pending'")
+			.param("n", attempted ? 1 : 0).param("e", reason).param("id", payout.id()).update();
 	}
 
 	private void settle(PayoutView payout, ProviderResult result) {
@@ -100,7 +123,8 @@ class Payouts {
 			ledger.post(Postings.payout(Ids.newId(clock), payout.id(), payout.driverId(), payout.amountCents(),
 					payout.currency(), clock.instant()));
 			jdbc.sql("""
-					UPDATE payouts SET status = 'paid', provider_ref = :ref, paid_at = :now, attempts = attempts + 1
+					UPDATE payouts SET status = 'paid', provider_ref = :ref, paid_at = :now, attempts = attempts + 1,
+					  last_error = NULL
 					WHERE id = :id AND status = 'pending'""")
 				.param("ref", done.reference()).param("now", Timestamp.from(clock.instant())).param("id", payout.id())
 				.update();
@@ -113,11 +137,12 @@ class Payouts {
 
 	List<PayoutView> of(String period) {
 		return jdbc.sql("""
-				SELECT id, driver_id, period, amount_cents, currency, status, provider_ref FROM payouts
-				WHERE period = :period ORDER BY driver_id""")
+				SELECT id, driver_id, period, amount_cents, currency, status, provider_ref, attempts, last_error
+				FROM payouts WHERE period = :period ORDER BY driver_id""")
 			.param("period", period)
 			.query((rs, n) -> new PayoutView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-					rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+					rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
+					rs.getString(9)))
 			.list();
 	}
 

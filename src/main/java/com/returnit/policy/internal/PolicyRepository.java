@@ -33,9 +33,10 @@ class PolicyRepository {
 	PolicyVersion append(UUID merchantId, ReturnPolicy policy, java.time.Instant now) {
 		int version = jdbc.sql("""
 				INSERT INTO return_policies
-				  (merchant_id, version, window_days, excluded_categories, max_items, max_item_value_cents, rules, created_at)
+				  (merchant_id, version, window_days, excluded_categories, max_items, max_item_value_cents, rules,
+				   late_cancellation_fee_cents, created_at)
 				SELECT :merchant, coalesce(max(version), 0) + 1, :window, :excluded, :maxItems, :maxValue,
-				       CAST(:rules AS jsonb), :now
+				       CAST(:rules AS jsonb), :lateFee, :now
 				FROM return_policies WHERE merchant_id = :merchant
 				RETURNING version""")
 			.param("merchant", merchantId)
@@ -44,6 +45,7 @@ class PolicyRepository {
 			.param("maxItems", policy.maxItems())
 			.param("maxValue", policy.maxItemValueCents())
 			.param("rules", json.writeValueAsString(policy.rules()))
+			.param("lateFee", policy.lateCancellationFeeCents(), java.sql.Types.BIGINT)
 			.param("now", Timestamp.from(now))
 			.query(Integer.class).single();
 		return new PolicyVersion(merchantId, version, policy, now);
@@ -58,7 +60,8 @@ class PolicyRepository {
 		Array excluded = rs.getArray("excluded_categories");
 		ReturnPolicy policy = new ReturnPolicy(rs.getInt("window_days"),
 				Arrays.asList((String[]) excluded.getArray()), rs.getInt("max_items"),
-				rs.getLong("max_item_value_cents"), json.readValue(rs.getString("rules"), RULES));
+				rs.getLong("max_item_value_cents"), json.readValue(rs.getString("rules"), RULES),
+				rs.getObject("late_cancellation_fee_cents", Long.class));
 		return new PolicyVersion(rs.getObject("merchant_id", UUID.class), rs.getInt("version"), policy,
 				rs.getTimestamp("created_at").toInstant());
 	}

@@ -4,6 +4,7 @@ import com.returnit.platform.FieldError;
 import com.returnit.platform.InvalidInput;
 import com.returnit.platform.NotFound;
 import com.returnit.policy.Eligibility;
+import com.returnit.policy.LateCancellationTerms;
 import com.returnit.policy.PickupRequest;
 import com.returnit.policy.Policies;
 import com.returnit.policy.PolicyVersion;
@@ -24,12 +25,15 @@ class PolicyService implements Policies {
 	private final PolicyRepository policies;
 	private final ServiceAreaRepository areas;
 	private final CustomRuleEngine engine;
+	private final PolicyProperties properties;
 	private final Clock clock;
 
-	PolicyService(PolicyRepository policies, ServiceAreaRepository areas, CustomRuleEngine engine, Clock clock) {
+	PolicyService(PolicyRepository policies, ServiceAreaRepository areas, CustomRuleEngine engine,
+			PolicyProperties properties, Clock clock) {
 		this.policies = policies;
 		this.areas = areas;
 		this.engine = engine;
+		this.properties = properties;
 		this.clock = clock;
 	}
 
@@ -47,6 +51,16 @@ class PolicyService implements Policies {
 	@Transactional(readOnly = true)
 	public PolicyVersion current(UUID merchantId) {
 		return policies.current(merchantId).orElseThrow(() -> new NotFound("Return policy"));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public LateCancellationTerms lateCancellation(UUID merchantId) {
+		PolicyVersion current = current(merchantId);
+		Long own = current.policy().lateCancellationFeeCents();
+		PolicyProperties.LateCancellation platform = properties.lateCancellation();
+		return new LateCancellationTerms(current.version(), own == null ? platform.feeCents() : own,
+				platform.within());
 	}
 
 	@Override

@@ -26,7 +26,7 @@ public final class Order {
 
 	/** The fields an order is booked with. */
 	public record Booking(UUID id, UUID merchantId, UUID customerId, Pickup pickup, List<OrderItem> items,
-			Money price, int policyVersion, @Nullable UUID quoteId) {
+			Money price, LateFee lateFee, int policyVersion, @Nullable UUID quoteId) {
 	}
 
 	private static final Set<OrderStatus> CANCELLABLE = Set.of(OrderStatus.SCHEDULED, OrderStatus.ASSIGNED,

@@ -5,8 +5,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** A priced eligibility answer; booking from it keeps its price until it expires, and it can be booked once. */
-public record Quote(UUID id, String owner, ReturnRequest request, boolean eligible, Money price, int policyVersion,
-		Instant expiresAt, @Nullable Instant usedAt, Instant createdAt) {
+public record Quote(UUID id, String owner, ReturnRequest request, boolean eligible, Money price,
+		@Nullable LateFee lateFee, int policyVersion, Instant expiresAt, @Nullable Instant usedAt, Instant createdAt) {
 
 	public boolean expiredAt(Instant now) {
 		return !now.isBefore(expiresAt);

@@ -3,7 +3,10 @@ package com.returnit.payments.internal.domain;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The policy: a cancellation less than {@code within} before the window starts costs {@code feeCents}. */
+/**
+ * The terms an order was booked with (its merchant's policy): a cancellation less than {@code within} before the
+ * window starts costs {@code feeCents}.
+ */
 public record LateCancellation(Duration within, long feeCents) {
 
 	public boolean isLate(Instant cancelledAt, Instant windowStart) {

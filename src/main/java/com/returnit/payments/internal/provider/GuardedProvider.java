@@ -30,6 +30,11 @@ public class GuardedProvider implements PaymentProvider {
 		return provider.name();
 	}
 
+	@Override
+	public boolean paysToConnectedAccounts() {
+		return provider.paysToConnectedAccounts();
+	}
+
 	public CircuitBreaker.State circuit() {
 		return breaker.getState();
 	}

@@ -14,4 +14,12 @@ public interface PaymentProvider {
 	 * for calls whose answer was lost in a crash.
 	 */
 	Optional<ProviderResult> lookup(ProviderRequest request);
+
+	/**
+	 * Whether payouts go to the driver's own account at the provider (a Stripe Connect account, {@code acct_...}) as
+	 * the request's target, rather than to the driver's id.
+	 */
+	default boolean paysToConnectedAccounts() {
+		return false;
+	}
 }

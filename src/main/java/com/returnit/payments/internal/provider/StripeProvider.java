@@ -12,6 +12,7 @@ import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentCaptureParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.TransferCreateParams;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * capture; every request carries the idempotency key; stripe-java's own retries are off because the retry queue
  * retries. Stripe keeps idempotent responses for 24 hours, so a lookup replays the same request with the same key
  * and gets the original answer (or, if Stripe never received it, makes the call now, which is what was wanted).
+ * Driver payouts are Connect transfers from the platform's balance to the driver's connected account.
  */
 public class StripeProvider implements PaymentProvider {
 
@@ -65,8 +67,13 @@ public class StripeProvider implements PaymentProvider {
 					.cancel(request.target(), PaymentIntentCancelParams.builder().build(), options).getId(), 0);
 				case REFUND -> new ProviderResult.Succeeded(stripe.v1().refunds().create(RefundCreateParams.builder()
 					.setPaymentIntent(request.target()).setAmount(request.amountCents()).build(), options).getId(), 0);
-				case PAYOUT -> new ProviderResult.Declined("unsupported",
-						"Paying drivers through Stripe needs a Connect account per driver, which ReturnIt does not keep.");
+				case PAYOUT -> new ProviderResult.Succeeded(stripe.v1().transfers().create(TransferCreateParams.builder()
+					.setAmount(request.amountCents())
+					.setCurrency(request.currency().toLowerCase(Locale.ROOT))
+					.setDestination(request.target())
+					.setTransferGroup(request.idempotencyKey())
+					.putMetadata("idempotency_key", request.idempotencyKey())
+					.build(), options).getId(), 0);
 			};
 		}
 		catch (CardException e) {
@@ -81,6 +88,11 @@ public class StripeProvider implements PaymentProvider {
 			}
 			return new ProviderResult.Declined(code(e), message(e));
 		}
+	}
+
+	@Override
+	public boolean paysToConnectedAccounts() {
+		return true;
 	}
 
 	@Override

@@ -12,12 +12,19 @@ public final class PolicyValidation {
 
 	public static final int MAX_RULES = 50;
 	public static final int MAX_EXPRESSION_LENGTH = 2000;
+	/** 1,000.00 in minor units: a fee, not a price. */
+	public static final long MAX_LATE_CANCELLATION_FEE_CENTS = 100_000;
 
 	private PolicyValidation() {
 	}
 
 	public static List<FieldError> problems(ReturnPolicy policy, CustomRuleEngine engine, String prefix) {
 		List<FieldError> errors = new ArrayList<>();
+		Long fee = policy.lateCancellationFeeCents();
+		if (fee != null && (fee < 0 || fee > MAX_LATE_CANCELLATION_FEE_CENTS)) {
+			errors.add(new FieldError(prefix + "lateCancellationFeeCents",
+					"must be between 0 and " + MAX_LATE_CANCELLATION_FEE_CENTS + " (minor units), or absent for the default"));
+		}
 		if (policy.rules().size() > MAX_RULES) {
 			errors.add(new FieldError(prefix + "rules", "may hold at most " + MAX_RULES + " rules"));
 			return errors;

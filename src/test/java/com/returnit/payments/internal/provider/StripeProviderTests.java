@@ -3,63 +3,34 @@ package com.returnit.payments.internal.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.returnit.support.StripeStub;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Stripe adapter over real HTTP against a local stub that answers with recorded Stripe responses: a
- * requires_capture PaymentIntent, card errors, a 500, a response slower than the timeout.
+ * requires_capture PaymentIntent, card errors, a 500, a response slower than the timeout, Connect transfers.
  */
 class StripeProviderTests {
 
-	/** A request as the stub received it. */
-	record Received(String method, String path, String idempotencyKey, String body) {
-	}
-
-	private static final String AUTHORIZED = """
-			{"id": "pi_3QxRecorded", "object": "payment_intent", "amount": 1299, "amount_capturable": 1299,
-			 "capture_method": "manual", "currency": "eur", "status": "requires_capture", "livemode": false}""";
-	private static final String CAPTURED = """
-			{"id": "pi_3QxRecorded", "object": "payment_intent", "amount": 1299, "amount_received": 1299,
-			 "capture_method": "manual", "currency": "eur", "status": "succeeded", "livemode": false}""";
-	private static final String REFUNDED = """
-			{"id": "re_3QxRecorded", "object": "refund", "amount": 300, "currency": "eur",
-			 "payment_intent": "pi_3QxRecorded", "status": "succeeded"}""";
-	private static final String DECLINED = """
-			{"error": {"type": "card_error", "code": "card_declined", "decline_code": "%s",
-			 "message": "Your card was declined.", "param": "", "request_log_url": "https://dashboard.stripe.com/x"}}""";
-	private static final String SERVER_ERROR = """
-			{"error": {"type": "api_error", "message": "An unknown error occurred"}}""";
-
-	private final List<Received> received = new CopyOnWriteArrayList<>();
-	private HttpServer stub;
+	private StripeStub stub;
 	private StripeProvider stripe;
 
 	@BeforeEach
-	void startStub() throws IOException {
-		stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		stub.createContext("/", this::answer);
-		stub.start();
-		stripe = new StripeProvider(new StripeProvider.Settings("sk_test_recorded",
-				"http://127.0.0.1:" + stub.getAddress().getPort(), Duration.ofMillis(1_000), Duration.ofMillis(1_000)));
+	void startStub() {
+		stub = StripeStub.start(Duration.ofMillis(2_500));
+		stripe = new StripeProvider(new StripeProvider.Settings("sk_test_recorded", stub.url(), Duration.ofMillis(1_000),
+				Duration.ofMillis(1_000)));
 	}
 
 	@AfterEach
 	void stopStub() {
-		stub.stop(0);
+		stub.close();
 	}
 
 	@Test
@@ -67,7 +38,7 @@ class StripeProviderTests {
 		ProviderResult result = stripe.execute(request(ProviderRequest.Operation.AUTHORIZE, "tok_visa"));
 
 		assertThat(result).isEqualTo(new ProviderResult.Succeeded("pi_3QxRecorded", 0));
-		Received call = received.getFirst();
+		StripeStub.Received call = stub.received().getFirst();
 		assertThat(call.path()).isEqualTo("/v1/payment_intents");
 		assertThat(call.idempotencyKey()).isEqualTo("returnit:p1:authorize");
 		assertThat(call.body()).contains("amount=1299", "currency=eur", "capture_method=manual", "confirm=true",
@@ -81,17 +52,18 @@ class StripeProviderTests {
 		assertThat(stripe.execute(new ProviderRequest(ProviderRequest.Operation.REFUND, "returnit:p1:refund:1", 300,
 				"EUR", "pi_3QxRecorded"))).isEqualTo(new ProviderResult.Succeeded("re_3QxRecorded", 0));
 
-		assertThat(received).extracting(Received::path).containsExactly("/v1/payment_intents/pi_3QxRecorded/capture",
+		assertThat(stub.received()).extracting(StripeStub.Received::path).containsExactly("/v1/payment_intents/pi_3QxRecorded/capture",
 				"/v1/refunds");
-		assertThat(received.get(0).body()).contains("amount_to_capture=1299");
-		assertThat(received.get(1).body()).contains("payment_intent=pi_3QxRecorded", "amount=300");
+		assertThat(stub.received().get(0).body()).contains("amount_to_capture=1299");
+		assertThat(stub.received().get(1).body()).contains("payment_intent=pi_3QxRecorded", "amount=300");
 	}
 
 	@Test
 	void aCardErrorIsADeclineWithStripesDeclineCode() {
 		assertThat(stripe.execute(request(ProviderRequest.Operation.AUTHORIZE, "tok_chargeDeclined")))
 			.isEqualTo(new ProviderResult.Declined("generic_decline", "Your card was declined."));
-		assertThat(stripe.execute(request(ProviderRequest.Operation.AUTHORIZE, "tok_insufficientFunds")))
+		assertThat(stripe.execute(new ProviderRequest(ProviderRequest.Operation.AUTHORIZE, "returnit:p2:authorize", 1299,
+				"EUR", "tok_insufficientFunds")))
 			.isEqualTo(new ProviderResult.Declined("insufficient_funds", "Your card was declined."));
 	}
 
@@ -101,10 +73,12 @@ class StripeProviderTests {
 			.isInstanceOf(ProviderUnavailable.class);
 		assertThatThrownBy(() -> stripe.execute(request(ProviderRequest.Operation.AUTHORIZE, "tok_slow")))
 			.isInstanceOf(ProviderUnavailable.class);
-		assertThatThrownBy(() -> stripe.lookup(request(ProviderRequest.Operation.AUTHORIZE, "tok_slow")))
-			.isInstanceOf(ProviderUnavailable.class);
+		assertThat(stripe.lookup(request(ProviderRequest.Operation.AUTHORIZE, "tok_slow")))
+			.as("Stripe kept the answer to the call that timed out").contains(new ProviderResult.Succeeded("pi_3QxRecorded", 0));
 
-		assertThat(received).extracting(Received::idempotencyKey).containsOnly("returnit:p1:authorize");
+		assertThat(stub.received()).extracting(StripeStub.Received::idempotencyKey)
+			.containsOnly("returnit:p1:authorize");
+		assertThat(stub.done("/v1/payment_intents")).as("one PaymentIntent").isOne();
 	}
 
 	@Test
@@ -122,64 +96,46 @@ class StripeProviderTests {
 		assertThatThrownBy(() -> guarded.execute(request(ProviderRequest.Operation.AUTHORIZE, "tok_visa")))
 			.isInstanceOf(ProviderUnavailable.class).hasMessageContaining("circuit is open");
 
-		assertThat(received).hasSize(2);
+		assertThat(stub.received()).hasSize(2);
 		assertThat(guarded.circuit()).isEqualTo(CircuitBreaker.State.OPEN);
 		assertThat(meters.get("returnit.payments.failures").tag("reason", "circuit_open").counter().count()).isOne();
 	}
 
+	@Test
+	void aPayoutIsAConnectTransferToTheDriversAccountSentWithTheIdempotencyKey() {
+		ProviderResult result = stripe.execute(payout("acct_1DriverRecorded"));
+
+		assertThat(result).isEqualTo(new ProviderResult.Succeeded("tr_1MiN3gLkdIwHu7ix", 0));
+		StripeStub.Received call = stub.received().getFirst();
+		assertThat(call.path()).isEqualTo("/v1/transfers");
+		assertThat(call.idempotencyKey()).isEqualTo("returnit:payout:d1:2026-W47");
+		assertThat(call.body()).contains("amount=4210", "currency=eur", "destination=acct_1DriverRecorded",
+				"transfer_group=returnit:payout:d1:2026-W47");
+	}
+
+	@Test
+	void aTransferToAnAccountStripeDoesNotKnowIsDeclinedWithStripesCode() {
+		assertThat(stripe.execute(payout("acct_missing42"))).isEqualTo(
+				new ProviderResult.Declined("resource_missing", "No such destination: 'acct_missing42'"));
+	}
+
+	@Test
+	void aTransferAnsweredTooLateIsRetriedUnderTheSameKeyAndMadeOnce() {
+		stub.answerSlowly("destination=acct_1Slow", 1);
+		assertThatThrownBy(() -> stripe.execute(payout("acct_1Slow"))).isInstanceOf(ProviderUnavailable.class);
+
+		assertThat(stripe.execute(payout("acct_1Slow"))).isInstanceOf(ProviderResult.Succeeded.class);
+		assertThat(stub.received()).extracting(StripeStub.Received::idempotencyKey)
+			.containsOnly("returnit:payout:d1:2026-W47");
+		assertThat(stub.done("/v1/transfers")).isOne();
+	}
+
+	private static ProviderRequest payout(String account) {
+		return new ProviderRequest(ProviderRequest.Operation.PAYOUT, "returnit:payout:d1:2026-W47", 4210, "EUR",
+				account);
+	}
+
 	private static ProviderRequest request(ProviderRequest.Operation operation, String target) {
 		return new ProviderRequest(operation, "returnit:p1:" + operation.code(), 1299, "EUR", target);
-	}
-
-	private void answer(HttpExchange exchange) throws IOException {
-		String body = URLDecoder.decode(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-				StandardCharsets.UTF_8);
-		String path = exchange.getRequestURI().getPath();
-		received.add(new Received(exchange.getRequestMethod(), path,
-				exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
-		if (body.contains("payment_method=tok_slow")) {
-			sleep(3_000);
-		}
-		if (body.contains("payment_method=tok_error500")) {
-			respond(exchange, 500, SERVER_ERROR);
-		}
-		else if (body.contains("payment_method=tok_chargeDeclined")) {
-			respond(exchange, 402, DECLINED.formatted("generic_decline"));
-		}
-		else if (body.contains("payment_method=tok_insufficientFunds")) {
-			respond(exchange, 402, DECLINED.formatted("insufficient_funds"));
-		}
-		else if (path.endsWith("/capture")) {
-			respond(exchange, 200, CAPTURED);
-		}
-		else if (path.equals("/v1/refunds")) {
-			respond(exchange, 200, REFUNDED);
-		}
-		else {
-			respond(exchange, 200, AUTHORIZED);
-		}
-	}
-
-	private static void respond(HttpExchange exchange, int status, String json) throws IOException {
-		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().add("Content-Type", "application/json");
-		exchange.getResponseHeaders().add("Request-Id", "req_recorded");
-		try {
-			exchange.sendResponseHeaders(status, bytes.length);
-			exchange.getResponseBody().write(bytes);
-		}
-		catch (IOException e) {
-			// the client gave up (the timeout case): nothing to answer
-		}
-		exchange.close();
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
 	}
 }
