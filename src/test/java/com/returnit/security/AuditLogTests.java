@@ -91,5 +91,10 @@ class AuditLogTests extends EndToEndTest {
 		Api.Response bad = api.get("/v1/audit-events?limit=0&from=yesterday", fixtures.operatorToken());
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.contentType()).startsWith("application/problem+json");
+		for (String limit : java.util.List.of("-1", "0", "201")) {
+			Api.Response outOfRange = api.get("/v1/audit-events?limit=" + limit, fixtures.operatorToken());
+			assertThat(outOfRange.status()).as("limit=" + limit).isEqualTo(400);
+			assertThat(outOfRange.raw().body()).contains("limit");
+		}
 	}
 }

@@ -48,7 +48,7 @@ class PositionFeedTests {
 		hub.add(subscriber);
 		when(orders.find(ORDER)).thenReturn(Optional.of(new Orders.Summary(ORDER, UUID.randomUUID(),
 				UUID.randomUUID(), "en_route", DRIVER, "Torstrasse 1", 52.5, 13.4, NOW, NOW.plusSeconds(3600), List.of(),
-				499, "EUR")));
+				499, "EUR", 0, NOW)));
 		when(locator.latest(DRIVER)).thenReturn(Optional.empty());
 		feed.send();
 	}
