@@ -21,8 +21,7 @@ record Projection(double kneeRps, double rpsPerUser, double targetRps, double us
 		int usersNodes = (int) Math.ceil(usersRps / (kneeRps * HEADROOM));
 		double pgCoresPerRps = k.usage().postgresCores() > 0 ? k.usage().postgresCores() / kneeRps : 0;
 		double gbPerMonth = bytesPerRequest * target * 86_400 * 30 / 1e9;
-		return new Projection(kneeRps, perUser, target, usersRps, nodes, usersNodes, cores,
-				pgCoresPerRps * Math.max(target, usersRps) / HEADROOM, bytesPerRequest, gbPerMonth, List.of(
+		List<String> assumptions = new java.util.ArrayList<>(List.of(
 						"a node is this machine (%d cores) running the service; the knee was measured with Gatling and PostgreSQL on the same cores, so a dedicated node carries at least as much"
 							.formatted(cores),
 						"throughput scales linearly with nodes behind a balancer (the service is stateless, ADR 0019); each node runs at %.0f%% of its knee"
@@ -32,5 +31,11 @@ record Projection(double kneeRps, double rpsPerUser, double targetRps, double us
 						"database growth is what this run added per request (bookings, timelines, pings, events, idempotency keys) at 10,000 requests/min around the clock, before retention jobs",
 						"a user of the mix sends %.3f requests/s (measured below the knee); the seeds' two targets differ: 20,000 such users send %.0f req/s, far more than 10,000 requests/min (%.0f req/s)"
 							.formatted(perUser, usersRps, target)));
+		if (knee.saturated() == null) {
+			assumptions.addFirst("the ramp ended before the service saturated: the knee is at least %.1f req/s, so these node counts are upper bounds"
+				.formatted(kneeRps));
+		}
+		return new Projection(kneeRps, perUser, target, usersRps, nodes, usersNodes, cores,
+				pgCoresPerRps * Math.max(target, usersRps) / HEADROOM, bytesPerRequest, gbPerMonth, assumptions);
 	}
 }
