@@ -43,7 +43,7 @@ public class Capacity {
 			steps.add(step);
 			System.out.printf("   %d users: %.1f req/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, %.2f%% errors;"
 					+ " CPU machine %.2f/%d cores, service %.2f, PostgreSQL %.2f; Hikari %.1f active %.1f pending;"
-					+ " lock waits %.2f; GC %.1f%%%n", users, step.rps(), step.p50(), step.p95(), step.p99(),
+					+ " lock waits %.2f; GC %.1f%% (-1: not measured)%n", users, step.rps(), step.p50(), step.p95(), step.p99(),
 					step.errorPercent(), step.usage().machineCores(), cores, step.usage().serviceCores(),
 					step.usage().postgresCores(), step.usage().hikariActive(), step.usage().hikariPending(),
 					step.usage().lockWaits(), 100 * step.usage().gcPauseShare());
@@ -72,6 +72,9 @@ public class Capacity {
 		System.out.printf("Projection: 10,000 req/min needs %d node(s) of %d cores; 20,000 users of this mix (%.0f req/s)"
 				+ " need %d nodes; PostgreSQL %.1f cores; database grows %.1f GB per 30 days%n", projection.nodes(),
 				cores, projection.usersRps(), projection.usersNodes(), projection.dbCores(), projection.dbGbPerMonth());
+		System.out.printf("By CPU actually used (%.0f req/s per core of service + PostgreSQL): 10,000 req/min needs %.1f"
+				+ " cores, 20,000 users %.0f cores%n", projection.rpsPerCore(), projection.coresFor(projection.targetRps()),
+				projection.coresFor(projection.usersRps()));
 		System.out.println("Report: " + index.toAbsolutePath());
 	}
 

@@ -45,14 +45,16 @@ record Knee(Step knee, Step saturated, String why, String resource, List<String>
 			return new Knee(null, null, why, "unknown", List.of());
 		}
 		Sampler.Usage u = at.usage();
-		double cpu = u.machineCores() / cores;
+		// a machine at 95% or more is saturated: pool waits and latency then follow from threads starved of CPU
+		double cpu = u.machineCores() / cores >= 0.95 ? 1 : u.machineCores() / cores;
 		double pool = u.hikariMax() > 0 ? Math.max(u.hikariActive() / u.hikariMax(), u.hikariPending() > 0.5 ? 1 : 0)
 				: -1;
 		double locks = u.lockWaits() < 0 ? -1 : Math.min(1, u.lockWaits());
 		double gc = u.gcPauseShare() < 0 ? -1 : u.gcPauseShare() / 0.05;
 		List<String> lines = List.of(
-				"CPU: machine %.2f of %d cores busy (service JVM %.2f, PostgreSQL %.2f, the rest Gatling and other processes)"
-					.formatted(u.machineCores(), cores, u.serviceCores(), u.postgresCores()),
+				"CPU: machine %.2f of %d cores busy (service JVM %.2f, PostgreSQL %.2f, the other %.2f Gatling and other processes)"
+					.formatted(u.machineCores(), cores, u.serviceCores(), u.postgresCores(),
+							u.machineCores() - Math.max(0, u.serviceCores()) - Math.max(0, u.postgresCores())),
 				"connection pool: %.1f of %.0f Hikari connections active on average, %.1f requests waiting"
 					.formatted(u.hikariActive(), u.hikariMax(), u.hikariPending()),
 				"locks: %.2f PostgreSQL sessions waiting on a lock on average".formatted(u.lockWaits()),

@@ -5,7 +5,13 @@ import java.util.List;
  * behaving like the ladder's mix, each within p50 < 150 ms, p95 < 800 ms, < 1% errors.
  */
 record Projection(double kneeRps, double rpsPerUser, double targetRps, double usersRps, int nodes, int usersNodes,
-		int nodeCores, double dbCores, double bytesPerRequest, double dbGbPerMonth, List<String> assumptions) {
+		int nodeCores, double dbCores, double bytesPerRequest, double dbGbPerMonth, double rpsPerCore,
+		List<String> assumptions) {
+
+	/** Service and PostgreSQL cores for {@code rps} if the stack scales with the CPU it actually used at the knee. */
+	double coresFor(double rps) {
+		return rpsPerCore <= 0 ? -1 : rps / (rpsPerCore * HEADROOM);
+	}
 
 	/** Each node runs at most this share of its measured knee, leaving headroom for peaks and a lost node. */
 	static final double HEADROOM = 0.7;
@@ -21,7 +27,11 @@ record Projection(double kneeRps, double rpsPerUser, double targetRps, double us
 		int usersNodes = (int) Math.ceil(usersRps / (kneeRps * HEADROOM));
 		double pgCoresPerRps = k.usage().postgresCores() > 0 ? k.usage().postgresCores() / kneeRps : 0;
 		double gbPerMonth = bytesPerRequest * target * 86_400 * 30 / 1e9;
+		double usedCores = Math.max(0, k.usage().serviceCores()) + Math.max(0, k.usage().postgresCores());
+		double rpsPerCore = usedCores > 0.01 ? kneeRps / usedCores : -1;
 		List<String> assumptions = new java.util.ArrayList<>(List.of(
+				"by CPU actually used: at the knee the service and PostgreSQL used %.2f cores for %.1f req/s (%.0f req/s per core); on a machine shared with other work this is the fairer basis, assuming the stack stays CPU-bound as it grows"
+					.formatted(usedCores, kneeRps, rpsPerCore),
 						"a node is this machine (%d cores) running the service; the knee was measured with Gatling and PostgreSQL on the same cores, so a dedicated node carries at least as much"
 							.formatted(cores),
 						"throughput scales linearly with nodes behind a balancer (the service is stateless, ADR 0019); each node runs at %.0f%% of its knee"
@@ -36,6 +46,7 @@ record Projection(double kneeRps, double rpsPerUser, double targetRps, double us
 				.formatted(kneeRps));
 		}
 		return new Projection(kneeRps, perUser, target, usersRps, nodes, usersNodes, cores,
-				pgCoresPerRps * Math.max(target, usersRps) / HEADROOM, bytesPerRequest, gbPerMonth, assumptions);
+				pgCoresPerRps * Math.max(target, usersRps) / HEADROOM, bytesPerRequest, gbPerMonth, rpsPerCore,
+				assumptions);
 	}
 }

@@ -40,10 +40,13 @@ final class Report {
 					100 * u.gcPauseShare(), esc(s.report())));
 		}
 		html.append("</table><h2>What the seeds' targets need</h2><table>");
-		html.append(f("<tr><th>10,000 requests/min (%.0f req/s)</th><td>%d node(s) of %d cores</td></tr>",
+		html.append(f("<tr><th>10,000 requests/min (%.0f req/s), by the knee of this machine</th><td>%d node(s) of %d cores</td></tr>",
 				p.targetRps(), p.nodes(), p.nodeCores()));
 		html.append(f("<tr><th>20,000 concurrent users of this mix (%.0f req/s)</th><td>%d node(s) of %d cores = %d"
 				+ " cores</td></tr>", p.usersRps(), p.usersNodes(), p.nodeCores(), p.usersNodes() * p.nodeCores()));
+		html.append(f("<tr><th>by CPU actually used (%.0f req/s per core)</th><td>10,000 req/min: %.1f cores;"
+				+ " 20,000 users: %.0f cores (service and PostgreSQL together)</td></tr>", p.rpsPerCore(),
+				p.coresFor(p.targetRps()), p.coresFor(p.usersRps())));
 		html.append(f("<tr><th>PostgreSQL primary</th><td>%.1f cores</td></tr>", p.dbCores()));
 		html.append(f("<tr><th>database growth</th><td>%.0f bytes/request, %.1f GB per 30 days at 10,000 req/min"
 				+ "</td></tr></table><p>Targets per node: p50 &lt; 150 ms, p95 &lt; 800 ms, &lt; 1%% errors.</p>",

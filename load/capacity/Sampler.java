@@ -94,8 +94,18 @@ final class Sampler {
 		return new Usage((last.machineBusy() - first.machineBusy()) / seconds,
 				rate(first.service(), last.service(), seconds), rate(first.postgres(), last.postgres(), seconds),
 				average(all, Sample::hikariActive), average(all, Sample::hikariPending), last.hikariMax(),
-				first.gcPauseSeconds() < 0 ? -1 : (last.gcPauseSeconds() - first.gcPauseSeconds()) / seconds,
+				gcShare(all), 
 				average(all, Sample::lockWaits));
+	}
+
+	/** Share of the time in GC pauses between the first and last sample that read the metric. */
+	private static double gcShare(List<Sample> all) {
+		List<Sample> read = all.stream().filter(s -> s.gcPauseSeconds() >= 0).toList();
+		if (read.size() < 2) {
+			return -1;
+		}
+		double seconds = (read.getLast().nanos() - read.getFirst().nanos()) / 1e9;
+		return (read.getLast().gcPauseSeconds() - read.getFirst().gcPauseSeconds()) / seconds;
 	}
 
 	private static double rate(double from, double to, double seconds) {
