@@ -9,6 +9,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
 import java.util.List;
@@ -43,7 +44,7 @@ public class MixedSimulation extends Simulation {
 					global().responseTime().percentile(95).lt(800), global().failedRequests().percent().lt(1.0));
 	}
 
-	private PopulationBuilder arrivals(io.gatling.javaapi.core.ScenarioBuilder scenario, double perSecond) {
+	private PopulationBuilder arrivals(ScenarioBuilder scenario, double perSecond) {
 		return scenario.injectOpen(profile.name().equals("ramp") ? stairs(perSecond) : steady(perSecond));
 	}
 

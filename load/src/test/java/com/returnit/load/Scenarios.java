@@ -3,12 +3,18 @@ package com.returnit.load;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.listFeeder;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.FeederBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -37,7 +43,7 @@ final class Scenarios {
 				.asJson()
 				.check(status().is(201), jsonPath("$.id").saveAs("orderId")))
 			.exitHereIfFailed()
-			.repeat(3).on(exec(session -> session).pause(Duration.ofSeconds(4))
+			.repeat(3).on(pause(Duration.ofSeconds(4))
 				.exec(http("track").get("/v1/orders/#{orderId}/tracking")
 					.header("Authorization", "Bearer #{customerToken}").check(status().is(200)))
 				.exec(http("order").get("/v1/orders/#{orderId}").header("Authorization", "Bearer #{customerToken}")
@@ -50,7 +56,7 @@ final class Scenarios {
 		return scenario("merchant")
 			.exec(http("merchant list").get("/v1/orders?limit=50").header("Authorization", key)
 				.check(status().is(200)))
-			.repeat(3).on(exec(session -> session).pause(Duration.ofSeconds(5))
+			.repeat(3).on(pause(Duration.ofSeconds(5))
 				.exec(http("merchant poll").get("/v1/orders?status=scheduled&limit=20").header("Authorization", key)
 					.check(status().is(200))));
 	}
@@ -73,7 +79,7 @@ final class Scenarios {
 	}
 
 	/** Accepting can lose a race to another driver (409); the winner drives there, collects and delivers. */
-	private io.gatling.javaapi.core.ChainBuilder workOffer() {
+	private ChainBuilder workOffer() {
 		String auth = "Bearer #{driverToken}";
 		return exec(http("accept").post("/v1/offers/#{offerId}/accept").header("Authorization", auth)
 			.check(status().in(200, 409, 410).saveAs("acceptStatus")))
@@ -101,13 +107,12 @@ final class Scenarios {
 			.pause(Duration.ofSeconds(5)));
 	}
 
-	private static io.gatling.javaapi.core.FeederBuilder<Object> cycle(
-			java.util.List<java.util.Map<String, Object>> records) {
-		return io.gatling.javaapi.core.CoreDsl.listFeeder(records).circular();
+	private static FeederBuilder<Object> cycle(List<Map<String, Object>> records) {
+		return listFeeder(records).circular();
 	}
 
-	private static io.gatling.javaapi.core.FeederBuilder<Object> queue(
-			java.util.List<java.util.Map<String, Object>> records) {
-		return io.gatling.javaapi.core.CoreDsl.listFeeder(records).queue();
+	/** Each driver is one person: a driver's token is used by one virtual user only. */
+	private static FeederBuilder<Object> queue(List<Map<String, Object>> records) {
+		return listFeeder(records).queue();
 	}
 }
