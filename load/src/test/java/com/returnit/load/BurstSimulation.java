@@ -1,0 +1,102 @@
+package com.returnit.load;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.asLongAs;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.listFeeder;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.header;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The booking burst: {@code -Dbookings=N} bookings (quote, then order) submitted by {@code -Dconcurrency} clients
+ * back to back, each with its own Idempotency-Key, retried with the same key on 429/503 or no answer after the
+ * Retry-After the service asked for. No booking starts after {@code -Dseconds} (default 900), and those started
+ * finish, so the client's ledger is complete; then {@link BurstVerdict} compares it with the database.
+ */
+public class BurstSimulation extends Simulation {
+
+	private static final int MAX_ATTEMPTS = 20;
+
+	private final Target target = Target.fromSystem();
+
+	private final Seed.Data data = new Seed(target).create(Math.max(2, target.concurrency()), 0);
+
+	private final Ledger ledger = new Ledger();
+
+	private final AtomicInteger remaining = new AtomicInteger(target.bookings());
+
+	private final long deadline = System.nanoTime() + Duration.ofSeconds(target.seconds() > 0 ? target.seconds()
+			: 900).toNanos();
+
+	private final long started = System.currentTimeMillis();
+
+	{
+		System.out.printf("Burst: %d bookings by %d clients, rate limits as the service has them%n",
+				target.bookings(), target.concurrency());
+		var burst = scenario("burst").feed(listFeeder(data.customerFeed()).circular())
+			.asLongAs(session -> System.nanoTime() < deadline && remaining.getAndDecrement() > 0)
+			.on(exec(session -> {
+				ledger.submitted.incrementAndGet();
+				return session.set("key", UUID.randomUUID().toString()).remove("quoteId");
+			})
+				.exec(untilAnswered("quote", http("quote").post("/v1/quotes")
+					.body(StringBody(s -> Bodies.booking(data.merchantId(), false)))
+					.check(jsonPath("$.quoteId").optional().saveAs("quoteId"))))
+				.doIf(session -> session.contains("quoteId"))
+				.then(untilAnswered("book", http("book").post("/v1/orders")
+					.body(StringBody("{\"quoteId\":\"#{quoteId}\"}"))
+					.check(jsonPath("$.id").optional().saveAs("orderId")))));
+		setUp(burst.injectOpen(atOnceUsers(target.concurrency())))
+			.protocols(http.baseUrl(target.base()).acceptHeader("application/json").shareConnections());
+	}
+
+	/** The request, sent again with the same key after each 429/503 (or lost answer) until answered for good. */
+	private ChainBuilder untilAnswered(String step, HttpRequestActionBuilder request) {
+		String keyed = step + ":#{key}";
+		return exec(session -> session.set("attempt", 0).set("answered", false))
+			.asLongAs(session -> !session.getBoolean("answered"))
+			.on(exec(session -> session.removeAll("status", "contentType", "retryAfter", "orderId")
+				.set("attempt", session.getInt("attempt") + 1))
+				.exec(request.header("Authorization", "Bearer #{customerToken}")
+					.header("Content-Type", "application/json").header("Idempotency-Key", keyed)
+					.check(header("Retry-After").optional().saveAs("retryAfter"),
+							header("Content-Type").optional().saveAs("contentType"), status().saveAs("status"),
+							status().in(200, 201)))
+				.exec(session -> recorded(step, session))
+				.pause(session -> Duration.ofMillis(session.getLong("pauseMs"))));
+	}
+
+	private Session recorded(String step, Session session) {
+		int status = session.contains("status") ? session.getInt("status") : 0;
+		String orderId = step.equals("book") ? session.getString("orderId") : null;
+		Ledger.Next next = ledger.record(step, step + ":" + session.getString("key"), status,
+				session.getString("contentType"), orderId, session.getInt("attempt"), MAX_ATTEMPTS);
+		long pause = next == Ledger.Next.RETRY ? retryAfterMillis(session) : 0;
+		return session.set("answered", next == Ledger.Next.DONE).set("pauseMs", pause);
+	}
+
+	private static long retryAfterMillis(Session session) {
+		String retryAfter = session.getString("retryAfter");
+		long seconds = retryAfter == null ? 1 : Math.min(60, Math.max(1, Long.parseLong(retryAfter.trim())));
+		return seconds * 1000;
+	}
+
+	@Override
+	public void after() {
+		BurstVerdict verdict = new BurstVerdict(ledger, target, data.merchantId(),
+				Duration.ofMillis(System.currentTimeMillis() - started));
+		verdict.printAndWrite();
+	}
+}
