@@ -38,7 +38,8 @@ import redis.embedded.RedisServer;
  * asked, cached policies are shared in Redis and invalidated over Redis pub/sub, and when Redis is lost the limits
  * still hold (through PostgreSQL) and nobody gets an error.
  */
-@TestPropertySource(properties = { "returnit.test.database=redislimits", "returnit.test.rate-limits.customer=10" })
+@TestPropertySource(properties = { "returnit.test.database=redislimits", "returnit.test.rate-limits.customer=10",
+		"returnit.caches.ttl=3s" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisLimitsAndCachesTests extends EndToEndTest {
 
@@ -68,7 +69,7 @@ class RedisLimitsAndCachesTests extends EndToEndTest {
 					"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
 					"--spring.datasource.hikari.maximum-pool-size=5", "--returnit.dispatch.enabled=false",
 					"--returnit.redis.url=redis://127.0.0.1:" + REDIS_PORT, "--returnit.redis.timeout=3s",
-					"--returnit.security.rate-limits.customer=10");
+					"--returnit.security.rate-limits.customer=10", "--returnit.caches.ttl=3s");
 			api2 = new Api(((WebServerApplicationContext) node2).getWebServer().getPort());
 		}
 	}
@@ -143,6 +144,38 @@ class RedisLimitsAndCachesTests extends EndToEndTest {
 			assertThat(api.get("/v1/orders", later.token()).status()).isEqualTo(200);
 			assertThat(inRedis("returnit:ratelimit:customer:customer:" + later.id())).isNotNull();
 		});
+	}
+
+	@Test
+	@Order(4)
+	void aPolicyChangedWhileRedisIsLostIsClearedFromRedisWhenItIsBack() throws Exception {
+		Fixtures.MerchantRef merchant = fixtures.merchant("Changed In The Dark");
+		Fixtures.Person customer = fixtures.customer();
+		String shared = "returnit:cache:policies:" + merchant.id();
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+			assertThat(quote(api2, customer, merchant).status()).isEqualTo(200);
+			assertThat(inRedis(shared)).contains("\"version\":1");
+		});
+		REDIS.stop();
+		try {
+			Api.Response changed = api.put("/v1/merchants/" + merchant.id() + "/return-policy", merchant.apiKey(),
+					policyOfOneItem());
+			assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
+			await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> assertThat(
+					quote(api2, customer, merchant).body().get("policyVersion").asInt()).as("through NOTIFY").isEqualTo(2));
+		}
+		finally {
+			REDIS.start();
+		}
+
+		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+			.untilAsserted(() -> assertThat(inRedis(shared)).satisfiesAnyOf(value -> assertThat(value).isNull(),
+					value -> assertThat(value).contains("\"version\":2")));
+		long until = System.nanoTime() + Duration.ofSeconds(4).toNanos(); // past the 3 s TTL of node 2's own entry
+		while (System.nanoTime() < until) {
+			assertThat(quote(api2, customer, merchant).body().get("policyVersion").asInt()).isEqualTo(2);
+			Thread.sleep(200);
+		}
 	}
 
 	private long bucketsInPostgres(Fixtures.Person customer) {

@@ -30,8 +30,8 @@ final class CacheRegistry implements SharedCaches {
 	@Override
 	@SuppressWarnings("unchecked")
 	public <V> SharedCache<V> cache(String name, Class<V> type) {
-		if (name.contains("/")) {
-			throw new IllegalArgumentException("A cache name has no '/': " + name);
+		if (!name.matches("[a-z0-9-]+")) {
+			throw new IllegalArgumentException("A cache is named in lower-case letters, digits and '-': " + name);
 		}
 		return (SharedCache<V>) caches.computeIfAbsent(name, n -> {
 			LayeredCache<V> cache = new LayeredCache<>(n, type, properties, shared, invalidations);
@@ -42,10 +42,12 @@ final class CacheRegistry implements SharedCaches {
 
 	@Override
 	public void received(String message) {
-		int slash = message.indexOf('/');
-		LayeredCache<?> cache = slash < 0 ? null : caches.get(message.substring(0, slash));
+		boolean notClearedInRedis = message.startsWith(Invalidations.NOT_CLEARED_IN_REDIS);
+		String invalidation = notClearedInRedis ? message.substring(1) : message;
+		int slash = invalidation.indexOf('/');
+		LayeredCache<?> cache = slash < 0 ? null : caches.get(invalidation.substring(0, slash));
 		if (cache != null) {
-			cache.evict(message.substring(slash + 1));
+			cache.evict(invalidation.substring(slash + 1), notClearedInRedis);
 		}
 	}
 

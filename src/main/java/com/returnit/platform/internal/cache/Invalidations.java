@@ -12,9 +12,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends an invalidation to every node once the change is committed, the same way as the live fan-out (ADR 0019):
  * PostgreSQL NOTIFY inside the caller's transaction by default (delivered at commit, never for a rollback); with
  * Redis, one script after the commit clears the shared value and publishes, falling back to NOTIFY in a transaction
- * of its own. This node drops its own entry right after the commit, not waiting for its own message.
+ * of its own. This node drops its own entry right after the commit, not waiting for its own message. A message sent
+ * because Redis failed is marked {@value #NOT_CLEARED_IN_REDIS}: Redis may still hold the old value (until its TTL),
+ * so the nodes read that key from the database meanwhile.
  */
 final class Invalidations {
+
+	/** Marks an invalidation whose key could not be cleared in Redis. */
+	static final String NOT_CLEARED_IN_REDIS = "!";
 
 	private final JdbcClient jdbc;
 	private final @Nullable RedisLayer redis;
@@ -55,12 +60,9 @@ final class Invalidations {
 			notifyNodes(message);
 		}
 		else if (!redis.invalidate(cache, key, SharedCaches.CHANNEL, message)) {
-			ownTransaction.executeWithoutResult(status -> notifyNodes(message));
+			String notInRedis = NOT_CLEARED_IN_REDIS + message;
+			local.accept(notInRedis);
+			ownTransaction.executeWithoutResult(status -> notifyNodes(notInRedis));
 		}
-	}
-
-	private void notifyNodes(String message) {
-		jdbc.sql("SELECT pg_notify(:channel, :message)").param("channel", SharedCaches.CHANNEL)
-			.param("message", message).query(Object.class).single();
 	}
 }

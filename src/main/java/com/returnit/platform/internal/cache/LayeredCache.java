@@ -23,6 +23,7 @@ final class LayeredCache<V> implements SharedCache<V> {
 	private final Invalidations invalidations;
 	private final Cache<String, Entry<V>> local;
 	private final Cache<String, Long> invalidatedAt;
+	private final Cache<String, Boolean> staleInRedis;
 	private final AtomicLong ticks = new AtomicLong();
 	private volatile long allInvalidatedAt;
 
@@ -36,6 +37,8 @@ final class LayeredCache<V> implements SharedCache<V> {
 			.recordStats().build();
 		// an entry loaded before an invalidation expires no later than the invalidation's record
 		this.invalidatedAt = Caffeine.newBuilder().expireAfterWrite(properties.ttl()).build();
+		// a value Redis could not drop was written before the change, so it is gone one TTL (and a load) later
+		this.staleInRedis = Caffeine.newBuilder().expireAfterWrite(properties.ttl().plusSeconds(5)).build();
 	}
 
 	Cache<String, ?> local() {
@@ -60,7 +63,8 @@ final class LayeredCache<V> implements SharedCache<V> {
 
 	private @Nullable Entry<V> load(String key, Function<String, @Nullable V> loader) {
 		long started = ticks.get();
-		V value = shared == null ? loader.apply(key) : shared.get(name, key, type, loader);
+		V value = shared == null || staleInRedis.getIfPresent(key) != null ? loader.apply(key)
+				: shared.get(name, key, type, loader);
 		return value == null ? null : new Entry<>(value, started);
 	}
 
@@ -74,8 +78,14 @@ final class LayeredCache<V> implements SharedCache<V> {
 		invalidations.publish(name, key);
 	}
 
-	/** An invalidation arrived: this node drops the key (Redis was cleared by the node that published it). */
-	void evict(String key) {
+	/**
+	 * An invalidation arrived: this node drops the key. Redis was cleared by the node that published it, unless
+	 * {@code notClearedInRedis}: then this node skips Redis for the key until the old value there has expired.
+	 */
+	void evict(String key, boolean notClearedInRedis) {
+		if (notClearedInRedis) {
+			staleInRedis.put(key, true);
+		}
 		invalidatedAt.put(key, ticks.incrementAndGet());
 		local.invalidate(key);
 	}

@@ -31,7 +31,7 @@ class LayeredCacheTests {
 		cache.get("merchant", this::load);
 		database.set("version 2");
 
-		cache.evict("merchant");
+		cache.evict("merchant", false);
 
 		assertThat(cache.get("merchant", this::load)).isEqualTo("version 2");
 	}
@@ -50,7 +50,7 @@ class LayeredCacheTests {
 		}));
 		loading.await(5, TimeUnit.SECONDS);
 		database.set("version 2");
-		Thread.ofVirtual().start(() -> cache.evict("merchant"));
+		Thread.ofVirtual().start(() -> cache.evict("merchant", false));
 		Thread.sleep(50);
 		changed.countDown();
 
