@@ -65,4 +65,9 @@ final class Invalidations {
 			ownTransaction.executeWithoutResult(status -> notifyNodes(notInRedis));
 		}
 	}
+
+	private void notifyNodes(String message) {
+		jdbc.sql("SELECT pg_notify(:channel, :message)").param("channel", SharedCaches.CHANNEL)
+			.param("message", message).query(Object.class).single();
+	}
 }

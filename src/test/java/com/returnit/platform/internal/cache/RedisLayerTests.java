@@ -64,8 +64,9 @@ class RedisLayerTests {
 			return read;
 		});
 
+		String inRedis = redis.call(commands -> commands.get("returnit:cache:policies:b"));
 		assertThat(answered).isEqualTo("version 1");
-		assertThat(redis.call(commands -> commands.get("returnit:cache:policies:b"))).isNull();
+		assertThat(inRedis).isNull();
 		assertThat(node().get("b", this::load)).isEqualTo("version 2");
 	}
 
