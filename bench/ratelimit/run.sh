@@ -2,6 +2,7 @@
 # Rate limit isolation benchmark, one command, loopback only, about a minute plus the build:
 #   bench/ratelimit/run.sh                                  # 10 quiet customers at 3 req/s, burst of 64, 20 s per phase
 #   QUIET=20 RATE=3 BURST=128 SECONDS_PER_PHASE=30 bench/ratelimit/run.sh
+#   REDIS=1 bench/ratelimit/run.sh                          # buckets in Redis (a redis-server started on a free port)
 # Starts the service jar on a free port with a temporary data directory (anonymous sign-ups unlimited so that the
 # customers can be created; every other limit at its default) and appends the result to docs/benchmarks.md under
 # "## Rate limits".
@@ -11,6 +12,7 @@ QUIET="${QUIET:-10}"
 RATE="${RATE:-3}"
 BURST="${BURST:-64}"
 SECONDS_PER_PHASE="${SECONDS_PER_PHASE:-20}"
+REDIS="${REDIS:-0}"
 JAVA_HOME="$(bin/jdk25)"; export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
 
@@ -21,12 +23,25 @@ fi
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/returnit-bench-XXXXXX")"
 LOG="$WORK/service.log"
-"$JAVA" -jar target/returnit.jar --server.port=0 --server.address=127.0.0.1 --returnit.data-dir="$WORK/data" \
+REDIS_ARGS=()
+BACKEND="PostgreSQL"
+if [ "$REDIS" = "1" ]; then
+  REDIS_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$WORK" >"$WORK/redis.log" 2>&1 &
+  REDIS_PID=$!
+  REDIS_ARGS=(--returnit.redis.url="redis://127.0.0.1:$REDIS_PORT")
+  BACKEND="Redis $(redis-server --version | grep -o 'v=[0-9.]*' | cut -d= -f2)"
+fi
+"$JAVA" -jar target/returnit.jar "${REDIS_ARGS[@]}" --server.port=0 --server.address=127.0.0.1 --returnit.data-dir="$WORK/data" \
   --returnit.security.rate-limits.anonymous=1000000 --returnit.dispatch.enabled=false \
   --logging.level.root=WARN --logging.level.com.returnit=INFO \
   --logging.level.org.springframework.boot.tomcat=INFO >"$LOG" 2>&1 &
 PID=$!
-cleanup() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; rm -rf "$WORK"; }
+cleanup() {
+  kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true
+  if [ -n "${REDIS_PID:-}" ]; then kill "$REDIS_PID" 2>/dev/null || true; wait "$REDIS_PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
 trap cleanup EXIT
 
 echo "starting the service (log: $LOG)"
@@ -43,8 +58,8 @@ timeout $((SECONDS_PER_PHASE * 2 + 300)) "$JAVA" bench/ratelimit/RateLimitBench.
   "$QUIET" "$RATE" "$BURST" "$SECONDS_PER_PHASE" "$WORK/result.md"
 
 {
-  printf '\nCommand: `QUIET=%s RATE=%s BURST=%s SECONDS_PER_PHASE=%s bench/ratelimit/run.sh` (CPU: %s; load average at the end: %s)\n' \
-    "$QUIET" "$RATE" "$BURST" "$SECONDS_PER_PHASE" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \
+  printf '\nBuckets in: %s. Command: `REDIS=%s QUIET=%s RATE=%s BURST=%s SECONDS_PER_PHASE=%s bench/ratelimit/run.sh` (CPU: %s; load average at the end: %s)\n' \
+    "$BACKEND" "$REDIS" "$QUIET" "$RATE" "$BURST" "$SECONDS_PER_PHASE" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \
     "$(cut -d' ' -f1-3 /proc/loadavg)"
 } >>"$WORK/result.md"
 "$JAVA" bench/lib/AppendResult.java docs/benchmarks.md "$WORK/result.md" "## Rate limits" bench/ratelimit/intro.md

@@ -8,6 +8,8 @@ import com.returnit.merchants.Merchants;
 import com.returnit.platform.AuditLog;
 import com.returnit.platform.Ids;
 import com.returnit.platform.NotFound;
+import com.returnit.platform.SharedCache;
+import com.returnit.platform.SharedCaches;
 import com.returnit.policy.Policies;
 import com.returnit.policy.PolicyVersion;
 import com.returnit.policy.ReturnPolicy;
@@ -25,13 +27,17 @@ class MerchantService implements Merchants {
 	private final ApiKeys apiKeys;
 	private final Clock clock;
 	private final AuditLog audit;
+	/** Merchants and their hubs, read on every quote and booking; nothing changes them once connected. */
+	private final SharedCache<Merchant> cached;
 
-	MerchantService(MerchantRepository merchants, Policies policies, ApiKeys apiKeys, Clock clock, AuditLog audit) {
+	MerchantService(MerchantRepository merchants, Policies policies, ApiKeys apiKeys, Clock clock, AuditLog audit,
+			SharedCaches caches) {
 		this.merchants = merchants;
 		this.policies = policies;
 		this.apiKeys = apiKeys;
 		this.clock = clock;
 		this.audit = audit;
+		this.cached = caches.cache("merchants", Merchant.class);
 	}
 
 	@Override
@@ -78,6 +84,6 @@ class MerchantService implements Merchants {
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<Merchant> find(UUID merchantId) {
-		return merchants.find(merchantId);
+		return Optional.ofNullable(cached.get(merchantId.toString(), key -> merchants.find(merchantId).orElse(null)));
 	}
 }

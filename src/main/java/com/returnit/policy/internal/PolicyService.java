@@ -3,6 +3,8 @@ package com.returnit.policy.internal;
 import com.returnit.platform.FieldError;
 import com.returnit.platform.InvalidInput;
 import com.returnit.platform.NotFound;
+import com.returnit.platform.SharedCache;
+import com.returnit.platform.SharedCaches;
 import com.returnit.policy.Eligibility;
 import com.returnit.policy.LateCancellationTerms;
 import com.returnit.policy.PickupRequest;
@@ -23,18 +25,20 @@ import org.springframework.transaction.annotation.Transactional;
 class PolicyService implements Policies {
 
 	private final PolicyRepository policies;
-	private final ServiceAreaRepository areas;
+	private final ServiceAreaIndex areas;
 	private final CustomRuleEngine engine;
 	private final PolicyProperties properties;
 	private final Clock clock;
+	private final SharedCache<PolicyVersion> currentVersions;
 
-	PolicyService(PolicyRepository policies, ServiceAreaRepository areas, CustomRuleEngine engine,
-			PolicyProperties properties, Clock clock) {
+	PolicyService(PolicyRepository policies, ServiceAreaIndex areas, CustomRuleEngine engine,
+			PolicyProperties properties, Clock clock, SharedCaches caches) {
 		this.policies = policies;
 		this.areas = areas;
 		this.engine = engine;
 		this.properties = properties;
 		this.clock = clock;
+		this.currentVersions = caches.cache("policies", PolicyVersion.class);
 	}
 
 	@Override
@@ -44,13 +48,19 @@ class PolicyService implements Policies {
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(400, problems);
 		}
-		return policies.append(merchantId, policy, clock.instant());
+		PolicyVersion saved = policies.append(merchantId, policy, clock.instant());
+		currentVersions.invalidate(merchantId.toString());
+		return saved;
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public PolicyVersion current(UUID merchantId) {
-		return policies.current(merchantId).orElseThrow(() -> new NotFound("Return policy"));
+		PolicyVersion current = currentVersions.get(merchantId.toString(), key -> policies.current(merchantId).orElse(null));
+		if (current == null) {
+			throw new NotFound("Return policy");
+		}
+		return current;
 	}
 
 	@Override
@@ -67,8 +77,7 @@ class PolicyService implements Policies {
 	@Transactional(readOnly = true)
 	public Eligibility check(UUID merchantId, PickupRequest pickup, List<ReturnItem> items) {
 		PolicyVersion current = current(merchantId);
-		boolean covered = areas.candidatesFor(pickup.lat(), pickup.lng()).stream()
-			.anyMatch(area -> area.contains(pickup.lat(), pickup.lng()));
+		boolean covered = areas.covers(pickup.lat(), pickup.lng());
 		return EligibilityRules.evaluate(current.version(), current.policy(), pickup, items, covered, engine,
 				clock.instant());
 	}

@@ -37,14 +37,6 @@ class ServiceAreaRepository {
 			.update();
 	}
 
-	/** Areas whose bounding box holds the point: the cheap filter before the exact polygon test. */
-	List<ServiceArea> candidatesFor(double lat, double lng) {
-		return jdbc.sql("""
-				SELECT * FROM service_areas
-				WHERE :lat BETWEEN min_lat AND max_lat AND :lng BETWEEN min_lng AND max_lng""")
-			.param("lat", lat).param("lng", lng).query(this::map).list();
-	}
-
 	java.util.Optional<UUID> findIdByName(String name) {
 		return jdbc.sql("SELECT id FROM service_areas WHERE name = :name ORDER BY id LIMIT 1")
 			.param("name", name).query(UUID.class).optional();

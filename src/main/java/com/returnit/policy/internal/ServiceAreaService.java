@@ -13,16 +13,19 @@ import org.springframework.transaction.annotation.Transactional;
 class ServiceAreaService implements ServiceAreas {
 
 	private final ServiceAreaRepository areas;
+	private final ServiceAreaIndex index;
 	private final Clock clock;
 
-	ServiceAreaService(ServiceAreaRepository areas, Clock clock) {
+	ServiceAreaService(ServiceAreaRepository areas, ServiceAreaIndex index, Clock clock) {
 		this.areas = areas;
+		this.index = index;
 		this.clock = clock;
 	}
 
 	ServiceArea define(String name, List<double[]> polygon) {
 		ServiceArea area = new ServiceArea(Ids.newId(clock), name, polygon, clock.instant());
 		areas.insert(area);
+		index.changed();
 		return area;
 	}
 

@@ -3,9 +3,9 @@ package com.returnit.platform.internal.ratelimit;
 import io.github.bucket4j.ConsumptionProbe;
 
 /**
- * Where the token buckets live, shared by every node. PostgreSQL ({@link PostgresBucketStore}) unless
- * {@code returnit.redis.url} is set, in which case a Redis store (Bucket4j's Lettuce proxy manager) is to take its
- * place; the Redis store is not written yet (ADR 0015).
+ * Where the token buckets live, shared by every node: PostgreSQL ({@link PostgresBucketStore}) unless
+ * {@code returnit.redis.url} is set, then Redis ({@link RedisBucketStore}) with PostgreSQL whenever Redis fails
+ * ({@link FallbackBucketStore}, ADR 0021).
  */
 interface BucketStore {
 

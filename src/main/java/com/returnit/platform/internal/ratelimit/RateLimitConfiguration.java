@@ -1,6 +1,8 @@
 package com.returnit.platform.internal.ratelimit;
 
+import com.returnit.platform.Redis;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,14 +11,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
 
-	/** PostgreSQL holds the buckets even with Redis configured: a Redis store is not built yet (ADR 0015). */
+	/** PostgreSQL holds the buckets, or takes over when Redis (if configured) fails (ADR 0021). */
 	@Bean
 	PostgresBucketStore postgresBucketStore(DataSource dataSource) {
 		return new PostgresBucketStore(dataSource);
 	}
 
 	@Bean
-	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimitProperties properties, BucketStore store) {
+	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimitProperties properties,
+			PostgresBucketStore postgres, ObjectProvider<Redis> redis) {
+		Redis shared = redis.getIfAvailable();
+		BucketStore store = shared == null ? postgres
+				: new FallbackBucketStore(shared, new RedisBucketStore(shared), postgres);
 		var registration = new FilterRegistrationBean<>(new RateLimitFilter(properties, store));
 		registration.setOrder(-50);
 		return registration;

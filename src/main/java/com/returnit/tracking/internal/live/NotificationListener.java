@@ -1,5 +1,6 @@
 package com.returnit.tracking.internal.live;
 
+import com.returnit.platform.SharedCaches;
 import com.returnit.tracking.internal.Fanout;
 import com.returnit.tracking.internal.PositionMessages;
 import com.returnit.tracking.internal.PositionsCommitted;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Listens on PostgreSQL's fan-out channels with one dedicated connection: each committed stream event goes to this
  * node's subscribers, each batch of committed positions becomes a local {@link PositionsCommitted} event. That is how
- * a change made on one node reaches clients on all of them. Reconnects with a backoff when the database goes away.
+ * a change made on one node reaches clients on all of them. Cache invalidations ride on the same connection (ADR 0021).
+ * Reconnects with a backoff when the database goes away.
  */
 @Component
 class NotificationListener implements SmartLifecycle {
@@ -30,12 +32,14 @@ class NotificationListener implements SmartLifecycle {
 	private final SubscriptionHub hub;
 	private final StreamLog streamLog;
 	private final ApplicationEventPublisher events;
+	private final SharedCaches caches;
 	private volatile boolean running;
 	private Thread thread;
 
 	NotificationListener(DataSource dataSource, SubscriptionHub hub, StreamLog streamLog,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, SharedCaches caches) {
 		this.dataSource = dataSource;
+		this.caches = caches;
 		this.hub = hub;
 		this.streamLog = streamLog;
 		this.events = events;
@@ -84,7 +88,10 @@ class NotificationListener implements SmartLifecycle {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("LISTEN " + Fanout.STREAM);
 			statement.execute("LISTEN " + Fanout.POSITIONS);
+			statement.execute("LISTEN " + SharedCaches.CHANNEL);
 		}
+		// invalidations sent while this node was not listening are lost: drop what they may have invalidated
+		caches.missedMessages();
 		PGConnection pg = connection.unwrap(PGConnection.class);
 		while (running) {
 			PGNotification[] notifications = pg.getNotifications(500);
@@ -99,7 +106,10 @@ class NotificationListener implements SmartLifecycle {
 
 	void deliver(String channel, String payload) {
 		try {
-			if (Fanout.POSITIONS.equals(channel)) {
+			if (SharedCaches.CHANNEL.equals(channel)) {
+				caches.received(payload);
+			}
+			else if (Fanout.POSITIONS.equals(channel)) {
 				events.publishEvent(new PositionsCommitted(PositionMessages.decode(payload)));
 			}
 			else {

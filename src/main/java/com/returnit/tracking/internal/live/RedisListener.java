@@ -1,6 +1,7 @@
 package com.returnit.tracking.internal.live;
 
 import com.returnit.platform.Redis;
+import com.returnit.platform.SharedCaches;
 import com.returnit.tracking.internal.Fanout;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -24,13 +25,15 @@ class RedisListener implements SmartLifecycle {
 
 	private final @Nullable Redis redis;
 	private final NotificationListener receiver;
+	private final SharedCaches caches;
 	private volatile boolean running;
 	private @Nullable StatefulRedisPubSubConnection<String, String> connection;
 	private @Nullable Thread connecting;
 
-	RedisListener(ObjectProvider<Redis> redis, NotificationListener receiver) {
+	RedisListener(ObjectProvider<Redis> redis, NotificationListener receiver, SharedCaches caches) {
 		this.redis = redis.getIfAvailable();
 		this.receiver = receiver;
+		this.caches = caches;
 	}
 
 	@Override
@@ -50,8 +53,16 @@ class RedisListener implements SmartLifecycle {
 					public void message(String channel, String message) {
 						receiver.deliver(channel, message);
 					}
+
+					@Override
+					public void subscribed(String channel, long count) {
+						// also after a reconnect: invalidations published meanwhile were not heard here
+						if (SharedCaches.CHANNEL.equals(channel)) {
+							caches.missedMessages();
+						}
+					}
 				});
-				pubSub.sync().subscribe(Fanout.STREAM, Fanout.POSITIONS);
+				pubSub.sync().subscribe(Fanout.STREAM, Fanout.POSITIONS, SharedCaches.CHANNEL);
 				connection = pubSub;
 			}
 			catch (RuntimeException e) {
