@@ -86,7 +86,10 @@ class StripeServiceTests extends EndToEndTest {
 		assertThat(calls).extracting(StripeStub.Received::idempotencyKey).doesNotHaveDuplicates()
 			.startsWith(payment + "authorize", payment + "capture");
 		assertThat(calls.get(0).body()).contains("capture_method=manual", "payment_method=tok_visa");
-		assertThat(calls.get(1).body()).contains("amount_to_capture=" + captured);
+		assertThat(calls.get(1).body()).contains("amount_to_capture=" + captured,
+				"latest_charge.balance_transaction");
+		assertThat(providerFeesOf(orderId)).as("Stripe's fee from the charge's balance transaction")
+			.isEqualTo(StripeStub.feeOn(captured));
 		assertThat(calls.get(2).body()).contains("payment_intent=" + intent, "amount=200");
 		assertThat(STRIPE.received()).as("every call to Stripe carries an idempotency key")
 			.allMatch(call -> call.idempotencyKey() != null && call.idempotencyKey().startsWith("returnit:"));
@@ -214,6 +217,14 @@ class StripeServiceTests extends EndToEndTest {
 	private UUID paymentIdOf(String orderId) {
 		return jdbc.sql("SELECT id FROM payments WHERE order_id = :o").param("o", UUID.fromString(orderId))
 			.query(UUID.class).single();
+	}
+
+	/** What the ledger booked to provider fees for the order's capture. */
+	private long providerFeesOf(String orderId) {
+		return jdbc.sql("""
+				SELECT coalesce(sum(l.amount_cents), 0) FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
+				WHERE e.order_id = :order AND e.kind = 'capture' AND l.account = 'provider_fees'""")
+			.param("order", UUID.fromString(orderId)).query(Long.class).single();
 	}
 
 	private String providerRefOf(String orderId) {

@@ -38,7 +38,12 @@ public final class StripeStub implements AutoCloseable {
 			 "currency": "%s", "status": "requires_capture", "livemode": false}""";
 	private static final String CAPTURED = """
 			{"id": "%s", "object": "payment_intent", "amount_received": %s, "capture_method": "manual",
-			 "status": "succeeded", "livemode": false}""";
+			 "status": "succeeded", "livemode": false, "latest_charge": %s}""";
+	/** The charge with its balance transaction, as Stripe expands it: Stripe's EU card fee, 1.5 % + 0.25. */
+	private static final String CHARGE_SETTLED = """
+			{"id": "ch_3QxRecorded", "object": "charge", "amount_captured": %1$s, "captured": true,
+			 "balance_transaction": {"id": "txn_3QxRecorded", "object": "balance_transaction", "amount": %1$s,
+			  "fee": %2$s, "net": %3$s, "currency": "eur", "status": "pending", "type": "charge"}}""";
 	private static final String CANCELED = """
 			{"id": "%s", "object": "payment_intent", "capture_method": "manual", "status": "canceled",
 			 "cancellation_reason": null, "livemode": false}""";
@@ -123,6 +128,19 @@ public final class StripeStub implements AutoCloseable {
 		respond(exchange, answer);
 	}
 
+	/** Stripe's fee on a captured amount: 1.5 % (rounded) plus 25 cents. */
+	public static long feeOn(long amountCents) {
+		return Math.round(amountCents * 0.015) + 25;
+	}
+
+	private static String charge(String amount, boolean expanded) {
+		if (!expanded) {
+			return "\"ch_3QxRecorded\"";
+		}
+		long captured = Long.parseLong(amount);
+		return CHARGE_SETTLED.formatted(captured, feeOn(captured), captured - feeOn(captured));
+	}
+
 	private Answer route(String path, Map<String, String> form) {
 		Matcher action = INTENT_ACTION.matcher(path);
 		if (path.equals("/v1/payment_intents")) {
@@ -136,7 +154,8 @@ public final class StripeStub implements AutoCloseable {
 		}
 		if (action.matches()) {
 			return action.group(2).equals("capture")
-					? new Answer(200, CAPTURED.formatted(action.group(1), form.get("amount_to_capture")))
+					? new Answer(200, CAPTURED.formatted(action.group(1), form.get("amount_to_capture"),
+							charge(form.get("amount_to_capture"), form.containsValue("latest_charge.balance_transaction"))))
 					: new Answer(200, CANCELED.formatted(action.group(1)));
 		}
 		if (path.equals("/v1/refunds")) {

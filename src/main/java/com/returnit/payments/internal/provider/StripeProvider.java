@@ -6,6 +6,8 @@ import com.stripe.exception.ApiException;
 import com.stripe.exception.CardException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
+import com.stripe.model.BalanceTransaction;
+import com.stripe.model.Charge;
 import com.stripe.model.PaymentIntent;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCancelParams;
@@ -60,9 +62,10 @@ public class StripeProvider implements PaymentProvider {
 					.setConfirm(true)
 					.putMetadata("idempotency_key", request.idempotencyKey())
 					.build(), options));
-				case CAPTURE -> new ProviderResult.Succeeded(stripe.v1().paymentIntents().capture(request.target(),
-						PaymentIntentCaptureParams.builder().setAmountToCapture(request.amountCents()).build(), options)
-					.getId(), 0);
+				case CAPTURE -> captured(stripe.v1().paymentIntents().capture(request.target(),
+						PaymentIntentCaptureParams.builder().setAmountToCapture(request.amountCents())
+							.addExpand("latest_charge.balance_transaction").build(),
+						options));
 				case VOID -> new ProviderResult.Succeeded(stripe.v1().paymentIntents()
 					.cancel(request.target(), PaymentIntentCancelParams.builder().build(), options).getId(), 0);
 				case REFUND -> new ProviderResult.Succeeded(stripe.v1().refunds().create(RefundCreateParams.builder()
@@ -107,6 +110,17 @@ public class StripeProvider implements PaymentProvider {
 		var error = intent.getLastPaymentError();
 		return new ProviderResult.Declined(error == null ? intent.getStatus() : String.valueOf(error.getCode()),
 				error == null ? "The payment was not authorized (" + intent.getStatus() + ")." : error.getMessage());
+	}
+
+	/**
+	 * A capture, with Stripe's processing fee from the charge's balance transaction (asked for with {@code expand}), so
+	 * that the ledger books it to provider fees; 0 when Stripe has not settled the fee yet.
+	 */
+	private static ProviderResult captured(PaymentIntent intent) {
+		Charge charge = intent.getLatestChargeObject();
+		BalanceTransaction settlement = charge == null ? null : charge.getBalanceTransactionObject();
+		long fee = settlement == null || settlement.getFee() == null ? 0 : settlement.getFee();
+		return new ProviderResult.Succeeded(intent.getId(), fee);
 	}
 
 	/** Stripe's own words, without the SDK's request-id suffix. */

@@ -46,9 +46,10 @@ class StripeProviderTests {
 	}
 
 	@Test
-	void captureAndRefundActOnTheAuthorization() {
+	void captureAndRefundActOnTheAuthorizationAndTheCaptureCarriesStripesFee() {
 		assertThat(stripe.execute(request(ProviderRequest.Operation.CAPTURE, "pi_3QxRecorded")))
-			.isEqualTo(new ProviderResult.Succeeded("pi_3QxRecorded", 0));
+			.as("1.5 % of 12.99 plus 0.25, from the charge's balance transaction")
+			.isEqualTo(new ProviderResult.Succeeded("pi_3QxRecorded", 44));
 		assertThat(stripe.execute(new ProviderRequest(ProviderRequest.Operation.REFUND, "returnit:p1:refund:1", 300,
 				"EUR", "pi_3QxRecorded"))).isEqualTo(new ProviderResult.Succeeded("re_3QxRecorded", 0));
 
