@@ -5,9 +5,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
-import io.micrometer.core.instrument.Tags;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,17 +25,18 @@ class BusinessMetrics {
 
 	private final AtomicReference<Snapshot> latest = new AtomicReference<>(Snapshot.empty());
 	private final Counter bookings;
-	private final MultiGauge orders;
-	private final MultiGauge areaDrivers;
-	private final MultiGauge areaPickups;
+	private final LabelledGauges orders;
+	private final LabelledGauges areaDrivers;
+	private final LabelledGauges areaPickups;
 
 	BusinessMetrics(MeterRegistry meters) {
 		this.bookings = Counter.builder("returnit.bookings").description("Orders booked").register(meters);
-		this.orders = MultiGauge.builder("returnit.orders").description("Open orders, and those ended in 24 h, by status")
-			.register(meters);
-		this.areaDrivers = MultiGauge.builder("returnit.area.drivers.on.shift").register(meters);
-		this.areaPickups = MultiGauge.builder("returnit.area.pickups.due")
-			.description("Pickups due soon that have no driver yet").register(meters);
+		this.orders = new LabelledGauges(meters, "returnit.orders", "status",
+				"Open orders, and those ended in 24 h, by status");
+		this.areaDrivers = new LabelledGauges(meters, "returnit.area.drivers.on.shift", "area",
+				"Drivers on shift in the service area");
+		this.areaPickups = new LabelledGauges(meters, "returnit.area.pickups.due", "area",
+				"Pickups due soon that have no driver yet");
 		gauge(meters, "returnit.drivers.on.shift", s -> s.drivers().size());
 		gauge(meters, "returnit.events.backlog", Snapshot::eventBacklog);
 		gauge(meters, "returnit.db.connections", s -> s.database().connections());
@@ -69,19 +67,16 @@ class BusinessMetrics {
 
 	void update(Snapshot snapshot) {
 		latest.set(snapshot);
-		orders.register(snapshot.ordersByStatus().entrySet().stream()
-			.map(e -> MultiGauge.Row.of(Tags.of("status", e.getKey()), e.getValue())).toList(), true);
+		orders.set(snapshot.ordersByStatus());
 		// areas may share a name (one per merchant, say): one series per name, or Prometheus refuses the scrape
-		areaDrivers.register(byAreaName(snapshot, AreaCoverage::driversOnShift), true);
-		areaPickups.register(byAreaName(snapshot, AreaCoverage::pickupsDue), true);
+		areaDrivers.set(byAreaName(snapshot, AreaCoverage::driversOnShift));
+		areaPickups.set(byAreaName(snapshot, AreaCoverage::pickupsDue));
 	}
 
-	private static List<MultiGauge.Row<?>> byAreaName(Snapshot snapshot, ToIntFunction<AreaCoverage> value) {
+	private static Map<String, Integer> byAreaName(Snapshot snapshot, ToIntFunction<AreaCoverage> value) {
 		Map<String, Integer> sums = new TreeMap<>();
 		snapshot.areas().forEach(area -> sums.merge(area.name(), value.applyAsInt(area), Integer::sum));
-		return sums.entrySet().stream()
-			.<MultiGauge.Row<?>>map(e -> MultiGauge.Row.of(Tags.of("area", e.getKey()), e.getValue()))
-			.toList();
+		return sums;
 	}
 
 	Snapshot latest() {
