@@ -5,13 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.returnit.ReturnItApplication;
 import com.returnit.support.Api;
+import com.returnit.support.EmbeddedRedis;
 import com.returnit.support.EndToEndTest;
 import com.returnit.support.Fixtures;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,8 +43,8 @@ import redis.embedded.RedisServer;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisLimitsAndCachesTests extends EndToEndTest {
 
-	private static final int REDIS_PORT = freePort();
-	private static final RedisServer REDIS = startRedis();
+	private static final int REDIS_PORT = EmbeddedRedis.freePort();
+	private static final RedisServer REDIS = EmbeddedRedis.startedOn(REDIS_PORT);
 	private static ConfigurableApplicationContext node2;
 	private static Api api2;
 
@@ -213,26 +213,6 @@ class RedisLimitsAndCachesTests extends EndToEndTest {
 		try (RedisClient client = RedisClient.create("redis://127.0.0.1:" + REDIS_PORT);
 				StatefulRedisConnection<String, String> connection = client.connect()) {
 			return connection.sync().get(key);
-		}
-	}
-
-	private static RedisServer startRedis() {
-		try {
-			RedisServer server = new RedisServer(REDIS_PORT);
-			server.start();
-			return server;
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
 		}
 	}
 }

@@ -5,6 +5,7 @@ import static com.returnit.support.StreamClient.type;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.returnit.support.EmbeddedRedis;
 import com.returnit.support.EndToEndTest;
 import com.returnit.support.Fixtures;
 import com.returnit.support.StreamClient;
@@ -13,7 +14,6 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -38,8 +38,8 @@ import redis.embedded.RedisServer;
 @TestPropertySource(properties = "returnit.test.database=redis")
 class RedisFanoutTests extends EndToEndTest {
 
-	private static final int REDIS_PORT = freePort();
-	private static final RedisServer REDIS = startRedis();
+	private static final int REDIS_PORT = EmbeddedRedis.freePort();
+	private static final RedisServer REDIS = EmbeddedRedis.startedOn(REDIS_PORT);
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
 	@LocalServerPort
@@ -158,25 +158,5 @@ class RedisFanoutTests extends EndToEndTest {
 	private static List<PGNotification> notifications(Connection connection) throws Exception {
 		PGNotification[] received = connection.unwrap(PGConnection.class).getNotifications(1_000);
 		return received == null ? List.of() : List.of(received);
-	}
-
-	private static RedisServer startRedis() {
-		try {
-			RedisServer server = new RedisServer(REDIS_PORT);
-			server.start();
-			return server;
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

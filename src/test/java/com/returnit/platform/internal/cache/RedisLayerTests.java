@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.returnit.platform.Redis;
 import com.returnit.platform.SharedCaches;
+import com.returnit.support.EmbeddedRedis;
 import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,11 +32,8 @@ class RedisLayerTests {
 
 	@BeforeAll
 	static void startRedis() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		server = new RedisServer(port);
-		server.start();
+		port = EmbeddedRedis.freePort();
+		server = EmbeddedRedis.startedOn(port);
 		redis = new Redis(RedisClient.create("redis://127.0.0.1:" + port), Clock.systemUTC());
 		layer = new RedisLayer(redis, JsonMapper.builder().build(), TTL, new SimpleMeterRegistry());
 	}
