@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  */
 public class PingBench {
 
-	record Phase(String name, long requests, long pings, long errors, double seconds, long p50us, long p99us) {
+	record Phase(String name, long requests, long pings, long errors, double seconds, long p50us, long p99us,
+			long stored, double cpuMsPerRequest) {
 
 		double pingsPerSecond() {
 			return pings / seconds;
@@ -44,11 +45,19 @@ public class PingBench {
 
 	static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5)).build();
+	static final Instant START = Instant.now();
+	static final int WRK_THREADS = 2;
 	static String base;
+	static String jdbcUrl;
+	static long servicePid;
+	static Path TOKENS;
+	static int slots;
 
 	public static void main(String[] args) throws Exception {
 		base = args[0];
 		int pgPort = Integer.parseInt(args[1]);
+		jdbcUrl = "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres";
+		servicePid = Long.parseLong(args[8]);
 		int drivers = Integer.parseInt(args[2]);
 		int concurrency = Integer.parseInt(args[3]);
 		int seconds = Integer.parseInt(args[4]);
@@ -56,7 +65,9 @@ public class PingBench {
 
 		log("creating %d drivers and putting them on shift", drivers);
 		List<Driver> fleet = createDrivers(operator, drivers);
-		int warmUp = Integer.parseInt(System.getProperty("warmup", "20"));
+		TOKENS = Path.of(args[7]).resolveSibling("tokens.txt");
+		Files.write(TOKENS, fleet.stream().map(Driver::token).toList());
+		int warmUp = Integer.parseInt(System.getProperty("warmup", "60"));
 		log("warming up the JIT for %d s", warmUp);
 		http(fleet, concurrency, 1, warmUp / 2, "warm-up");
 		http(fleet, concurrency, 10, warmUp - warmUp / 2, "warm-up");
@@ -98,157 +109,81 @@ public class PingBench {
 		return fleet;
 	}
 
-	/** {@code concurrency} virtual threads, each sending requests back to back for {@code seconds}. */
+	/**
+	 * One phase run by wrk (2 threads, {@code concurrency} keep-alive connections, bench/pings/pings.lua): every
+	 * driver's pings in this phase start at {@code slot} x 20 minutes after a base two hours ago, so no two phases send
+	 * the same (driver, recordedAt) and every acknowledged ping must be a new row, which the phase then counts.
+	 */
 	static Phase http(List<Driver> fleet, int concurrency, int perRequest, int seconds, String name) throws Exception {
-		AtomicLong requests = new AtomicLong();
-		AtomicLong errors = new AtomicLong();
-		ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
-		long start = System.nanoTime();
-		long end = start + seconds * 1_000_000_000L;
-		try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
-			for (int t = 0; t < concurrency; t++) {
-				int worker = t;
-				threads.submit(() -> {
-					long[] mine = new long[4096];
-					int n = 0;
-					Connection1 connection = new Connection1();
-					for (int i = worker; System.nanoTime() < end; i += concurrency) {
-						Driver driver = fleet.get(i % fleet.size());
-						long sent = System.nanoTime();
-						int status = sendPings(connection, driver, perRequest);
-						if (status < 0) {
-							connection.close();
-							connection = new Connection1();
-						}
-						if (status == 202) {
-							if (n == mine.length) {
-								mine = Arrays.copyOf(mine, n * 2);
-							}
-							mine[n++] = System.nanoTime() - sent;
-							requests.incrementAndGet();
-						}
-						else {
-							errors.incrementAndGet();
-						}
-					}
-					connection.close();
-					latencies.add(Arrays.copyOf(mine, n));
-					return null;
-				});
+		long epoch = START.getEpochSecond() - 7_200 + slots++ * 1_200L;
+		long rowsBefore = storedPings();
+		long cpuBefore = serviceCpuMillis();
+		log("%s: %d s, wrk with %d connections, %d ping(s) per request", name, seconds, concurrency, perRequest);
+		ProcessBuilder wrk = new ProcessBuilder("wrk", "-t" + WRK_THREADS, "-c" + concurrency, "-d" + seconds + "s",
+				"--timeout", "10s", "-s", "bench/pings/pings.lua", base);
+		wrk.environment().putAll(java.util.Map.of("PINGS", String.valueOf(perRequest), "TOKENS", TOKENS.toString(),
+				"BASE_EPOCH", String.valueOf(epoch), "THREADS", String.valueOf(WRK_THREADS)));
+		wrk.redirectErrorStream(true);
+		Process process = wrk.start();
+		Thread ticker = Thread.ofVirtual().start(() -> {
+			try {
+				for (int at = 5; at < seconds; at += 5) {
+					Thread.sleep(5_000);
+					log("  %s: %d of %d s, service CPU %.2f cores", name, at, seconds,
+							(serviceCpuMillis() - cpuBefore) / (at * 1000.0));
+				}
 			}
-			progress(name, requests, perRequest, start, end);
+			catch (InterruptedException e) {
+				// phase over
+			}
+		});
+		String output = new String(process.getInputStream().readAllBytes());
+		process.waitFor();
+		ticker.interrupt();
+		long cpu = serviceCpuMillis() - cpuBefore;
+		Matcher m = Pattern.compile("RESULT requests=(\\d+) other=(\\d+) errors=(\\d+) p50us=(\\d+) p99us=(\\d+) seconds=([0-9.]+)")
+			.matcher(output);
+		if (!m.find()) {
+			throw new IllegalStateException("wrk gave no result:\n" + output);
 		}
-		double elapsed = (System.nanoTime() - start) / 1e9;
-		long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-		Phase phase = new Phase(name, requests.get(), requests.get() * perRequest, errors.get(), elapsed,
-				percentile(all, 0.50), percentile(all, 0.99));
-		log("%s: %,.0f pings/s, p50 %d us, p99 %d us, %d errors", name, phase.pingsPerSecond(), phase.p50us(),
-				phase.p99us(), phase.errors());
+		long requests = Long.parseLong(m.group(1));
+		long refused = Long.parseLong(m.group(2)) + Long.parseLong(m.group(3));
+		long acknowledged = (requests - Long.parseLong(m.group(2))) * perRequest;
+		long stored = storedPings() - rowsBefore;
+		Phase phase = new Phase(name, requests - Long.parseLong(m.group(2)), acknowledged, refused,
+				Double.parseDouble(m.group(6)), Long.parseLong(m.group(4)), Long.parseLong(m.group(5)), stored,
+				requests == 0 ? 0 : (double) cpu / requests);
+		log("%s: %,.0f pings/s, p50 %d us, p99 %d us, %d errors, %,d acknowledged, %,d new rows, %.3f ms service CPU per request",
+				name, phase.pingsPerSecond(), phase.p50us(), phase.p99us(), phase.errors(), acknowledged, stored,
+				phase.cpuMsPerRequest());
 		return phase;
 	}
 
-	/**
-	 * One keep-alive HTTP/1.1 connection per virtual thread, written and read by hand: the JDK client costs several
-	 * times the CPU per request, and client and server share the machine's cores.
-	 */
-	static final class Connection1 implements AutoCloseable {
-
-		private java.net.Socket socket;
-		private java.io.OutputStream out;
-		private java.io.InputStream in;
-		private String host;
-
-		Connection1() throws java.io.IOException {
-			open();
-		}
-
-		/** Tomcat closes a keep-alive connection after 100 requests by default; then the next one opens anew. */
-		private void open() throws java.io.IOException {
-			URI uri = URI.create(base);
-			socket = new java.net.Socket(uri.getHost(), uri.getPort());
-			socket.setTcpNoDelay(true);
-			out = new java.io.BufferedOutputStream(socket.getOutputStream(), 16_384);
-			in = new java.io.BufferedInputStream(socket.getInputStream(), 16_384);
-			host = uri.getHost() + ":" + uri.getPort();
-		}
-
-		int post(String path, String token, String body) throws java.io.IOException {
-			byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-			out.write(("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + token
-					+ "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n")
-				.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-			out.write(bytes);
-			out.flush();
-			String status = line();
-			int length = 0;
-			boolean chunked = false;
-			boolean closing = false;
-			for (String header = line(); !header.isEmpty(); header = line()) {
-				String lower = header.toLowerCase(java.util.Locale.ROOT);
-				if (lower.startsWith("content-length:")) {
-					length = Integer.parseInt(lower.substring(15).trim());
-				}
-				chunked |= lower.startsWith("transfer-encoding:") && lower.contains("chunked");
-				closing |= lower.startsWith("connection:") && lower.contains("close");
-			}
-			if (chunked) {
-				for (int size = Integer.parseInt(line().trim(), 16); size > 0; size = Integer.parseInt(line().trim(), 16)) {
-					in.skipNBytes(size);
-					line();
-				}
-				line();
-			}
-			else {
-				in.skipNBytes(length);
-			}
-			if (closing) {
-				socket.close();
-				open();
-			}
-			return Integer.parseInt(status.substring(9, 12));
-		}
-
-		private String line() throws java.io.IOException {
-			StringBuilder line = new StringBuilder();
-			for (int c = in.read(); c != '\n'; c = in.read()) {
-				if (c < 0) {
-					throw new java.io.EOFException();
-				}
-				if (c != '\r') {
-					line.append((char) c);
-				}
-			}
-			return line.toString();
-		}
-
-		@Override
-		public void close() throws java.io.IOException {
-			socket.close();
+	/** Rows in driver_pings (all partitions), counted on the benchmark's own connection. */
+	static long storedPings() throws Exception {
+		try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+				var rs = c.createStatement().executeQuery("SELECT count(*) FROM driver_pings")) {
+			rs.next();
+			return rs.getLong(1);
 		}
 	}
 
-	static int sendPings(Connection1 connection, Driver driver, int count) {
-		StringBuilder body = new StringBuilder("{\"pings\":[");
-		Instant now = Instant.now();
-		ThreadLocalRandom r = ThreadLocalRandom.current();
-		for (int i = 0; i < count; i++) {
-			body.append(i == 0 ? "" : ",").append("{\"lat\":").append(driver.lat() + r.nextDouble() * 1e-5)
-				.append(",\"lng\":").append(driver.lng() + r.nextDouble() * 1e-5)
-				.append(",\"recordedAt\":\"").append(now.minusSeconds(count - 1 - i)).append("\"")
-				.append(",\"accuracyM\":6.5,\"speedMps\":4.2,\"headingDeg\":90}");
-		}
-		body.append("]}");
+	/** CPU time (user + system) the service JVM has used so far, from /proc. */
+	static long serviceCpuMillis() {
 		try {
-			return connection.post("/v1/drivers/me/locations", driver.token(), body.toString());
+			String stat = Files.readString(Path.of("/proc/" + servicePid + "/stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
 		}
 		catch (Exception e) {
-			return -1;
+			return 0;
 		}
 	}
 
 	/** The same rows one INSERT and one commit at a time, {@code concurrency} connections in parallel. */
 	static Phase rawInserts(int pgPort, List<Driver> fleet, int concurrency, int seconds) throws Exception {
-		String url = "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres";
+		String url = jdbcUrl;
+		long rowsBefore = storedPings();
 		AtomicLong rows = new AtomicLong();
 		AtomicLong errors = new AtomicLong();
 		ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
@@ -292,7 +227,7 @@ public class PingBench {
 		double elapsed = (System.nanoTime() - start) / 1e9;
 		long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
 		Phase phase = new Phase("raw JDBC, 1 INSERT/commit", rows.get(), rows.get(), errors.get(), elapsed,
-				percentile(all, 0.50), percentile(all, 0.99));
+				percentile(all, 0.50), percentile(all, 0.99), storedPings() - rowsBefore, 0);
 		log("raw JDBC: %,.0f rows/s, p50 %d us, p99 %d us", phase.pingsPerSecond(), phase.p50us(), phase.p99us());
 		return phase;
 	}
@@ -312,16 +247,23 @@ public class PingBench {
 			.append(loadAverage()).append("), ")
 			.append(System.getProperty("os.name")).append(", Java ").append(Runtime.version()).append(". ")
 			.append(drivers).append(" drivers on shift, concurrency ").append(concurrency).append(", ")
-			.append(seconds).append(" s per phase after a 20 s JIT warm-up, client (keep-alive HTTP/1.1, one connection")
-			.append(" per virtual thread) and server on the same machine over loopback, ")
-			.append("embedded PostgreSQL with fsync and synchronous_commit on.\n\n");
-		out.append("| phase | requests | pings/s | p50 | p99 | errors | vs raw |\n");
-		out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+			.append(seconds).append(" s per phase after a ").append(Integer.getInteger("warmup", 60))
+			.append(" s JIT warm-up; HTTP client wrk (2 threads, keep-alive HTTP/1.1) and server on the same machine over")
+			.append(" loopback; raw JDBC with the same number of connections; embedded PostgreSQL with fsync and")
+			.append(" synchronous_commit on. \"New rows\" counts driver_pings before and after the phase: every acknowledged")
+			.append(" ping must be there (a few more are: requests still in flight when wrk stops are stored but not")
+			.append(" counted).\n\n");
+		out.append("| phase | requests | pings/s | p50 | p99 | errors | new rows | service CPU per request | vs raw |\n");
+		out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 		for (Phase p : phases) {
-			out.append("| %s | %,d | %,.0f | %.1f ms | %.1f ms | %d | %.1fx |%n".formatted(p.name(), p.requests(),
-					p.pingsPerSecond(), p.p50us() / 1000.0, p.p99us() / 1000.0, p.errors(),
+			out.append("| %s | %,d | %,.0f | %.1f ms | %.1f ms | %d | %,d | %s | %.1fx |%n".formatted(p.name(), p.requests(),
+					p.pingsPerSecond(), p.p50us() / 1000.0, p.p99us() / 1000.0, p.errors(), p.stored(),
+					p.cpuMsPerRequest() == 0 ? "-" : "%.3f ms".formatted(p.cpuMsPerRequest()),
 					p.pingsPerSecond() / raw.pingsPerSecond()));
 		}
+		long missing = phases.stream().filter(p -> p != raw).mapToLong(p -> Math.max(0, p.pings() - p.stored())).sum();
+		out.append("\nAcknowledged pings missing from the table: ").append(missing).append(missing == 0 ? " (none)" : " **LOST**")
+			.append(".\n");
 		return out.toString();
 	}
 

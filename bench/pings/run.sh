@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
-# Location ping benchmark, one command, loopback only, bounded in time (about 1-2 minutes plus the build):
-#   bench/pings/run.sh                       # 100 drivers, concurrency 64, 15 s per phase
+# Location ping benchmark, one command, loopback only, bounded in time (about 3 minutes plus the build):
+#   bench/pings/run.sh                       # 100 drivers, concurrency 64, 60 s JIT warm-up, 15 s per phase
+#   WARMUP=90 bench/pings/run.sh             # a longer warm-up (C2 takes about a minute on 2 cores)
 #   DRIVERS=200 CONCURRENCY=128 SECONDS_PER_PHASE=20 bench/pings/run.sh
 #   PROFILE=1 bench/pings/run.sh             # records the service with JFR and prints its hottest methods instead
 # Starts the service jar on a free port with a temporary data directory, creates the drivers through the API (as
 # the operator RETURNIT_ADMIN_EMAIL / RETURNIT_ADMIN_PASSWORD), puts them on shift, measures pings acknowledged (202)
-# per second at 1 and at 10 pings per request, then the raw single-row INSERT rate into the same table over JDBC
+# per second at 1 and at 10 pings per request with wrk (installed with apt-get when missing; script
+# bench/pings/pings.lua), checks every acknowledged ping is a new row, then the raw single-row INSERT rate into the same table over JDBC
 # against the same embedded PostgreSQL, and appends the results to docs/benchmarks.md under "## Location pings".
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DRIVERS="${DRIVERS:-100}"
 CONCURRENCY="${CONCURRENCY:-64}"
 SECONDS_PER_PHASE="${SECONDS_PER_PHASE:-15}"
+WARMUP="${WARMUP:-60}"
+if ! command -v wrk >/dev/null; then
+  echo "installing wrk (Debian package)"
+  { apt-get update -qq && apt-get install -y -qq wrk; } >/dev/null || { echo "could not install wrk" >&2; exit 1; }
+fi
 export RETURNIT_ADMIN_EMAIL="${RETURNIT_ADMIN_EMAIL:-bench-operator@bench.returnit.local}"
 export RETURNIT_ADMIN_PASSWORD="${RETURNIT_ADMIN_PASSWORD:-bench-operator-password}"
 # operators log in with a TOTP code (ADR 0015); rate limits off: this benchmark measures throughput, not limits
@@ -52,12 +59,13 @@ mkdir -p "$WORK/lib"
 (cd "$WORK/lib" && "$JAVA_HOME/bin/jar" xf "$OLDPWD/target/returnit.jar" $("$JAVA_HOME/bin/jar" tf "$OLDPWD/target/returnit.jar" | grep 'BOOT-INF/lib/postgresql-'))
 PGJDBC="$(ls "$WORK"/lib/BOOT-INF/lib/postgresql-*.jar)"
 
-timeout $((SECONDS_PER_PHASE * 5 + 300)) "$JAVA" -cp "$PGJDBC:$BENCH_LIB" bench/pings/PingBench.java "http://127.0.0.1:$PORT" "$PG_PORT" \
-  "$DRIVERS" "$CONCURRENCY" "$SECONDS_PER_PHASE" "$RETURNIT_ADMIN_EMAIL" "$RETURNIT_ADMIN_PASSWORD" "$WORK/result.md"
+timeout $((SECONDS_PER_PHASE * 5 + WARMUP + 300)) "$JAVA" -Dwarmup="$WARMUP" -cp "$PGJDBC:$BENCH_LIB" bench/pings/PingBench.java \
+  "http://127.0.0.1:$PORT" "$PG_PORT" "$DRIVERS" "$CONCURRENCY" "$SECONDS_PER_PHASE" "$RETURNIT_ADMIN_EMAIL" \
+  "$RETURNIT_ADMIN_PASSWORD" "$WORK/result.md" "$PID"
 
 {
-  printf '\nCommand: `DRIVERS=%s CONCURRENCY=%s SECONDS_PER_PHASE=%s bench/pings/run.sh` (CPU: %s)\n' \
-    "$DRIVERS" "$CONCURRENCY" "$SECONDS_PER_PHASE" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+  printf '\nCommand: `DRIVERS=%s CONCURRENCY=%s SECONDS_PER_PHASE=%s WARMUP=%s bench/pings/run.sh` (CPU: %s)\n' \
+    "$DRIVERS" "$CONCURRENCY" "$SECONDS_PER_PHASE" "$WARMUP" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 } >>"$WORK/result.md"
 if [ "${PROFILE:-}" = "1" ]; then
   kill "$PID"; wait "$PID" 2>/dev/null || true

@@ -101,9 +101,24 @@ class AuthenticationTests extends EndToEndTest {
 		String unsigned = unsignedCopy(good);
 
 		assertThat(api.get("/v1/orders", good).status()).as("control: a correct token works").isEqualTo(200);
+		assertThat(api.get("/v1/orders", good).status()).as("and keeps working once remembered").isEqualTo(200);
 		for (String token : List.of(wrongAudience, wrongIssuer, tooLong, expired, unsigned, good + "x")) {
 			Api.Response response = api.get("/v1/orders", token);
 			assertThat(response.status()).isEqualTo(401);
+			assertThat(response.contentType()).startsWith("application/problem+json");
+		}
+	}
+
+	@Test
+	void theBearerSchemeIsReadInAnyCaseAndAMalformedHeaderGetsA401Problem() {
+		String token = fixtures.customer().token();
+
+		assertThat(api.send("GET", "/v1/orders", null, null, "Authorization", "bearer " + token).status()).isEqualTo(200);
+		assertThat(api.send("GET", "/v1/orders", null, null, "Authorization", "BEARER " + token).status()).isEqualTo(200);
+		for (String header : List.of("Bearer  " + token, "Bearer " + token + "!", "Bearer " + token + "=x", "Bearer ",
+				"Bearer =" + token)) {
+			Api.Response response = api.send("GET", "/v1/orders", null, null, "Authorization", header);
+			assertThat(response.status()).as(header).isEqualTo(401);
 			assertThat(response.contentType()).startsWith("application/problem+json");
 		}
 	}

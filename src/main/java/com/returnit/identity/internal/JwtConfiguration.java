@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,9 +38,12 @@ class JwtConfiguration {
 		return new NimbusJwtEncoder((selector, context) -> selector.select(new JWKSet(keys.current())));
 	}
 
-	/** Verifies with any live or recently retired key, chosen by the token's kid (reloaded when unknown). */
+	/**
+	 * Verifies with any live or recently retired key, chosen by the token's kid (reloaded when unknown), once per token
+	 * and node: a verified token is remembered until it expires.
+	 */
 	@Bean
-	JwtDecoder jwtDecoder(SigningKeys keys, TokenProperties properties) {
+	JwtDecoder jwtDecoder(SigningKeys keys, TokenProperties properties, Clock clock) {
 		JWKSource<SecurityContext> source = (selector, context) -> {
 			var kids = selector.getMatcher().getKeyIDs();
 			List<RSAKey> candidates = kids == null || kids.isEmpty() ? keys.verificationKeys()
@@ -56,7 +60,7 @@ class JwtConfiguration {
 				new JwtClaimValidator<Object>(JwtClaimNames.SUB, sub -> sub != null),
 				new JwtClaimValidator<Object>("role", role -> role != null),
 				lifetimeCap())));
-		return decoder;
+		return new VerifiedTokens(decoder, clock, properties.verifiedTokens());
 	}
 
 	private static OAuth2TokenValidator<Jwt> lifetimeCap() {

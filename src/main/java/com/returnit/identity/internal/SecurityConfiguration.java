@@ -18,8 +18,6 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -58,7 +56,7 @@ class SecurityConfiguration {
 				.requestMatchers("/v1/customers/me", "/v1/customers/me/**").hasRole("CUSTOMER")
 				.anyRequest().hasAnyRole("CUSTOMER", "DRIVER", "MERCHANT", "OPERATOR"))
 			.oauth2ResourceServer(resource -> resource
-				.bearerTokenResolver(bearerTokens())
+				.bearerTokenResolver(new BearerTokens())
 				.authenticationManagerResolver(request -> bearer)
 				.authenticationEntryPoint(unauthorized())
 				.accessDeniedHandler(forbidden()))
@@ -73,17 +71,6 @@ class SecurityConfiguration {
 	org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
 		return (request, response, e) -> ProblemResponses.write(response, HttpStatus.BAD_REQUEST,
 				"The request URL is not allowed.", "");
-	}
-
-	/**
-	 * Bearer tokens come in the Authorization header; only the WebSocket upgrade of {@code /v1/stream} may carry
-	 * one as {@code access_token} in the query, because browsers cannot set headers on WebSocket requests.
-	 */
-	private static BearerTokenResolver bearerTokens() {
-		DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
-		DefaultBearerTokenResolver query = new DefaultBearerTokenResolver();
-		query.setAllowUriQueryParameter(true);
-		return request -> "/v1/stream".equals(request.getRequestURI()) ? query.resolve(request) : header.resolve(request);
 	}
 
 	private static JwtAuthenticationProvider jwtProvider(JwtDecoder decoder) {

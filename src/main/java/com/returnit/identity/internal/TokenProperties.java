@@ -3,9 +3,13 @@ package com.returnit.identity.internal;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Token settings; the access token lifetime is capped at 15 minutes whatever is configured. */
+/**
+ * Token settings; the access token lifetime is capped at 15 minutes whatever is configured. {@code verifiedTokens}: how
+ * many verified access tokens a node remembers (about 2 KiB each), default 20,000.
+ */
 @ConfigurationProperties("returnit.security.tokens")
-record TokenProperties(String issuer, String audience, Duration accessTokenTtl, Duration refreshTokenTtl) {
+record TokenProperties(String issuer, String audience, Duration accessTokenTtl, Duration refreshTokenTtl,
+		long verifiedTokens) {
 
 	static final Duration MAX_ACCESS_TTL = Duration.ofMinutes(15);
 
@@ -15,5 +19,6 @@ record TokenProperties(String issuer, String audience, Duration accessTokenTtl, 
 		accessTokenTtl = accessTokenTtl == null || accessTokenTtl.compareTo(MAX_ACCESS_TTL) > 0 ? MAX_ACCESS_TTL
 				: accessTokenTtl;
 		refreshTokenTtl = refreshTokenTtl == null ? Duration.ofDays(30) : refreshTokenTtl;
+		verifiedTokens = verifiedTokens <= 0 ? 20_000 : verifiedTokens;
 	}
 }
