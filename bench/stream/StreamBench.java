@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -125,6 +126,25 @@ public class StreamBench {
 		}
 		log("setup: %d/%d orders assigned", accepted, orders.size());
 
+		int backgroundDrivers = Integer.getInteger("background.drivers", 0);
+		int backgroundRate = Integer.getInteger("background.rate", 0);
+		Path backgroundTokens = Path.of(args[10]).resolveSibling("background-tokens.txt");
+		if (backgroundDrivers > 0 && backgroundRate > 0) {
+			log("setup: %d background drivers on shift (no subscribers), to ping at about %d requests/s", backgroundDrivers,
+					backgroundRate);
+			List<String> tokens = new ArrayList<>();
+			for (int i = 0; i < backgroundDrivers; i++) {
+				String email = "stream-background-" + UUID.randomUUID() + "@bench.returnit.local";
+				post("/v1/drivers", operator, """
+						{"email":"%s","password":"bench-password-12","name":"Background Driver",
+						 "vehicle":{"type":"van","capacityParcels":40}}""".formatted(email), 201);
+				String token = login(email, "bench-password-12");
+				post("/v1/drivers/me/shift/start", token, "{}", 200);
+				tokens.add(token);
+			}
+			Files.write(backgroundTokens, tokens);
+		}
+
 		long heapBefore = heapUsedKb(jcmd, pid);
 		log("service heap used after GC before connecting: %,d KiB", heapBefore);
 
@@ -190,6 +210,8 @@ public class StreamBench {
 		long lastProgress = t0;
 		long pingsInWindow = 0;
 		double loadDuring = 0;
+		Process background = backgroundDrivers > 0 && backgroundRate > 0
+				? background(backgroundTokens, backgroundRate, warmup + seconds) : null;
 		try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (long k = 0;; k++) {
 				long due = t0 + k * periodNs;
@@ -234,6 +256,18 @@ public class StreamBench {
 			Thread.sleep(2_000);
 			measuring.set(false);
 		}
+		String backgroundResult = "none";
+		if (background != null) {
+			String output = new String(background.getInputStream().readAllBytes());
+			background.waitFor();
+			Matcher m = Pattern.compile("RESULT requests=(\\d+) other=(\\d+) errors=(\\d+) p50us=(\\d+) p99us=(\\d+) seconds=([0-9.]+)")
+				.matcher(output);
+			backgroundResult = !m.find() ? "wrk gave no result" : "%,.0f pings/s from %d more drivers (wrk, 1 ping per request; %s not 202; p50 %.1f ms, p99 %.1f ms)"
+				.formatted(Long.parseLong(m.group(1)) / Double.parseDouble(m.group(6)), backgroundDrivers,
+						Long.parseLong(m.group(2)) + Long.parseLong(m.group(3)), Long.parseLong(m.group(4)) / 1000.0,
+						Long.parseLong(m.group(5)) / 1000.0);
+			log("background: %s", backgroundResult);
+		}
 		long[] us = latenciesUs.stream().mapToLong(Long::longValue).sorted().toArray();
 		long heapEnd = heapUsedKb(jcmd, pid);
 		for (WebSocket s : sockets) {
@@ -252,7 +286,8 @@ public class StreamBench {
 				|---|---|
 				| Subscribers subscribed / failed | %,d / %,d (connected in %.1f s; closed by the server during the run: %,d) |
 				| Drivers with an assigned order, pinging | %d / %d |
-				| Ping rate | %d requests/s, 1 ping each (%.1f pings/s per driver), %d s measured after %d s warm-up; %,d ok, %,d failed |
+				| Ping rate | %d requests/s, 1 ping each (%.2f pings/s per driver, one every %.1f s), %d s measured after %d s warm-up; %,d ok, %,d failed |
+				| Background pings meanwhile | %s |
 				| driver.position messages measured | %,d (pings reaching a subscriber in the window: about %,d; repeated or older `at`: %,d) |
 				| Delivery latency p50 / p95 / p99 / max | %.0f / %.0f / %.0f / %.0f ms |
 				| Aim: p95 <= 500 ms | **%s** |
@@ -262,7 +297,8 @@ public class StreamBench {
 				"""
 			.formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS), connected.get(), failed.get(), connectSeconds,
 					closedDuringRun.get() - closedBefore, accepted, drivers.size(), rate,
-					(double) rate / drivers.size(), seconds, warmup, pingOk.get(), pingFailed.get(), us.length,
+					(double) rate / drivers.size(), (double) drivers.size() / rate, seconds, warmup, pingOk.get(),
+					pingFailed.get(), backgroundResult, us.length,
 					(long) Math.min(connected.get(), subscriberCount) * (seconds + 2), repeated.get(), p50, p95, p99, max,
 					pass ? "PASS" : "MISS", heapBefore, heapAfter, heapEnd, perConnectionKb,
 					Double.parseDouble(System.getProperty("load.before", "0")), loadDuring,
@@ -365,6 +401,21 @@ public class StreamBench {
 				done.countDown();
 			}
 		}
+	}
+
+	/**
+	 * wrk sending pings of the background drivers for {@code seconds} (bench/stream/background.lua): 8 or more connections
+	 * (one per 20 requests a second), each pausing so that together they send about {@code rate} requests a second (less when the service is slower).
+	 */
+	static Process background(Path tokens, int rate, int seconds) throws Exception {
+		int connections = Math.max(8, rate / 20);
+		ProcessBuilder wrk = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--timeout", "10s",
+				"-s", "bench/stream/background.lua", base);
+		wrk.environment().putAll(Map.of("PINGS", "1", "TOKENS", tokens.toString(), "THREADS", "2", "BASE_EPOCH",
+				String.valueOf(Instant.now().getEpochSecond() - 7_200), "DELAY_MS",
+				String.valueOf(Math.max(0, connections * 1000 / rate - 1))));
+		wrk.redirectErrorStream(true);
+		return wrk.start();
 	}
 
 	static long nowMicros() {
