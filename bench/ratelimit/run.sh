@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Rate limit isolation benchmark, one command, loopback only, about a minute plus the build:
-#   bench/ratelimit/run.sh                                  # 10 quiet customers at 3 req/s, burst of 64, 20 s per phase
-#   QUIET=20 RATE=3 BURST=128 SECONDS_PER_PHASE=30 bench/ratelimit/run.sh
+#   bench/ratelimit/run.sh          # 10 quiet customers at 3 req/s; one customer bursting at about 1,000 req/s
+#                                   # (300 times its limit) on 64 connections (wrk); 20 s per phase
+#   QUIET=20 RATE=3 BURST=128 BURST_RATE=2000 SECONDS_PER_PHASE=30 bench/ratelimit/run.sh
+#   BURST_RATE=0 bench/ratelimit/run.sh     # the burst as fast as the machine answers (client and service share 2 cores)
 #   REDIS=1 bench/ratelimit/run.sh                          # buckets in Redis (a redis-server started on a free port)
 # Starts the service jar on a free port with a temporary data directory (anonymous sign-ups unlimited so that the
 # customers can be created; every other limit at its default) and appends the result to docs/benchmarks.md under
@@ -11,6 +13,11 @@ cd "$(dirname "$0")/../.."
 QUIET="${QUIET:-10}"
 RATE="${RATE:-3}"
 BURST="${BURST:-64}"
+BURST_RATE="${BURST_RATE:-1000}"
+if ! command -v wrk >/dev/null; then
+  echo "installing wrk (Debian package)"
+  { apt-get update -qq && apt-get install -y -qq wrk; } >/dev/null || { echo "could not install wrk" >&2; exit 1; }
+fi
 SECONDS_PER_PHASE="${SECONDS_PER_PHASE:-20}"
 REDIS="${REDIS:-0}"
 JAVA_HOME="$(bin/jdk25)"; export JAVA_HOME
@@ -54,12 +61,12 @@ PORT="$(grep -o 'Tomcat started on port [0-9]*' "$LOG" | grep -o '[0-9]*$' | hea
 [ -n "$PORT" ] || { cat "$LOG"; echo "no HTTP port in the log" >&2; exit 1; }
 echo "service on 127.0.0.1:$PORT"
 
-timeout $((SECONDS_PER_PHASE * 2 + 300)) "$JAVA" bench/ratelimit/RateLimitBench.java "http://127.0.0.1:$PORT" \
+timeout $((SECONDS_PER_PHASE * 2 + 300)) "$JAVA" -Dburst.rate="$BURST_RATE" bench/ratelimit/RateLimitBench.java "http://127.0.0.1:$PORT" \
   "$QUIET" "$RATE" "$BURST" "$SECONDS_PER_PHASE" "$WORK/result.md"
 
 {
-  printf '\nBuckets in: %s. Command: `REDIS=%s QUIET=%s RATE=%s BURST=%s SECONDS_PER_PHASE=%s bench/ratelimit/run.sh` (CPU: %s; load average at the end: %s)\n' \
-    "$BACKEND" "$REDIS" "$QUIET" "$RATE" "$BURST" "$SECONDS_PER_PHASE" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \
+  printf '\nBuckets in: %s. Command: `REDIS=%s QUIET=%s RATE=%s BURST=%s BURST_RATE=%s SECONDS_PER_PHASE=%s bench/ratelimit/run.sh` (CPU: %s; load average at the end: %s)\n' \
+    "$BACKEND" "$REDIS" "$QUIET" "$RATE" "$BURST" "$BURST_RATE" "$SECONDS_PER_PHASE" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \
     "$(cut -d' ' -f1-3 /proc/loadavg)"
 } >>"$WORK/result.md"
 "$JAVA" bench/lib/AppendResult.java docs/benchmarks.md "$WORK/result.md" "## Rate limits" bench/ratelimit/intro.md
