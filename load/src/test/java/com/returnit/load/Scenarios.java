@@ -83,14 +83,16 @@ final class Scenarios {
 		String auth = "Bearer #{driverToken}";
 		return exec(http("accept").post("/v1/offers/#{offerId}/accept").header("Authorization", auth)
 			.check(status().in(200, 409, 410).saveAs("acceptStatus")))
-			.doIf(session -> session.getInt("acceptStatus") == 200)
+			// a failed accept (timeout, 503 under overload) saves no status: that driver moves on to its next ping
+			.doIf(session -> session.contains("acceptStatus") && session.getInt("acceptStatus") == 200)
 			.then(exec(http("en-route").post("/v1/orders/#{offerOrderId}/en-route").header("Authorization", auth)
 				.check(status().is(200)))
 				.exec(http("pickup").post("/v1/orders/#{offerOrderId}/pickup").header("Authorization", auth)
 					.body(StringBody(Bodies.pickup())).asJson()
 					.check(status().is(200), jsonPath("$.merchantId").saveAs("offerMerchantId")))
 				// on a shared target, orders of an earlier run's merchant go to that merchant's hub, unknown here
-				.doIf(session -> data.merchantId().equals(session.getString("offerMerchantId")))
+				.doIf(session -> session.contains("offerMerchantId")
+						&& data.merchantId().equals(session.getString("offerMerchantId")))
 				.then(http("deliver").post("/v1/orders/#{offerOrderId}/deliver").header("Authorization", auth)
 					.body(StringBody("{\"hubId\":\"" + data.hubId() + "\"}")).asJson().check(status().is(200))))
 			.exec(session -> session.removeAll("offerId", "offerOrderId", "acceptStatus", "offerMerchantId"));
