@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import returnit.bench.Totp;
 
 /** The calls the drills make, as plain JSON strings over the JDK's HTTP client: the service as any client sees it. */
 final class DrillClient {

@@ -11,7 +11,7 @@ CLUSTER_PORT="${CLUSTER_PORT:-18080}"
 BASE="http://127.0.0.1:$CLUSTER_PORT"
 JDBC="jdbc:postgresql://127.0.0.1:$((CLUSTER_PORT + 352))/returnit"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/returnit-cluster-drill.XXXXXX")"
-"$JAVA_HOME/bin/javac" -d "$WORK" bench/lib/Totp.java
+"$JAVA_HOME/bin/javac" -d "$WORK" bench/lib/shared/returnit/bench/Totp.java
 [ -f target/returnit.jar ] || ./mvnw -B -q -DskipTests package
 pg_jar="$(unzip -Z1 target/returnit.jar 'BOOT-INF/lib/postgresql-*.jar' | head -1)"
 unzip -q -j -o target/returnit.jar "$pg_jar" -d "$WORK"

@@ -9,7 +9,7 @@ ADMIN_PASSWORD="drill-admin-password-1"
 # operators log in with a TOTP code (ADR 0015): the drill provisions the admin's secret and computes codes from it
 export RETURNIT_ADMIN_TOTP_SECRET="${RETURNIT_ADMIN_TOTP_SECRET:-JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/returnit-drill.XXXXXX")"
-BENCH_LIB="$WORK/bench-lib"; "$JAVA_HOME/bin/javac" -d "$BENCH_LIB" bench/lib/Totp.java  # Totp.currentCode()
+BENCH_LIB="$WORK/bench-lib"; "$JAVA_HOME/bin/javac" -d "$BENCH_LIB" bench/lib/shared/returnit/bench/Totp.java  # Totp.currentCode()
 SERVICE_PID=""
 PGDATA_DIR=""
 AS_USER=()

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import returnit.bench.Totp;
 
 /** The few calls the benchmark makes, as plain JSON strings: no library beyond the JDK. */
 final class Api {

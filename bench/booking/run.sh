@@ -28,7 +28,7 @@ if [ ! -f target/returnit.jar ]; then
 fi
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/returnit-bench.XXXXXX")"
-BENCH_LIB="$WORK/bench-lib"; "$JAVA_HOME/bin/javac" -d "$BENCH_LIB" bench/lib/Totp.java  # Totp.currentCode()
+BENCH_LIB="$WORK/bench-lib"; "$JAVA_HOME/bin/javac" -d "$BENCH_LIB" bench/lib/shared/returnit/bench/Totp.java  # Totp.currentCode()
 LOG="$WORK/service.log"
 SERVICE_PID=""
 

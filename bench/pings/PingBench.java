@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import returnit.bench.Totp;
 
 /**
  * Location ping benchmark (run by bench/pings/run.sh): creates drivers through the API, puts them on shift, then

@@ -32,7 +32,7 @@ if [ "${SKIP_BUILD:-}" != "1" ]; then
 fi
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/returnit-bench-XXXXXX")"
-BENCH_LIB="$WORK/bench-lib"; "$JAVA_HOME/bin/javac" -d "$BENCH_LIB" bench/lib/Totp.java  # Totp.currentCode()
+BENCH_LIB="$WORK/bench-lib"; "$JAVA_HOME/bin/javac" -d "$BENCH_LIB" bench/lib/shared/returnit/bench/Totp.java  # Totp.currentCode()
 LOG="$WORK/service.log"
 PROFILE_ARGS=()
 if [ "${PROFILE:-}" = "1" ]; then PROFILE_ARGS=("-XX:StartFlightRecording=filename=$WORK/service.jfr,settings=profile,dumponexit=true"); fi

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import returnit.bench.Totp;
 
 /**
  * Live stream benchmark (run by bench/stream/run.sh). Sets up, through the API, drivers on shift each with one

@@ -52,7 +52,7 @@ fi
 read -r LOAD1 _ < /proc/loadavg
 echo "load average before the run: $LOAD1 on $(nproc) cores"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/returnit-stream-XXXXXX")"
-BENCH_LIB="$WORK/bench-lib"; "$JAVA_HOME/bin/javac" -d "$BENCH_LIB" bench/lib/Totp.java  # Totp.currentCode()
+BENCH_LIB="$WORK/bench-lib"; "$JAVA_HOME/bin/javac" -d "$BENCH_LIB" bench/lib/shared/returnit/bench/Totp.java  # Totp.currentCode()
 LOG="$WORK/service.log"
 "$JAVA" -jar target/returnit.jar --server.port=0 --server.address=127.0.0.1 --returnit.data-dir="$WORK/data" \
   --returnit.security.rate-limits.enabled=false \

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import returnit.bench.Totp;
 
 /**
  * The data the users need, created through the public API before the run (the feeders read it): the operator logs

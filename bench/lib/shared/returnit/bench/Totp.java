@@ -1,3 +1,5 @@
+package returnit.bench;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
@@ -8,7 +10,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The operator's current TOTP code (RFC 6238, ADR 0015) from {@code RETURNIT_ADMIN_TOTP_SECRET}, for the benchmarks
  * and drills that log the operator in; empty when the variable is unset (accounts without TOTP ignore the code).
- * Not a program: the scripts compile it into their work directory and put it on the class path.
+ * Not a program: the scripts compile it into their work directory and put it on the class path; the load module
+ * (load/) compiles it as a test source.
  */
 public final class Totp {
 
