@@ -49,6 +49,20 @@ class LocationPingTests extends EndToEndTest {
 	}
 
 	@Test
+	void aFixSentWithNanosecondsIsKeptToTheMicrosecondInMemoryAndInPostgres() {
+		Fixtures.Person driver = onShift(fixtures.driver());
+		Instant sent = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusNanos(123_456_789);
+
+		api.post("/v1/drivers/me/locations", driver.token(), Pings.of().at(52.5200, 13.4050, sent).body());
+
+		Instant stored = jdbc.sql("SELECT recorded_at FROM driver_positions_latest WHERE driver_id = :d")
+			.param("d", id(driver)).query(java.sql.Timestamp.class).single().toInstant();
+		assertThat(stored).isEqualTo(sent.truncatedTo(ChronoUnit.MICROS));
+		assertThat(locator.latest(id(driver))).map(Position::recordedAt).as("the same fix, not a newer one")
+			.hasValue(stored);
+	}
+
+	@Test
 	void aJumpNoCarCouldMakeIsStoredButFlaggedAndDoesNotMoveTheDriver() {
 		Fixtures.Person driver = onShift(fixtures.driver());
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
