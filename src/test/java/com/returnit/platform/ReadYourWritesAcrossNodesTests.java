@@ -8,6 +8,7 @@ import com.returnit.support.EndToEndTest;
 import com.returnit.support.Fixtures;
 import com.returnit.support.SecondNode;
 import com.returnit.support.StreamingReplica;
+import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +16,11 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -29,6 +34,7 @@ import redis.embedded.RedisServer;
  * wrote nothing reads on node 2 from the stale replica, unless it names the booking's position in
  * {@code ReturnIt-Read-After}. Once replay resumes, the customer's reads go to the replica again.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestPropertySource(properties = { "returnit.test.database=read-your-writes", "returnit.replica.username=postgres",
 		"returnit.replica.check-every=50ms", "returnit.replica.max-lag=100000d",
 		"management.endpoint.health.show-details=always" })
@@ -76,14 +82,17 @@ class ReadYourWritesAcrossNodesTests extends EndToEndTest {
 	}
 
 	@Test
+	@Order(1)
 	void aCustomerWhoBookedOnOneNodeSeesTheBookingOnAnotherWhileTheReplicaLacksIt() {
 		Fixtures.MerchantRef merchant = fixtures.merchant("Causal Coats");
 		Fixtures.Person customer = fixtures.customer();
 		replicaServingAndCaughtUp();
 		DATABASES.pauseReplay();
 
+		int positionsInRedis = positionsInRedis();
 		Api.Response booked = api.post("/v1/orders", customer.token(), Fixtures.request(merchant.id()));
 		assertThat(booked.status()).isEqualTo(201);
+		assertThat(positionsInRedis()).as("node 1 shared the customer's position in Redis").isEqualTo(positionsInRedis + 1);
 		String orderId = booked.text("id");
 		String position = booked.header("ReturnIt-Read-After");
 		assertThat(position).as("the write's position in the primary's log").matches("[0-9A-F]+/[0-9A-F]+");
@@ -113,7 +122,9 @@ class ReadYourWritesAcrossNodesTests extends EndToEndTest {
 		assertThat(reads("replica")).isEqualTo(replicaAfter + 1);
 	}
 
+	/** Last: Redis is skipped for 5 s after it failed. */
 	@Test
+	@Order(3)
 	void withRedisLostTheBookingsPositionGoesThroughPostgreSQLAndStillHolds() throws Exception {
 		Fixtures.MerchantRef merchant = fixtures.merchant("Fallback Frocks");
 		Fixtures.Person customer = fixtures.customer();
@@ -121,8 +132,10 @@ class ReadYourWritesAcrossNodesTests extends EndToEndTest {
 		DATABASES.pauseReplay();
 		REDIS.stop();
 		try {
+			long positionsInTable = positionsInTable();
 			Api.Response booked = api.post("/v1/orders", customer.token(), Fixtures.request(merchant.id()));
 			assertThat(booked.status()).as("no error without Redis").isEqualTo(201);
+			assertThat(positionsInTable()).as("the position went to PostgreSQL").isEqualTo(positionsInTable + 1);
 			double replica = reads("replica");
 			assertThat(orderIds(api2.get("/v1/orders", customer.token()))).contains(booked.text("id"));
 			assertThat(reads("replica")).as("served by the primary").isEqualTo(replica);
@@ -136,6 +149,7 @@ class ReadYourWritesAcrossNodesTests extends EndToEndTest {
 	}
 
 	@Test
+	@Order(2)
 	void aMalformedReadAfterIsRefusedNamingTheHeader() {
 		Fixtures.Person customer = fixtures.customer();
 		Api.Response refused = api2.send("GET", "/v1/orders", customer.token(), null, "ReturnIt-Read-After", "soon");
@@ -147,12 +161,30 @@ class ReadYourWritesAcrossNodesTests extends EndToEndTest {
 	private void replicaServingAndCaughtUp() {
 		DATABASES.awaitCaughtUp();
 		for (Api node : List.of(api, api2)) {
-			Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-				.until(() -> "up".equals(node.get("/actuator/health/readiness", null).body()
-					.at("/components/replica/details/replica").asString()));
+			Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
+				var components = node.get("/actuator/health/readiness", null).body().get("components");
+				// Redis is skipped for 5 s after a failure (another test stops it)
+				return "up".equals(components.at("/replica/details/replica").asString())
+						&& components.at("/redis/details/reachable").isMissingNode();
+			});
 		}
 		// both monitors have seen the replica caught up (they ask every 50 ms)
 		Awaitility.await().pollDelay(Duration.ofMillis(150)).until(() -> true);
+	}
+
+	private static long positionsInTable() {
+		return JdbcClient.create(DATABASES.primary().getPostgresDatabase())
+			.sql("SELECT count(*) FROM read_after_positions").query(Long.class).single();
+	}
+
+	private static int positionsInRedis() {
+		RedisClient client = RedisClient.create("redis://127.0.0.1:" + REDIS_PORT);
+		try (var connection = client.connect()) {
+			return connection.sync().keys("returnit:read-after:*").size();
+		}
+		finally {
+			client.shutdown();
+		}
 	}
 
 	private static double reads(String servedBy) {
