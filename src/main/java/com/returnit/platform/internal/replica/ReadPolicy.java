@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -22,6 +24,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 class ReadPolicy implements HandlerInterceptor {
 
 	static final String READ_AFTER = "ReturnIt-Read-After";
+	private static final Logger log = LoggerFactory.getLogger(ReadPolicy.class);
 	private static final String DECIDED = ReadPolicy.class.getName() + ".replica";
 
 	private final WritePositions positions;
@@ -59,7 +62,17 @@ class ReadPolicy implements HandlerInterceptor {
 			return asked;
 		}
 		String caller = caller();
-		return caller == null ? asked : WalPosition.later(asked, positions.neededBy(caller, replayed));
+		if (caller == null) {
+			return asked;
+		}
+		try {
+			return WalPosition.later(asked, positions.neededBy(caller, replayed));
+		}
+		catch (RuntimeException e) {
+			// the primary cannot be asked (it is down: nobody can write either); the replica, within max-lag, serves
+			log.debug("Write position of a caller unknown, the replica's lag bounds this read: {}", e.getMessage());
+			return asked;
+		}
 	}
 
 	@Override
