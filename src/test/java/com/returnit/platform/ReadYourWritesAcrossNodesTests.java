@@ -92,7 +92,8 @@ class ReadYourWritesAcrossNodesTests extends EndToEndTest {
 		int positionsInRedis = positionsInRedis();
 		Api.Response booked = api.post("/v1/orders", customer.token(), Fixtures.request(merchant.id()));
 		assertThat(booked.status()).isEqualTo(201);
-		assertThat(positionsInRedis()).as("node 1 shared the customer's position in Redis").isEqualTo(positionsInRedis + 1);
+		assertThat(positionsInRedis()).as("node 1 shared the customer's position in Redis")
+			.isEqualTo(positionsInRedis + 1);
 		String orderId = booked.text("id");
 		String position = booked.header("ReturnIt-Read-After");
 		assertThat(position).as("the write's position in the primary's log").matches("[0-9A-F]+/[0-9A-F]+");
@@ -118,7 +119,8 @@ class ReadYourWritesAcrossNodesTests extends EndToEndTest {
 			.until(() -> orderIds(api2.get("/v1/orders", merchant.apiKey())).contains(orderId));
 		double replicaAfter = reads("replica");
 		assertThat(orderIds(api2.get("/v1/orders", customer.token())))
-			.as("the replica has replayed the booking: the customer reads from it again, long before 30 s").contains(orderId);
+			.as("the replica has replayed the booking: the customer reads from it again, long before 30 s")
+			.contains(orderId);
 		assertThat(reads("replica")).isEqualTo(replicaAfter + 1);
 	}
 
@@ -188,7 +190,8 @@ class ReadYourWritesAcrossNodesTests extends EndToEndTest {
 	}
 
 	private static double reads(String servedBy) {
-		var counter = node2.bean(MeterRegistry.class).find("returnit.replica.reads").tag("served_by", servedBy).counter();
+		var counter = node2.bean(MeterRegistry.class).find("returnit.replica.reads").tag("served_by", servedBy)
+			.counter();
 		return counter == null ? 0 : counter.count();
 	}
 

@@ -46,7 +46,8 @@ public final class StreamingReplica {
 				Path data = Path.of(single(statement, "SHOW data_directory"));
 				statement.execute("SELECT pg_backup_start('returnit-standby', true)");
 				copyTree(data, copy);
-				Files.writeString(copy.resolve("backup_label"), single(statement, "SELECT labelfile FROM pg_backup_stop(false)"));
+				Files.writeString(copy.resolve("backup_label"),
+						single(statement, "SELECT labelfile FROM pg_backup_stop(false)"));
 			}
 			Files.writeString(copy.resolve("standby.signal"), "");
 			Files.writeString(copy.resolve("postgresql.auto.conf"), """
@@ -124,7 +125,8 @@ public final class StreamingReplica {
 		}
 		for (Path path : paths) {
 			Path relative = from.relativize(path);
-			if (NOT_COPIED.contains(relative.toString()) || relative.startsWith("pg_replslot") && relative.getNameCount() > 1) {
+			boolean slotState = relative.startsWith("pg_replslot") && relative.getNameCount() > 1;
+			if (NOT_COPIED.contains(relative.toString()) || slotState) {
 				continue;
 			}
 			Path target = to.resolve(relative.toString());

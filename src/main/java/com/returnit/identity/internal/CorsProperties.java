@@ -24,8 +24,8 @@ record CorsProperties(List<String> allowedOrigins) {
 		config.setAllowedOrigins(allowedOrigins);
 		config.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
 		config.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "ReturnIt-Read-After"));
-		config.setExposedHeaders(List.of("Location", "Retry-After", "RateLimit", "RateLimit-Policy", "Idempotent-Replayed",
-				"ReturnIt-Read-After"));
+		config.setExposedHeaders(List.of("Location", "Retry-After", "RateLimit", "RateLimit-Policy",
+				"Idempotent-Replayed", "ReturnIt-Read-After"));
 		config.setAllowCredentials(false);
 		config.setMaxAge(Duration.ofMinutes(10));
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

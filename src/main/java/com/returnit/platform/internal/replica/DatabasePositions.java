@@ -52,7 +52,8 @@ final class DatabasePositions {
 		primary.sql("""
 				INSERT INTO read_after_positions AS p (caller, lsn, expires_at)
 				VALUES (:caller, :lsn::pg_lsn, now() + make_interval(secs => :keep))
-				ON CONFLICT (caller) DO UPDATE SET lsn = GREATEST(p.lsn, excluded.lsn), expires_at = excluded.expires_at""")
+				ON CONFLICT (caller)
+				  DO UPDATE SET lsn = GREATEST(p.lsn, excluded.lsn), expires_at = excluded.expires_at""")
 			.param("caller", caller)
 			.param("lsn", WalPosition.format(position))
 			.param("keep", keep.toMillis() / 1000.0)

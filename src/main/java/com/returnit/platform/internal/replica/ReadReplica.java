@@ -159,7 +159,8 @@ class ReadReplica implements AutoCloseable {
 			try (ResultSet rows = statement.executeQuery(LAG)) {
 				rows.next();
 				String replayed = rows.getString(2);
-				return new Measure(rows.getDouble(1), replayed == null ? WalPosition.EVERYTHING : WalPosition.parse(replayed));
+				return new Measure(rows.getDouble(1),
+						replayed == null ? WalPosition.EVERYTHING : WalPosition.parse(replayed));
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package com.returnit.platform.internal.replica;
 
 import java.util.HexFormat;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +33,8 @@ final class WalPosition {
 	}
 
 	static String format(long position) {
-		return Long.toHexString(position >>> 32).toUpperCase() + "/" + Long.toHexString(position & 0xFFFF_FFFFL).toUpperCase();
+		return (Long.toHexString(position >>> 32) + "/" + Long.toHexString(position & 0xFFFF_FFFFL))
+			.toUpperCase(Locale.ROOT);
 	}
 
 	/** Sixteen hexadecimal digits: ordered as text as the positions are as numbers (Redis compares strings). */
