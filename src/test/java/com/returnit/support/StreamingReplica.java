@@ -56,7 +56,8 @@ public final class StreamingReplica {
 					hot_standby = on
 					""".formatted(primary.getPort()));
 			EmbeddedPostgres standby = EmbeddedPostgres.builder().setDataDirectory(copy).setCleanDataDirectory(false)
-				.setPGStartupWait(Duration.ofSeconds(30)).start();
+				.setRegisterShutdownHook(false).setPGStartupWait(Duration.ofSeconds(30)).start();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAndDelete(standby, copy)));
 			return new StreamingReplica(primary, standby);
 		}
 		catch (IOException e) {
@@ -114,6 +115,19 @@ public final class StreamingReplica {
 		try (ResultSet rows = statement.executeQuery(sql)) {
 			rows.next();
 			return rows.getString(1);
+		}
+	}
+
+	/** The copy is not the embedded server's own directory, so it is not removed with it. */
+	private static void stopAndDelete(EmbeddedPostgres standby, Path copy) {
+		try {
+			standby.close();
+			try (Stream<Path> walk = Files.walk(copy)) {
+				walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+			}
+		}
+		catch (IOException e) {
+			// a temporary directory: left behind at worst
 		}
 	}
 
