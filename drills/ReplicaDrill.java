@@ -34,7 +34,7 @@ public final class ReplicaDrill {
 			orders.add(api.expect(201, api.post("/v1/orders", world.customerToken(),
 					DrillClient.booking(world.merchantId())), "book").text("id"));
 		}
-		// the customer's own reads stay on the primary for read-your-writes (2 s here); the replica replays meanwhile
+		// the customer's own reads stay on the primary until the replica has its bookings (ADR 26, 2 s at most)
 		Thread.sleep(3000);
 		Duration phase = Duration.ofSeconds(options.integer("phase", 10));
 		int clients = options.integer("clients", 8);

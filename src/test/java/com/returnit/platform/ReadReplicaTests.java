@@ -29,7 +29,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * A read replica (ADR 0024): here the service's own PostgreSQL seen through a login whose transactions are read-only,
  * so that a write routed to it would fail, and a backend of its pool shows what it last ran. List and tracking reads
- * run there, writes and a caller's reads right after its own write on the primary; taking the replica away sends
+ * run there, writes and reads asking for the latest on the primary; taking the replica away sends
  * reads to the primary without a single error, and the replica serves again once it is back.
  * drills/replica-lost.sh does the same with real streaming replication against the jar.
  */
@@ -72,29 +72,45 @@ class ReadReplicaTests extends EndToEndTest {
 		assertThat(reads("replica")).isEqualTo(before + 1);
 		assertThat(lastActivityOfTheReplicaPool()).as("a backend of the replica login worked").isAfter(replicaBusyBefore);
 
-		Awaitility.await().pollDelay(Duration.ofMillis(1100)).atMost(Duration.ofSeconds(5)).until(() -> true);
 		double beforeTracking = reads("replica");
 		assertThat(api.get("/v1/orders/" + orderId + "/tracking", customer.token()).status()).isEqualTo(200);
 		assertThat(reads("replica")).isEqualTo(beforeTracking + 1);
 	}
 
 	@Test
-	void aCallersReadRightAfterItsOwnWriteAndAReadAskingForTheLatestAreServedByThePrimary() {
+	void aReadAskingForTheLatestIsServedByThePrimary() {
 		Fixtures.MerchantRef merchant = fixtures.merchant("Fresh Fabrics");
 		Fixtures.Person customer = fixtures.customer();
+		String orderId = fixtures.order(customer, merchant);
 		awaitReplicaServing();
 
 		double replica = reads("replica");
 		double primary = reads("primary");
-		String orderId = fixtures.order(customer, merchant);
-		Api.Response own = api.get("/v1/orders/" + orderId, customer.token());
-		assertThat(own.status()).isEqualTo(200);
-		assertThat(own.text("status")).isEqualTo("scheduled");
 		Api.Response latest = api.send("GET", "/v1/orders", merchant.apiKey(), null, "Cache-Control", "no-cache");
 		assertThat(latest.status()).isEqualTo(200);
+		assertThat(latest.body().get("data").findValuesAsString("id")).contains(orderId);
 
 		assertThat(reads("replica")).as("no read went to the replica").isEqualTo(replica);
-		assertThat(reads("primary")).isGreaterThanOrEqualTo(primary + 2);
+		assertThat(reads("primary")).isGreaterThanOrEqualTo(primary + 1);
+	}
+
+	/**
+	 * A caller's read right after its own write needs a database that has replayed the write (ADR 0026); this
+	 * "replica" is not in recovery, so it has everything. ReadYourWritesAcrossNodesTests proves the rule with a real
+	 * replica that lacks the write.
+	 */
+	@Test
+	void aCallersReadRightAfterItsOwnWriteSeesTheWrite() {
+		Fixtures.MerchantRef merchant = fixtures.merchant("Own Writes Outfitters");
+		Fixtures.Person customer = fixtures.customer();
+		awaitReplicaServing();
+
+		Api.Response booked = api.post("/v1/orders", customer.token(), Fixtures.request(merchant.id()));
+		assertThat(booked.status()).isEqualTo(201);
+		assertThat(booked.header("ReturnIt-Read-After")).matches("[0-9A-F]+/[0-9A-F]+");
+		Api.Response own = api.get("/v1/orders/" + booked.text("id"), customer.token());
+		assertThat(own.status()).isEqualTo(200);
+		assertThat(own.text("status")).isEqualTo("scheduled");
 	}
 
 	@Test
@@ -141,8 +157,6 @@ class ReadReplicaTests extends EndToEndTest {
 		Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
 			.until(() -> "up".equals(api.get("/actuator/health/readiness", null).body()
 				.at("/components/replica/details/replica").asString()));
-		// a caller's reads stay on the primary for 1 s after its write (returnit.replica.read-your-writes)
-		Awaitility.await().pollDelay(Duration.ofMillis(1100)).atMost(Duration.ofSeconds(5)).until(() -> true);
 	}
 
 	private double reads(String servedBy) {

@@ -37,6 +37,11 @@ public final class SecondNode implements AutoCloseable {
 		return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
 	}
 
+	/** A bean of this node, e.g. its MeterRegistry. */
+	public <T> T bean(Class<T> type) {
+		return context.getBean(type);
+	}
+
 	@Override
 	public void close() {
 		context.close();

@@ -23,8 +23,9 @@ record CorsProperties(List<String> allowedOrigins) {
 		CorsConfiguration config = new CorsConfiguration();
 		config.setAllowedOrigins(allowedOrigins);
 		config.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
-		config.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key"));
-		config.setExposedHeaders(List.of("Location", "Retry-After", "RateLimit", "RateLimit-Policy", "Idempotent-Replayed"));
+		config.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "ReturnIt-Read-After"));
+		config.setExposedHeaders(List.of("Location", "Retry-After", "RateLimit", "RateLimit-Policy",
+				"Idempotent-Replayed", "ReturnIt-Read-After"));
 		config.setAllowCredentials(false);
 		config.setMaxAge(Duration.ofMinutes(10));
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

@@ -28,6 +28,12 @@ class PrimaryAndReplica extends LazyConnectionDataSourceProxy implements AutoClo
 		return new PrimaryAndReplica(primary, new ReplicaRouting(primary, replicas, policies, meters));
 	}
 
+	/** The primary's own data source under the application's, bound to no transaction. */
+	static DataSource primaryOf(DataSource application) {
+		return application instanceof LazyConnectionDataSourceProxy proxy && proxy.getTargetDataSource() != null
+				? proxy.getTargetDataSource() : application;
+	}
+
 	@Override
 	public void close() throws Exception {
 		if (primary instanceof AutoCloseable closeable) {

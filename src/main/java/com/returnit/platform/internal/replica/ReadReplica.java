@@ -29,7 +29,8 @@ class ReadReplica implements AutoCloseable {
 
 	/**
 	 * Seconds behind the primary: 0 when everything received is replayed and the stream is up (an idle primary is not
-	 * lag), otherwise the age of the last replayed transaction. A server not in recovery is its own primary: 0.
+	 * lag), otherwise the age of the last replayed transaction. A server not in recovery is its own primary: 0. Then
+	 * the position replayed so far (ADR 0026), null for a server not in recovery (it has everything).
 	 */
 	private static final String LAG = """
 			SELECT CASE
@@ -37,7 +38,8 @@ class ReadReplica implements AutoCloseable {
 			  WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() AND EXISTS (SELECT 1 FROM pg_stat_wal_receiver)
 			    THEN 0
 			  ELSE COALESCE(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()), 1e9)
-			END""";
+			END,
+			CASE WHEN pg_is_in_recovery() THEN COALESCE(pg_last_wal_replay_lsn(), '0/0')::text END""";
 
 	private final ReplicaProperties properties;
 	private final Clock clock;
@@ -86,6 +88,14 @@ class ReadReplica implements AutoCloseable {
 		return state.servesReads();
 	}
 
+	/**
+	 * The log position the replica had replayed when last measured, {@link WalPosition#EVERYTHING} for a server not in
+	 * recovery. Read before the decision it serves; the replica only moves forward, so this is never too far ahead.
+	 */
+	long replayed() {
+		return state.replayed();
+	}
+
 	/** A checked connection from the replica's pool: one the replica closed under us is not handed out. */
 	Connection connection() throws SQLException {
 		Connection connection = pool.getConnection();
@@ -107,11 +117,11 @@ class ReadReplica implements AutoCloseable {
 
 	void check() {
 		try {
-			double lag = measureLag();
-			if (state.measured(lag, clock.instant())) {
+			Measure measure = measure();
+			if (state.measured(measure.lagSeconds(), measure.replayed(), clock.instant())) {
 				// connections from before an outage are dead; new ones are opened on demand
 				evictIdle();
-				log.info("Replica serves reads again ({} s behind)", lag);
+				log.info("Replica serves reads again ({} s behind)", measure.lagSeconds());
 			}
 		}
 		catch (SQLException | RuntimeException e) {
@@ -131,7 +141,10 @@ class ReadReplica implements AutoCloseable {
 		}
 	}
 
-	private double measureLag() throws SQLException {
+	private record Measure(double lagSeconds, long replayed) {
+	}
+
+	private Measure measure() throws SQLException {
 		if (monitorConnection == null || monitorConnection.isClosed()) {
 			Properties login = new Properties();
 			login.setProperty("user", String.valueOf(properties.username()));
@@ -145,7 +158,9 @@ class ReadReplica implements AutoCloseable {
 			statement.setQueryTimeout(2);
 			try (ResultSet rows = statement.executeQuery(LAG)) {
 				rows.next();
-				return rows.getDouble(1);
+				String replayed = rows.getString(2);
+				return new Measure(rows.getDouble(1),
+						replayed == null ? WalPosition.EVERYTHING : WalPosition.parse(replayed));
 			}
 		}
 	}

@@ -1,5 +1,6 @@
 package com.returnit.platform.internal.replica;
 
+import com.returnit.platform.Redis;
 import com.returnit.platform.internal.DatabaseCircuits;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Gauge;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -43,9 +45,27 @@ class ReplicaConfiguration {
 		return new ReadReplica(properties, statementTimeout, clock);
 	}
 
+	/** Callers' write positions (ADR 0026): in Redis when configured, else (and while Redis fails) in the primary. */
 	@Bean
-	ReadPolicy replicaReadPolicy(ReplicaProperties properties) {
-		return new ReadPolicy(properties.readYourWrites());
+	WritePositions replicaWritePositions(ReplicaProperties properties, DataSource dataSource,
+			ObjectProvider<Redis> redis, Clock clock) {
+		Redis shared = redis.getIfAvailable();
+		return new WritePositions(shared == null ? null : new RedisPositions(shared, properties.readYourWrites()),
+				new DatabasePositions(PrimaryAndReplica.primaryOf(dataSource), properties.readYourWrites(), clock),
+				properties.readYourWrites(), clock);
+	}
+
+	@Bean
+	ReadPolicy replicaReadPolicy(WritePositions positions) {
+		return new ReadPolicy(positions);
+	}
+
+	/** After Spring Security's chain (order -100), so that the writer is known; outside the idempotency filter (0). */
+	@Bean
+	FilterRegistrationBean<WritePositionFilter> replicaWritePositionFilter(WritePositions positions) {
+		var registration = new FilterRegistrationBean<>(new WritePositionFilter(positions));
+		registration.setOrder(-50);
+		return registration;
 	}
 
 	@Bean

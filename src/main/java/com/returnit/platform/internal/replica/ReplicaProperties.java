@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param poolSize connections in the replica's pool
  * @param maxLag a replica further behind than this is skipped: reads go to the primary
  * @param checkEvery how often the replica's reachability and lag are measured
- * @param readYourWrites how long after a caller's write its reads stay on the primary
+ * @param readYourWrites how long a caller's write position is kept (ADR 0026): until the replica has replayed past it,
+ *        but at most this long, the caller's reads go to the primary; keep it well above max-lag + check-every
  * @param connectTimeout the longest a read waits for a replica connection before it goes to the primary
  */
 @ConfigurationProperties("returnit.replica")
@@ -23,7 +24,7 @@ record ReplicaProperties(@Nullable String url, @Nullable String username, @Nulla
 		poolSize = poolSize > 0 ? poolSize : 10;
 		maxLag = maxLag == null ? Duration.ofSeconds(1) : maxLag;
 		checkEvery = checkEvery == null ? Duration.ofSeconds(1) : checkEvery;
-		readYourWrites = readYourWrites == null ? Duration.ofSeconds(5) : readYourWrites;
+		readYourWrites = readYourWrites == null ? Duration.ofSeconds(30) : readYourWrites;
 		connectTimeout = connectTimeout == null ? Duration.ofSeconds(1) : connectTimeout;
 	}
 }

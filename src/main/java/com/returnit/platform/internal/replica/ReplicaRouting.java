@@ -35,7 +35,7 @@ class ReplicaRouting extends AbstractDataSource {
 	@Override
 	public Connection getConnection() throws SQLException {
 		ReadReplica replica = replicas.getObject();
-		if (!replica.servesReads() || !policies.getObject().mayUseReplica()) {
+		if (!replica.servesReads() || !policies.getObject().mayUseReplica(replica.replayed())) {
 			return fromPrimary();
 		}
 		try {

@@ -20,6 +20,7 @@ final class ReplicaState {
 
 	private final Duration maxLag;
 	private volatile Reading current;
+	private volatile long replayed = WalPosition.NONE;
 
 	ReplicaState(Duration maxLag, Instant now) {
 		this.maxLag = maxLag;
@@ -34,8 +35,19 @@ final class ReplicaState {
 		return current.status() == Status.UP;
 	}
 
+	/** How far the replica had replayed the primary's log when last measured ({@link WalPosition}). */
+	long replayed() {
+		return replayed;
+	}
+
 	/** Returns whether the replica came back (was not serving, now does). */
 	boolean measured(double lagSeconds, Instant now) {
+		return measured(lagSeconds, WalPosition.EVERYTHING, now);
+	}
+
+	/** As {@link #measured(double, Instant)}, with the position the replica had replayed. */
+	boolean measured(double lagSeconds, long replayedPosition, Instant now) {
+		replayed = replayedPosition;
 		boolean wasServing = servesReads();
 		boolean behind = lagSeconds * 1000 > maxLag.toMillis();
 		current = new Reading(behind ? Status.LAGGING : Status.UP, lagSeconds,
@@ -44,6 +56,7 @@ final class ReplicaState {
 	}
 
 	void unreachable(String problem, Instant now) {
+		replayed = WalPosition.NONE;
 		current = new Reading(Status.DOWN, null, problem, now);
 	}
 }

@@ -44,4 +44,12 @@ class ReplicaStateTests {
 		assertThat(state.current().problem()).isEqualTo("Connection refused");
 		assertThat(state.measured(0.0, NOW)).isTrue();
 	}
+
+	@Test
+	void theReplayedPositionIsKeptWhileMeasuredAndForgottenWhenUnreachable() {
+		state.measured(0.0, WalPosition.parse("0/3000148"), NOW);
+		assertThat(state.replayed()).isEqualTo(WalPosition.parse("0/3000148"));
+		state.unreachable("Connection refused", NOW);
+		assertThat(state.replayed()).isEqualTo(WalPosition.NONE);
+	}
 }
