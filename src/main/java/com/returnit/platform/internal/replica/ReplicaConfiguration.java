@@ -63,7 +63,8 @@ class ReplicaConfiguration {
 	@Bean
 	static BeanPostProcessor replicaRouting(ObjectProvider<ReadReplica> replicas, ObjectProvider<ReadPolicy> policies,
 			ObjectProvider<MeterRegistry> meters,
-			@Value("${returnit.database.circuit-probe-every:250ms}") Duration probeEvery) {
+			@Value("${returnit.database.circuit-probe-every:250ms}") Duration probeEvery,
+			@Value("${returnit.database.circuit-suspect-after:500ms}") Duration suspectAfter) {
 		return new BeanPostProcessor() {
 
 			@Override
@@ -73,7 +74,7 @@ class ReplicaConfiguration {
 					return bean;
 				}
 				DataSource target = bean instanceof HikariDataSource pool
-						? DatabaseCircuits.around(pool, probeEvery) : primary;
+						? DatabaseCircuits.around(pool, probeEvery, suspectAfter) : primary;
 				return PrimaryAndReplica.of(target, replicas, policies, meters);
 			}
 		};
