@@ -59,10 +59,11 @@ class DatabaseCircuit extends DelegatingDataSource implements AutoCloseable {
 					&& transition.getFromState() != CircuitBreaker.State.OPEN) {
 				int told = waiters.cancelAll();
 				log.warn("Database unreachable: {} requests waiting for a connection answered at once", told);
-				Thread.ofVirtual().name("database-probe").start(this::probeUntilBack);
+				Thread.ofPlatform().daemon().name("database-probe").start(this::probeUntilBack);
 			}
 		});
-		Thread.ofVirtual().name("database-watch").start(this::watchWaits);
+		// platform threads: they must run even while every carrier of the virtual threads is busy with requests
+		Thread.ofPlatform().daemon().name("database-watch").start(this::watchWaits);
 		log.info("Connection pool behind the database circuit (probe every {}, a wait of {} makes it ask)",
 				settings.probeEvery(), settings.suspectAfter());
 	}
