@@ -64,8 +64,8 @@ class DatabaseCircuit extends DelegatingDataSource implements AutoCloseable {
 		});
 		// platform threads: they must run even while every carrier of the virtual threads is busy with requests
 		Thread.ofPlatform().daemon().name("database-watch").start(this::watchWaits);
-		log.info("Connection pool behind the database circuit (probe every {}, a wait of {} makes it ask)",
-				settings.probeEvery(), settings.suspectAfter());
+		log.info("Connection pool behind the database circuit (probe every {} ms, a wait of {} ms makes it ask)",
+				settings.probeEvery().toMillis(), settings.suspectAfter().toMillis());
 	}
 
 	CircuitBreaker.State state() {
@@ -142,8 +142,8 @@ class DatabaseCircuit extends DelegatingDataSource implements AutoCloseable {
 					&& System.nanoTime() - lastProbe >= SUSPICION_PROBE_EVERY.toNanos()) {
 				lastProbe = System.nanoTime();
 				if (probe.unreachable() && breaker.getState() == CircuitBreaker.State.CLOSED) {
-					log.warn("A request waited {} for a connection and the database is unreachable",
-							settings.suspectAfter());
+					log.warn("A request waited {} ms for a connection and the database is unreachable",
+							settings.suspectAfter().toMillis());
 					breaker.transitionToOpenState();
 				}
 			}
