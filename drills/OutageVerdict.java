@@ -43,7 +43,7 @@ final class OutageVerdict {
 		double median = sorted.length == 0 ? 0 : sorted[sorted.length / 2];
 		double p99 = sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))];
 		check(max <= failFastMs, "fail fast: latency during the outage median %.0f ms, p99 %.0f ms, max %.0f ms "
-				+ "(aim: max <= %d ms: before the circuit opens a request may wait the pool's 5 s)", median, p99, max, failFastMs);
+				+ "(aim: max <= %d ms: a node probes the database once a request has waited 0.5 s for a connection)", median, p99, max, failFastMs);
 		var firstDown = readiness.stream().filter(s -> s.at() >= stopped && s.answer().status() == 503).findFirst();
 		check(firstDown.isPresent() && firstDown.get().at() < back, "readiness answered 503 %s after the stop",
 				firstDown.map(s -> String.format("%.1f s", (s.at() - stopped) / 1e9)).orElse("never"));

@@ -5,7 +5,7 @@
 # fast (no pool or thread exhaustion), readiness 503, and recovery within 5 s of the database's return without a
 # restart. Exit code 0 only on PASS.
 #
-# Knobs: OUTAGE=30 CLIENTS=16 FAIL_FAST_MS=6000 REBUILD=1 (rebuild the jar) KEEP_WORKDIR=1
+# Knobs: OUTAGE=30 CLIENTS=16 FAIL_FAST_MS=3000 REBUILD=1 (rebuild the jar) KEEP_WORKDIR=1
 source "$(dirname "$0")/lib.sh"
 start_own_postgres
 start_service --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" \
@@ -18,5 +18,5 @@ printf '#!/usr/bin/env bash\n%s\n%s\npg_ctl_own start -o "%s"\n' "$(declare -p A
 chmod +x "$WORK/db-stop" "$WORK/db-start"
 "$JAVA" -cp "$BENCH_LIB" drills/OutageDrill.java --base="http://127.0.0.1:$HTTP_PORT" --admin-email="$ADMIN_EMAIL" \
 	--admin-password="$ADMIN_PASSWORD" --outage="${OUTAGE:-30}" --clients="${CLIENTS:-16}" \
-	--fail-fast-ms="${FAIL_FAST_MS:-6000}" --stop="$WORK/db-stop" --start="$WORK/db-start"
+	--fail-fast-ms="${FAIL_FAST_MS:-3000}" --stop="$WORK/db-stop" --start="$WORK/db-start"
 kill -0 "$SERVICE_PID" && echo "== The service process (pid $SERVICE_PID) ran throughout: no restart"

@@ -5,7 +5,7 @@
 # nodes, or from haproxy once no node is ready), no hangs, answers again within 5 s; then every node is ready again
 # within RECOVER s with the pid it had before: no node was restarted. Exit code 0 only on PASS.
 #
-# Knobs: OUTAGE=20 CLIENTS=12 FAIL_FAST_MS=6000 RECOVER=10 CLUSTER_DIR CLUSTER_PORT (as bin/cluster)
+# Knobs: OUTAGE=20 CLIENTS=12 FAIL_FAST_MS=3000 RECOVER=10 CLUSTER_DIR CLUSTER_PORT (as bin/cluster)
 source "$(dirname "$0")/cluster-lib.sh"
 DIR="${CLUSTER_DIR:-target/cluster}"
 declare -A PIDS
@@ -13,7 +13,7 @@ for f in "$DIR"/node*.pid; do k="$(basename "$f" .pid)"; PIDS[$k]="$(cat "$f")";
 set +e
 "$JAVA" -cp "$CLASSPATH" drills/OutageDrill.java --base="$BASE" --admin-email="$ADMIN_EMAIL" \
 	--admin-password="$ADMIN_PASSWORD" --outage="${OUTAGE:-20}" --clients="${CLIENTS:-12}" \
-	--fail-fast-ms="${FAIL_FAST_MS:-6000}" --stop="bin/cluster db stop" --start="bin/cluster db start"
+	--fail-fast-ms="${FAIL_FAST_MS:-3000}" --stop="bin/cluster db stop" --start="bin/cluster db start"
 drill=$?
 verdict=0
 for k in "${!PIDS[@]}"; do

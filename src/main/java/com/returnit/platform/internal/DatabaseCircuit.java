@@ -5,35 +5,44 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
-import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * The connection pool behind a circuit breaker. While the database is down every connection request would wait the
- * pool's connection-timeout before failing; once a few have failed because the database could not be reached (SQL
- * state 08: refused, reset, unknown host; a pool that is merely busy does not count), the circuit opens and requests
- * fail at once: 503 within milliseconds, so load during an outage costs nothing. While open, a probe opens a plain
- * connection outside the pool every {@code probeEvery}; the first that succeeds closes the circuit, so no user request
- * ever waits to find out whether the database is back.
+ * The connection pool behind a circuit breaker (ADR 0018, 0027). While the database is down every connection request
+ * would wait the pool's connection-timeout before failing. The circuit opens when a few have failed because the
+ * database could not be reached (SQL state 08 or 57P01-57P03; a pool that is merely busy does not count), or as soon
+ * as a request has waited {@code suspectAfter} for a connection and a {@link DatabaseProbe} finds the database
+ * unreachable; opening also ends the waits of the requests already waiting. While open, requests fail at once (503
+ * within milliseconds) and the probe tries the database every {@code probeEvery}; the first success closes the
+ * circuit, so no user request ever waits to find out whether the database is back.
  */
 class DatabaseCircuit extends DelegatingDataSource implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseCircuit.class);
 
-	private final HikariDataSource pool;
-	private final Duration probeEvery;
-	private final CircuitBreaker breaker;
+	/** Under plain overload requests wait long without an outage: ask the database at most this often then. */
+	private static final Duration SUSPICION_PROBE_EVERY = Duration.ofSeconds(1);
 
-	DatabaseCircuit(HikariDataSource pool, Duration probeEvery) {
+	private final HikariDataSource pool;
+	private final Settings settings;
+	private final CircuitBreaker breaker;
+	private final ConnectionWaiters waiters = new ConnectionWaiters();
+	private final DatabaseProbe probe;
+
+	/** How often the probe tries while open, and how long a wait for a connection makes the circuit ask. */
+	record Settings(Duration probeEvery, Duration suspectAfter) {
+	}
+
+	DatabaseCircuit(HikariDataSource pool, Settings settings) {
 		super(pool);
 		this.pool = pool;
-		this.probeEvery = probeEvery;
+		this.settings = settings;
+		this.probe = new DatabaseProbe(pool);
 		this.breaker = CircuitBreaker.of("database", CircuitBreakerConfig.custom()
 			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
 			.slidingWindowSize(10)
@@ -44,11 +53,19 @@ class DatabaseCircuit extends DelegatingDataSource implements AutoCloseable {
 			.recordException(DatabaseCircuit::unreachable)
 			.build());
 		breaker.getEventPublisher().onStateTransition(event -> {
-			log.warn("Database circuit {}", event.getStateTransition());
-			if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
-				Thread.ofVirtual().name("database-probe").start(this::probeUntilBack);
+			CircuitBreaker.StateTransition transition = event.getStateTransition();
+			log.warn("Database circuit {}", transition);
+			if (transition.getToState() == CircuitBreaker.State.OPEN
+					&& transition.getFromState() != CircuitBreaker.State.OPEN) {
+				int told = waiters.cancelAll();
+				log.warn("Database unreachable: {} requests waiting for a connection answered at once", told);
+				Thread.ofPlatform().daemon().name("database-probe").start(this::probeUntilBack);
 			}
 		});
+		// platform threads: they must run even while every carrier of the virtual threads is busy with requests
+		Thread.ofPlatform().daemon().name("database-watch").start(this::watchWaits);
+		log.info("Connection pool behind the database circuit (probe every {} ms, a wait of {} ms makes it ask)",
+				settings.probeEvery().toMillis(), settings.suspectAfter().toMillis());
 	}
 
 	CircuitBreaker.State state() {
@@ -78,47 +95,92 @@ class DatabaseCircuit extends DelegatingDataSource implements AutoCloseable {
 
 	private Connection guarded(ConnectionSupplier supplier) throws SQLException {
 		if (!breaker.tryAcquirePermission()) {
-			throw new SQLTransientConnectionException("database circuit open: the database was unreachable moments ago",
-					"08001", CallNotPermittedException.createCallNotPermittedException(breaker));
+			throw circuitOpen();
 		}
 		long start = breaker.getCurrentTimestamp();
+		ConnectionWaiters.Waiter waiter = waiters.begin();
+		if (breaker.getState() == CircuitBreaker.State.OPEN) {
+			// opened between the permission and the registration: its cancelAll may not have seen this waiter
+			waiter.finish();
+			breaker.releasePermission();
+			throw circuitOpen();
+		}
+		Connection connection;
 		try {
-			Connection connection = supplier.get();
-			breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
-			return connection;
+			connection = supplier.get();
 		}
 		catch (SQLException | RuntimeException e) {
+			if (waiter.finish()) {
+				breaker.releasePermission();
+				throw circuitOpen();
+			}
 			breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), e);
 			throw e;
+		}
+		// told as the connection arrived: keep it, the request finds out with its first statement
+		waiter.finish();
+		breaker.onSuccess(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit());
+		return connection;
+	}
+
+	private SQLTransientConnectionException circuitOpen() {
+		return new SQLTransientConnectionException("database circuit open: the database was unreachable moments ago",
+				"08001", CallNotPermittedException.createCallNotPermittedException(breaker));
+	}
+
+	/** A request waiting long for a connection is either overload or an outage: the probe tells which. */
+	private void watchWaits() {
+		Duration checkEvery = settings.suspectAfter().dividedBy(4).compareTo(Duration.ofMillis(10)) < 0
+				? Duration.ofMillis(10) : settings.suspectAfter().dividedBy(4);
+		long lastProbe = System.nanoTime() - SUSPICION_PROBE_EVERY.toNanos();
+		while (!pool.isClosed()) {
+			if (!sleep(checkEvery)) {
+				return;
+			}
+			if (breaker.getState() == CircuitBreaker.State.CLOSED
+					&& waiters.longestWait().compareTo(settings.suspectAfter()) >= 0
+					&& System.nanoTime() - lastProbe >= SUSPICION_PROBE_EVERY.toNanos()) {
+				lastProbe = System.nanoTime();
+				if (probe.unreachable() && breaker.getState() == CircuitBreaker.State.CLOSED) {
+					log.warn("A request waited {} ms for a connection and the database is unreachable",
+							settings.suspectAfter().toMillis());
+					breaker.transitionToOpenState();
+				}
+			}
 		}
 	}
 
 	private void probeUntilBack() {
-		Properties properties = new Properties();
-		properties.setProperty("user", pool.getUsername());
-		properties.setProperty("password", pool.getPassword() == null ? "" : pool.getPassword());
-		properties.setProperty("connectTimeout", "1");
 		while (breaker.getState() == CircuitBreaker.State.OPEN && !pool.isClosed()) {
-			try {
-				Thread.sleep(probeEvery);
-				try (Connection probe = DriverManager.getConnection(pool.getJdbcUrl(), properties)) {
-					if (probe.isValid(1)) {
-						breaker.transitionToClosedState();
-					}
-				}
-			}
-			catch (SQLException e) {
-				log.debug("Database still unreachable: {}", e.getMessage());
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
+			if (!sleep(settings.probeEvery())) {
 				return;
+			}
+			if (!probe.unreachable()) {
+				breaker.transitionToClosedState();
 			}
 		}
 	}
 
-	/** The database could not be reached: SQL state class 08. A pool timeout without a cause has no SQL state. */
-	private static boolean unreachable(Throwable error) {
-		return error instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
+	private static boolean sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+			return true;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/**
+	 * The database could not be reached: SQL state class 08, or 57P01-57P03 (shutting down, starting up). A pool
+	 * timeout carries the state of the pool's last failed connection attempt; one without a cause has no SQL state.
+	 */
+	static boolean unreachable(Throwable error) {
+		if (!(error instanceof SQLException sql) || sql.getSQLState() == null) {
+			return false;
+		}
+		String state = sql.getSQLState();
+		return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
 	}
 }

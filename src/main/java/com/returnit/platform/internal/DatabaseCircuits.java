@@ -10,8 +10,11 @@ public final class DatabaseCircuits {
 	private DatabaseCircuits() {
 	}
 
-	/** The pool behind the {@link DatabaseCircuit} (ADR 0018), as {@code DatabaseCircuitConfiguration} does it. */
-	public static DataSource around(HikariDataSource pool, Duration probeEvery) {
-		return new DatabaseCircuit(pool, probeEvery);
+	/**
+	 * The pool behind the {@link DatabaseCircuit} (ADR 0018, 0027), as {@code DatabaseCircuitConfiguration} does it:
+	 * {@code returnit.database.circuit-probe-every} and {@code returnit.database.circuit-suspect-after}.
+	 */
+	public static DataSource around(HikariDataSource pool, Duration probeEvery, Duration suspectAfter) {
+		return new DatabaseCircuit(pool, new DatabaseCircuit.Settings(probeEvery, suspectAfter));
 	}
 }

@@ -83,7 +83,8 @@ class ReplicaConfiguration {
 	@Bean
 	static BeanPostProcessor replicaRouting(ObjectProvider<ReadReplica> replicas, ObjectProvider<ReadPolicy> policies,
 			ObjectProvider<MeterRegistry> meters,
-			@Value("${returnit.database.circuit-probe-every:250ms}") Duration probeEvery) {
+			@Value("${returnit.database.circuit-probe-every:250ms}") Duration probeEvery,
+			@Value("${returnit.database.circuit-suspect-after:500ms}") Duration suspectAfter) {
 		return new BeanPostProcessor() {
 
 			@Override
@@ -93,7 +94,7 @@ class ReplicaConfiguration {
 					return bean;
 				}
 				DataSource target = bean instanceof HikariDataSource pool
-						? DatabaseCircuits.around(pool, probeEvery) : primary;
+						? DatabaseCircuits.around(pool, probeEvery, suspectAfter) : primary;
 				return PrimaryAndReplica.of(target, replicas, policies, meters);
 			}
 		};
