@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Location ping benchmark, one command, loopback only, bounded in time (about 3 minutes plus the build):
-#   bench/pings/run.sh                       # 100 drivers, concurrency 64, 60 s JIT warm-up, 15 s per phase
-#   WARMUP=90 bench/pings/run.sh             # a longer warm-up (C2 takes about a minute on 2 cores)
+# Location ping benchmark, one command, loopback only, bounded in time (about 5 minutes plus the build):
+#   bench/pings/run.sh                       # 100 drivers, concurrency 64, 120 s JIT warm-up, 15 s per phase
+#   WARMUP=60 bench/pings/run.sh             # a shorter warm-up (C2 needs about two minutes of this load on 2 cores)
 #   DRIVERS=200 CONCURRENCY=128 SECONDS_PER_PHASE=20 bench/pings/run.sh
 #   PROFILE=1 bench/pings/run.sh             # records the service with JFR and prints its hottest methods instead
 # Starts the service jar on a free port with a temporary data directory, creates the drivers through the API (as
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/../.."
 DRIVERS="${DRIVERS:-100}"
 CONCURRENCY="${CONCURRENCY:-64}"
 SECONDS_PER_PHASE="${SECONDS_PER_PHASE:-15}"
-WARMUP="${WARMUP:-60}"
+WARMUP="${WARMUP:-120}"
 if ! command -v wrk >/dev/null; then
   echo "installing wrk (Debian package)"
   { apt-get update -qq && apt-get install -y -qq wrk; } >/dev/null || { echo "could not install wrk" >&2; exit 1; }

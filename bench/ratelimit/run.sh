@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Rate limit isolation benchmark, one command, loopback only, about a minute plus the build:
+# Rate limit isolation benchmark, one command, loopback only, about two minutes plus the build (a 60 s warm-up,
+# WARMUP=N to change it, then two measured phases):
 #   bench/ratelimit/run.sh          # 10 quiet customers at 3 req/s; one customer bursting at about 1,000 req/s
 #                                   # (300 times its limit) on 64 connections (wrk); 20 s per phase
 #   QUIET=20 RATE=3 BURST=128 BURST_RATE=2000 SECONDS_PER_PHASE=30 bench/ratelimit/run.sh
@@ -61,7 +62,7 @@ PORT="$(grep -o 'Tomcat started on port [0-9]*' "$LOG" | grep -o '[0-9]*$' | hea
 [ -n "$PORT" ] || { cat "$LOG"; echo "no HTTP port in the log" >&2; exit 1; }
 echo "service on 127.0.0.1:$PORT"
 
-timeout $((SECONDS_PER_PHASE * 2 + 300)) "$JAVA" -Dburst.rate="$BURST_RATE" bench/ratelimit/RateLimitBench.java "http://127.0.0.1:$PORT" \
+timeout $((SECONDS_PER_PHASE * 2 + ${WARMUP:-60} + 300)) "$JAVA" -Dburst.rate="$BURST_RATE" -Dwarmup="${WARMUP:-60}" bench/ratelimit/RateLimitBench.java "http://127.0.0.1:$PORT" \
   "$QUIET" "$RATE" "$BURST" "$SECONDS_PER_PHASE" "$WORK/result.md"
 
 {

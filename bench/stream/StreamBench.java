@@ -144,6 +144,11 @@ public class StreamBench {
 				tokens.add(token);
 			}
 			Files.write(backgroundTokens, tokens);
+			int jit = Integer.getInteger("background.jit-warmup", 90);
+			log("warming the service's ping path (JIT) with %d s of background pings before the subscribers connect", jit);
+			Background warming = Background.start(backgroundTokens, backgroundRate, jit, 1);
+			warming.thread().join();
+			log("  warm-up pings: %,.0f/s", warming.requests().get() / Math.max(1, warming.seconds()));
 		}
 
 		long heapBefore = heapUsedKb(jcmd, pid);
@@ -211,8 +216,8 @@ public class StreamBench {
 		long lastProgress = t0;
 		long pingsInWindow = 0;
 		double loadDuring = 0;
-		Process background = backgroundDrivers > 0 && backgroundRate > 0
-				? background(backgroundTokens, backgroundRate, warmup + seconds) : null;
+		Background background = backgroundDrivers > 0 && backgroundRate > 0
+				? Background.start(backgroundTokens, backgroundRate, warmup + seconds, 0) : null;
 		try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (long k = 0;; k++) {
 				long due = t0 + k * periodNs;
@@ -259,14 +264,10 @@ public class StreamBench {
 		}
 		String backgroundResult = "none";
 		if (background != null) {
-			String output = new String(background.getInputStream().readAllBytes());
-			background.waitFor();
-			Matcher m = Pattern.compile("RESULT requests=(\\d+) other=(\\d+) errors=(\\d+) p50us=(\\d+) p99us=(\\d+) seconds=([0-9.]+)")
-				.matcher(output);
-			backgroundResult = !m.find() ? "wrk gave no result" : "%,.0f pings/s from %d more drivers (wrk, 1 ping per request; %s not 202; p50 %.1f ms, p99 %.1f ms)"
-				.formatted(Long.parseLong(m.group(1)) / Double.parseDouble(m.group(6)), backgroundDrivers,
-						Long.parseLong(m.group(2)) + Long.parseLong(m.group(3)), Long.parseLong(m.group(4)) / 1000.0,
-						Long.parseLong(m.group(5)) / 1000.0);
+			background.thread.join();
+			backgroundResult = "%,.0f pings/s (asked: %,d) from %d more drivers (wrk in 5 s rounds, its connections adjusted each round; 1 ping per request; %,d not 202)"
+				.formatted(background.requests.get() / background.seconds(), backgroundRate, backgroundDrivers,
+						background.refused.get());
 			log("background: %s", backgroundResult);
 		}
 		long[] us = latenciesUs.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -405,18 +406,56 @@ public class StreamBench {
 	}
 
 	/**
-	 * wrk sending pings of the background drivers for {@code seconds} (bench/stream/background.lua): 8 or more connections
-	 * (one per 20 requests a second), each pausing so that together they send about {@code rate} requests a second (less when the service is slower).
+	 * Pings of the background drivers for {@code seconds}, sent by wrk (bench/stream/background.lua) in rounds of 5 s,
+	 * back to back on each connection. Each round's number of connections is set from the rate the previous round
+	 * reached (a closed loop sends about connections / latency requests a second), so the pings flow at about
+	 * {@code rate} requests a second as far as the service can answer. Each round's pings carry times of their own, so
+	 * every one is a new row.
 	 */
-	static Process background(Path tokens, int rate, int seconds) throws Exception {
-		int connections = Math.max(8, rate / 20);
-		ProcessBuilder wrk = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--timeout", "10s",
-				"-s", "bench/stream/background.lua", base);
-		wrk.environment().putAll(Map.of("PINGS", "1", "TOKENS", tokens.toString(), "THREADS", "2", "BASE_EPOCH",
-				String.valueOf(Instant.now().getEpochSecond() - 7_200), "DELAY_MS",
-				String.valueOf(Math.max(0, connections * 1000 / rate - 1))));
-		wrk.redirectErrorStream(true);
-		return wrk.start();
+	record Background(Thread thread, AtomicLong requests, AtomicLong refused, AtomicLong nanos) {
+
+		double seconds() {
+			return nanos.get() / 1e9;
+		}
+
+		/** {@code slot}: a number of its own for each call, so that no two calls send the same (driver, time). */
+		static Background start(Path tokens, int rate, int seconds, int slot) {
+			AtomicLong requests = new AtomicLong();
+			AtomicLong refused = new AtomicLong();
+			AtomicLong nanos = new AtomicLong();
+			Thread thread = Thread.ofPlatform().start(() -> {
+				double connections = 8;
+				long base = Instant.now().getEpochSecond() - 7_200 - slot * 3_600L;
+				for (int round = 0; round * 5 < seconds; round++) {
+					try {
+						int c = (int) Math.round(connections);
+						ProcessBuilder wrk = new ProcessBuilder("wrk", "-t2", "-c" + c, "-d5s", "--timeout", "10s", "-s",
+								"bench/stream/background.lua", StreamBench.base);
+						wrk.environment().putAll(Map.of("PINGS", "1", "TOKENS", tokens.toString(), "THREADS", "2",
+								"BASE_EPOCH", String.valueOf(base + round * 120L)));
+						wrk.redirectErrorStream(true);
+						String output = new String(wrk.start().getInputStream().readAllBytes());
+						Matcher m = Pattern.compile("RESULT requests=(\\d+) other=(\\d+) errors=(\\d+) p50us=\\d+ p99us=\\d+ seconds=([0-9.]+)")
+							.matcher(output);
+						if (!m.find()) {
+							log("background round: wrk gave no result: %s", output);
+							continue;
+						}
+						long sent = Long.parseLong(m.group(1));
+						double took = Double.parseDouble(m.group(4));
+						requests.addAndGet(sent);
+						refused.addAndGet(Long.parseLong(m.group(2)) + Long.parseLong(m.group(3)));
+						nanos.addAndGet((long) (took * 1e9));
+						double reached = sent / Math.max(0.1, took);
+						connections = Math.max(2, Math.min(256, connections * rate / Math.max(1, reached)));
+					}
+					catch (Exception e) {
+						log("background round failed: %s", e);
+					}
+				}
+			});
+			return new Background(thread, requests, refused, nanos);
+		}
 	}
 
 	static long nowMicros() {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Live stream benchmark, one command, loopback only, bounded in time (about 2 minutes plus the build):
 #   bench/stream/run.sh            # 5,000 subscribers over 100 drivers' orders, each driver pinging every 4 s,
-#                                  # plus 1,500 pings/s from 200 other drivers (wrk), 30 s measured
+#                                  # plus 1,300 pings/s from 200 other drivers (wrk), 30 s measured
 #   SUBSCRIBERS=2000 DRIVERS=20 RATE=20 BACKGROUND_RATE=0 DURATION=20 bench/stream/run.sh
 # Starts the service jar on a free port with a temporary data directory, sets up through the API (as the operator
 # RETURNIT_ADMIN_EMAIL / RETURNIT_ADMIN_PASSWORD) a service area, a merchant, DRIVERS drivers on shift each with one
@@ -10,8 +10,9 @@
 # measures delivery latency of driver.position messages (receive time - ping recordedAt), the service's heap per
 # connection (jcmd GC.run + GC.heap_info), prints PASS/MISS for p95 <= 500 ms, and appends the results to
 # docs/benchmarks.md under "## Live stream". RATE/DRIVERS is each followed driver's ping rate (25/100: one every 4 s,
-# as the load model's drivers); BACKGROUND_RATE pings/s (default 1,500, about half the saturated one-ping-per-request
-# rate of bench/pings) come meanwhile from BACKGROUND_DRIVERS other drivers through wrk (installed when missing).
+# as the load model's drivers); BACKGROUND_RATE pings/s (default 1,300, half the saturated one-ping-per-request
+# rate of bench/pings) come meanwhile from BACKGROUND_DRIVERS other drivers through wrk (installed when missing),
+# after JIT_WARMUP (default 90) seconds of the same pings before the subscribers connect.
 # Diagnostics: HISTOGRAM=1 prints the service's largest heap classes with the subscribers connected; SERVICE_ARGS
 # passes extra service arguments, e.g. SERVICE_ARGS=--returnit.tracking.stream.position-interval=PT0.25S.
 set -euo pipefail
@@ -20,7 +21,7 @@ SUBSCRIBERS="${SUBSCRIBERS:-5000}"
 DRIVERS="${DRIVERS:-100}"
 RATE="${RATE:-25}"
 BACKGROUND_DRIVERS="${BACKGROUND_DRIVERS:-200}"
-BACKGROUND_RATE="${BACKGROUND_RATE:-1500}"
+BACKGROUND_RATE="${BACKGROUND_RATE:-1300}"
 if [ "$BACKGROUND_RATE" != 0 ] && ! command -v wrk >/dev/null; then
   echo "installing wrk (Debian package)"
   { apt-get update -qq && apt-get install -y -qq wrk; } >/dev/null || { echo "could not install wrk" >&2; exit 1; }
@@ -78,7 +79,7 @@ PORT="$(grep -o 'Tomcat started on port [0-9]*' "$LOG" | grep -o '[0-9]*$' | hea
 echo "service on 127.0.0.1:$PORT (pid $PID)"
 
 timeout $((SECONDS_MEASURED + WARMUP + 420)) "$JAVA" -Dload.before="$LOAD1" -Dbackground.drivers="$BACKGROUND_DRIVERS" \
-  -Dbackground.rate="$BACKGROUND_RATE" -Dhistogram="$([ -n "${HISTOGRAM:-}" ] && [ "${HISTOGRAM}" != 0 ] && echo true || echo false)" -cp "$BENCH_LIB" bench/stream/StreamBench.java \
+  -Dbackground.rate="$BACKGROUND_RATE" -Dbackground.jit-warmup="${JIT_WARMUP:-90}" -Dhistogram="$([ -n "${HISTOGRAM:-}" ] && [ "${HISTOGRAM}" != 0 ] && echo true || echo false)" -cp "$BENCH_LIB" bench/stream/StreamBench.java \
   "http://127.0.0.1:$PORT" "$DRIVERS" "$SUBSCRIBERS" "$RATE" "$SECONDS_MEASURED" "$WARMUP" \
   "$RETURNIT_ADMIN_EMAIL" "$RETURNIT_ADMIN_PASSWORD" "$PID" "$JAVA_HOME/bin/jcmd" "$WORK/result.md"
 
