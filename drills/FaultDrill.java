@@ -25,14 +25,7 @@ public final class FaultDrill {
 	}
 
 	public static void main(String[] args) {
-		try {
-			run(args);
-		}
-		catch (Exception | AssertionError e) {
-			e.printStackTrace();
-			System.out.println("VERDICT: FAIL (the drill could not run: " + e + ")");
-			System.exit(2);
-		}
+		DrillMain.run(args, FaultDrill::run);
 	}
 
 	static void run(String[] args) throws Exception {

@@ -24,14 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class NodeKillDrill {
 
 	public static void main(String[] args) {
-		try {
-			run(args);
-		}
-		catch (Exception | AssertionError e) {
-			e.printStackTrace();
-			System.out.println("VERDICT: FAIL (the drill could not run: " + e + ")");
-			System.exit(2);
-		}
+		DrillMain.run(args, NodeKillDrill::run);
 	}
 
 	static void run(String[] args) throws Exception {
