@@ -14,9 +14,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -105,16 +103,16 @@ class RedisLimitsAndCachesTests extends EndToEndTest {
 	void aPolicyIsSharedInRedisAndItsChangeReachesTheOtherNodeOverRedis() {
 		Fixtures.MerchantRef merchant = fixtures.merchant("Redis Cached Policy");
 		Fixtures.Person customer = fixtures.customer();
-		assertThat(quote(api2, customer, merchant).body().get("eligible").asBoolean()).isTrue();
+		assertThat(Fixtures.quote(api2, customer, merchant).body().get("eligible").asBoolean()).isTrue();
 		assertThat(inRedis("returnit:cache:policies:" + merchant.id())).contains("\"version\":1");
 
 		Api.Response changed = api.put("/v1/merchants/" + merchant.id() + "/return-policy", merchant.apiKey(),
-				policyOfOneItem());
+				Fixtures.policyOfOneItem());
 		assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
 
 		await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20)).untilAsserted(
-				() -> assertThat(quote(api2, customer, merchant).body().get("eligible").asBoolean()).isFalse());
-		assertThat(quote(api, customer, merchant).body().get("policyVersion").asInt()).isEqualTo(2);
+				() -> assertThat(Fixtures.quote(api2, customer, merchant).body().get("eligible").asBoolean()).isFalse());
+		assertThat(Fixtures.quote(api, customer, merchant).body().get("policyVersion").asInt()).isEqualTo(2);
 		assertThat(inRedis("returnit:cache:policies:" + merchant.id())).contains("\"version\":2");
 	}
 
@@ -128,7 +126,7 @@ class RedisLimitsAndCachesTests extends EndToEndTest {
 			List<Integer> statuses = new ArrayList<>();
 			statuses.addAll(statuses(6, () -> api.get("/v1/orders", customer.token())));
 			statuses.addAll(statuses(5, () -> api2.get("/v1/orders", customer.token())));
-			Api.Response quote = quote(api2, fixtures.customer(), merchant);
+			Api.Response quote = Fixtures.quote(api2, fixtures.customer(), merchant);
 
 			assertThat(statuses.subList(0, 10)).containsOnly(200);
 			assertThat(statuses.get(10)).as("the eleventh call, on node 2").isEqualTo(429);
@@ -159,16 +157,16 @@ class RedisLimitsAndCachesTests extends EndToEndTest {
 		java.util.function.Supplier<Fixtures.Person> customer = () -> customers.get(turn.getAndIncrement() % 25);
 		String shared = "returnit:cache:policies:" + merchant.id();
 		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-			assertThat(quote(api2, customer.get(), merchant).status()).isEqualTo(200);
+			assertThat(Fixtures.quote(api2, customer.get(), merchant).status()).isEqualTo(200);
 			assertThat(inRedis(shared)).contains("\"version\":1");
 		});
 		REDIS.stop();
 		try {
 			Api.Response changed = api.put("/v1/merchants/" + merchant.id() + "/return-policy", merchant.apiKey(),
-					policyOfOneItem());
+					Fixtures.policyOfOneItem());
 			assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
 			await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> assertThat(
-					quote(api2, customer.get(), merchant).body().get("policyVersion").asInt()).as("through NOTIFY").isEqualTo(2));
+					Fixtures.quote(api2, customer.get(), merchant).body().get("policyVersion").asInt()).as("through NOTIFY").isEqualTo(2));
 		}
 		finally {
 			REDIS.start();
@@ -179,7 +177,7 @@ class RedisLimitsAndCachesTests extends EndToEndTest {
 					value -> assertThat(value).contains("\"version\":2")));
 		long until = System.nanoTime() + Duration.ofSeconds(4).toNanos(); // past the 3 s TTL of node 2's own entry
 		while (System.nanoTime() < until) {
-			assertThat(quote(api2, customer.get(), merchant).body().get("policyVersion").asInt()).isEqualTo(2);
+			assertThat(Fixtures.quote(api2, customer.get(), merchant).body().get("policyVersion").asInt()).isEqualTo(2);
 			Thread.sleep(200);
 		}
 	}
@@ -187,17 +185,6 @@ class RedisLimitsAndCachesTests extends EndToEndTest {
 	private long bucketsInPostgres(Fixtures.Person customer) {
 		return jdbc.sql("SELECT count(*) FROM rate_limit_buckets WHERE id = :id")
 			.param("id", "customer:customer:" + customer.id()).query(Long.class).single();
-	}
-
-	private static Api.Response quote(Api on, Fixtures.Person customer, Fixtures.MerchantRef merchant) {
-		return on.post("/v1/quotes", customer.token(), Fixtures.request(merchant.id()));
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> policyOfOneItem() {
-		var policy = new HashMap<>((Map<String, Object>) Fixtures.merchantBody("any").get("returnPolicy"));
-		policy.put("maxItems", 1);
-		return policy;
 	}
 
 	private static List<Integer> statuses(int times, java.util.function.Supplier<Api.Response> call) {

@@ -9,9 +9,7 @@ import com.returnit.support.EndToEndTest;
 import com.returnit.support.Fixtures;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,18 +53,18 @@ class SharedCacheTests extends EndToEndTest {
 	void aPolicyTightenedOnOneNodeIsEnforcedByTheOtherNodesNextQuoteAndNeverServedStaleAgain() {
 		Fixtures.MerchantRef merchant = fixtures.merchant("Cached Policy");
 		Fixtures.Person customer = fixtures.customer();
-		assertThat(quote(api2, customer, merchant).body().get("eligible").asBoolean()).isTrue();
-		assertThat(quote(api2, customer, merchant).body().get("policyVersion").asInt()).as("from node 2's cache")
+		assertThat(Fixtures.quote(api2, customer, merchant).body().get("eligible").asBoolean()).isTrue();
+		assertThat(Fixtures.quote(api2, customer, merchant).body().get("policyVersion").asInt()).as("from node 2's cache")
 			.isEqualTo(1);
 
 		Api.Response changed = api.put("/v1/merchants/" + merchant.id() + "/return-policy", merchant.apiKey(),
-				policyOfOneItem());
+				Fixtures.policyOfOneItem());
 		assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
 
 		await().atMost(BOUND).pollInterval(Duration.ofMillis(20)).untilAsserted(
-				() -> assertThat(quote(api2, customer, merchant).body().get("eligible").asBoolean()).isFalse());
+				() -> assertThat(Fixtures.quote(api2, customer, merchant).body().get("eligible").asBoolean()).isFalse());
 		for (int i = 0; i < 10; i++) {
-			Api.Response quote = quote(api2, customer, merchant);
+			Api.Response quote = Fixtures.quote(api2, customer, merchant);
 			assertThat(quote.body().get("policyVersion").asInt()).isEqualTo(2);
 			assertThat(quote.body().get("eligible").asBoolean()).isFalse();
 		}
@@ -79,7 +77,7 @@ class SharedCacheTests extends EndToEndTest {
 		Fixtures.MerchantRef merchant = fixtures.merchant("Cache Metrics");
 		Fixtures.Person customer = fixtures.customer();
 		for (int i = 0; i < 5; i++) {
-			assertThat(quote(api2, customer, merchant).status()).isEqualTo(200);
+			assertThat(Fixtures.quote(api2, customer, merchant).status()).isEqualTo(200);
 		}
 
 		String metrics = api2.send("GET", "/actuator/prometheus", SCRAPE_TOKEN, null).raw().body();
@@ -88,17 +86,6 @@ class SharedCacheTests extends EndToEndTest {
 			assertThat(count(metrics, cache, "miss")).as(cache).isGreaterThanOrEqualTo(1);
 			assertThat(count(metrics, cache, "hit")).as(cache).isGreaterThanOrEqualTo(4);
 		}
-	}
-
-	private static Api.Response quote(Api on, Fixtures.Person customer, Fixtures.MerchantRef merchant) {
-		return on.post("/v1/quotes", customer.token(), Fixtures.request(merchant.id()));
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> policyOfOneItem() {
-		var policy = new HashMap<>((Map<String, Object>) Fixtures.merchantBody("any").get("returnPolicy"));
-		policy.put("maxItems", 1);
-		return policy;
 	}
 
 	/** The value of {@code cache_gets_total} for this cache and result. */

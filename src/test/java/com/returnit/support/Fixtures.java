@@ -166,6 +166,19 @@ public final class Fixtures {
 						"lng", 13.3849)));
 	}
 
+	/** The return policy of {@link #merchantBody}, changed to allow one item per return. */
+	@SuppressWarnings("unchecked")
+	public static Map<String, Object> policyOfOneItem() {
+		var policy = new java.util.HashMap<>((Map<String, Object>) merchantBody("any").get("returnPolicy"));
+		policy.put("maxItems", 1);
+		return policy;
+	}
+
+	/** A quote for {@link #request(String)}, asked of the given node. */
+	public static Api.Response quote(Api on, Person customer, MerchantRef merchant) {
+		return on.post("/v1/quotes", customer.token(), request(merchant.id()));
+	}
+
 	public Person customer() {
 		String email = "customer-" + UUID.randomUUID() + "@test.returnit.local";
 		Api.Response response = api.post("/v1/customers", null,
