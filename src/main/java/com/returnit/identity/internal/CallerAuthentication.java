@@ -1,9 +1,13 @@
 package com.returnit.identity.internal;
 
 import com.returnit.identity.Caller;
+import com.returnit.identity.Role;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * An authenticated request: its principal is the {@link Caller}, its one authority the caller's role, or only
@@ -23,6 +27,12 @@ final class CallerAuthentication extends AbstractAuthenticationToken {
 		this.caller = caller;
 		this.enrolOnly = enrolOnly;
 		setAuthenticated(true);
+	}
+
+	/** A verified access token's caller: its subject and role, and whether it only allows enrolling a second factor. */
+	static CallerAuthentication of(Jwt jwt) {
+		return new CallerAuthentication(new Caller(Role.valueOf(jwt.getClaimAsString("role").toUpperCase(Locale.ROOT)),
+				UUID.fromString(jwt.getSubject())), Boolean.TRUE.equals(jwt.getClaimAsBoolean(TokenService.ENROL_ONLY)));
 	}
 
 	boolean enrolOnly() {

@@ -3,11 +3,7 @@ package com.returnit.identity.internal;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
-import com.returnit.identity.Caller;
-import com.returnit.identity.Role;
 import com.returnit.platform.ProblemResponses;
-import java.util.Locale;
-import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -75,9 +71,7 @@ class SecurityConfiguration {
 
 	private static JwtAuthenticationProvider jwtProvider(JwtDecoder decoder) {
 		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
-		provider.setJwtAuthenticationConverter(jwt -> new CallerAuthentication(new Caller(
-				Role.valueOf(jwt.getClaimAsString("role").toUpperCase(Locale.ROOT)),
-				UUID.fromString(jwt.getSubject())), Boolean.TRUE.equals(jwt.getClaimAsBoolean(TokenService.ENROL_ONLY))));
+		provider.setJwtAuthenticationConverter(CallerAuthentication::of);
 		return provider;
 	}
 

@@ -1,5 +1,6 @@
 package com.returnit.identity.internal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.CrossOriginResourcePolicyHeaderWriter.CrossOriginResourcePolicy;
@@ -33,6 +34,27 @@ final class SecurityHeaders {
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 			.crossOriginResourcePolicy(corp -> corp.policy(CrossOriginResourcePolicy.SAME_ORIGIN))
 			.addHeaderWriter(contentSecurityPolicy());
+	}
+
+	/**
+	 * What {@link #apply} makes Spring Security write on an API answer, and the CORS processor's {@code Vary}, for the path answered before its chain (ADR
+	 * 0031); {@code LocationFastPathTests} compares the two.
+	 */
+	static void writeApiHeaders(HttpServletResponse response) {
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader("X-XSS-Protection", "0");
+		response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+		response.setHeader("Pragma", "no-cache");
+		response.setHeader("Expires", "0");
+		response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
+		response.setHeader("X-Frame-Options", "DENY");
+		response.setHeader("Referrer-Policy", "no-referrer");
+		response.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+		response.setHeader("Content-Security-Policy", API_POLICY);
+		// the CORS processor's, on every answer under /v1 whether the request came from a browser or not
+		response.addHeader("Vary", "Origin");
+		response.addHeader("Vary", "Access-Control-Request-Method");
+		response.addHeader("Vary", "Access-Control-Request-Headers");
 	}
 
 	private static HeaderWriter contentSecurityPolicy() {

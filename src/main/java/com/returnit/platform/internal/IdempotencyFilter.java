@@ -1,5 +1,6 @@
 package com.returnit.platform.internal;
 
+import com.returnit.platform.CachedBodyRequest;
 import com.returnit.platform.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

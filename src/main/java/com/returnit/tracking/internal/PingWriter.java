@@ -19,8 +19,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -54,6 +56,16 @@ class PingWriter implements SmartLifecycle {
 		}
 	}
 
+	/** The pings may or may not be stored: the client sends them again; a ping already stored is not stored twice. */
+	static final class NotStored extends Exception {
+
+		static final String DETAIL = "The pings could not be stored in time; send them again shortly.";
+
+		NotStored(Throwable cause) {
+			super(DETAIL, cause);
+		}
+	}
+
 	private static final Logger log = LoggerFactory.getLogger(PingWriter.class);
 
 	private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
@@ -82,6 +94,20 @@ class PingWriter implements SmartLifecycle {
 		this.flushes = meters.counter("returnit.tracking.flushes");
 		this.pingsWritten = meters.counter("returnit.tracking.pings.written");
 		this.batchSizes = meters.summary("returnit.tracking.batch.pings");
+	}
+
+	/** Queues the pings and waits until they are durable, at most the acknowledgement timeout. */
+	Written write(UUID driverId, List<Ping> pings) throws NotStored {
+		try {
+			return submit(driverId, pings).get(properties.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException | ExecutionException e) {
+			throw new NotStored(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new NotStored(e);
+		}
 	}
 
 	CompletableFuture<Written> submit(UUID driverId, List<Ping> pings) {

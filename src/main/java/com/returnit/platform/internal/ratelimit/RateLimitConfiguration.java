@@ -18,12 +18,17 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimitProperties properties,
-			PostgresBucketStore postgres, ObjectProvider<Redis> redis) {
+	RequestLimiter requestLimiter(RateLimitProperties properties, PostgresBucketStore postgres,
+			ObjectProvider<Redis> redis) {
 		Redis shared = redis.getIfAvailable();
 		BucketStore store = shared == null ? postgres
 				: new FallbackBucketStore(shared, new RedisBucketStore(shared), postgres);
-		var registration = new FilterRegistrationBean<>(new RateLimitFilter(properties, store));
+		return new RequestLimiter(properties, store);
+	}
+
+	@Bean
+	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RequestLimiter limiter) {
+		var registration = new FilterRegistrationBean<>(new RateLimitFilter(limiter));
 		registration.setOrder(-50);
 		return registration;
 	}

@@ -1,4 +1,4 @@
-package com.returnit.platform.internal;
+package com.returnit.platform;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -10,17 +10,26 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
-/** A request whose body has been read once, up front, so it can be hashed and still be read by the handler. */
-final class CachedBodyRequest extends HttpServletRequestWrapper {
+/**
+ * A request whose body has been read once, up front, so it can be looked at (hashed, parsed) and still be read by the
+ * handler.
+ */
+public final class CachedBodyRequest extends HttpServletRequestWrapper {
 
 	private final byte[] body;
 
-	CachedBodyRequest(HttpServletRequest request) throws IOException {
-		super(request);
-		this.body = request.getInputStream().readAllBytes();
+	/** Reads the whole body now. */
+	public CachedBodyRequest(HttpServletRequest request) throws IOException {
+		this(request, request.getInputStream().readAllBytes());
 	}
 
-	byte[] body() {
+	/** The body, already read from this request. */
+	public CachedBodyRequest(HttpServletRequest request, byte[] body) {
+		super(request);
+		this.body = body;
+	}
+
+	public byte[] body() {
 		return body;
 	}
 
