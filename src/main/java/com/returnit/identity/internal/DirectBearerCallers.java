@@ -6,15 +6,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
 
 /**
- * The chain's own checks without the chain: the same token syntax ({@link BearerTokens}), the same decoder (which
- * remembers verified tokens, {@link VerifiedTokens}) and the same claims-to-caller mapping
- * ({@link CallerAuthentication#of}). Only JSON Web Tokens are looked at; API keys and everything unusual go to the
- * chain.
+ * The chain's own checks without the chain: the same decoder, which remembers verified tokens
+ * ({@link VerifiedTokens}; a remembered token was well-formed), the same token syntax for one it has not seen
+ * ({@link BearerTokens}) and the same claims-to-caller mapping ({@link CallerAuthentication#of}). Only JSON Web
+ * Tokens are looked at; API keys and everything unusual go to the chain.
  */
 @Component
 class DirectBearerCallers implements BearerCallers {
@@ -23,23 +23,26 @@ class DirectBearerCallers implements BearerCallers {
 	/** Every JWS in compact form starts with the base64url of <code>{"</code>. */
 	private static final String JWT_START = "eyJ";
 
-	private final JwtDecoder tokens;
+	private final VerifiedTokens tokens;
 
-	DirectBearerCallers(JwtDecoder tokens) {
+	DirectBearerCallers(VerifiedTokens tokens) {
 		this.tokens = tokens;
 	}
 
 	@Override
 	public @Nullable Caller verified(HttpServletRequest request) {
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (authorization == null || !authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
-				|| !authorization.startsWith(JWT_START, PREFIX.length())
-				|| !BearerTokens.isToken(authorization, PREFIX.length())) {
+		if (authorization == null || !authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
 			return null;
 		}
+		String token = authorization.substring(PREFIX.length());
+		Jwt jwt = tokens.remembered(token);
 		try {
-			CallerAuthentication authentication = CallerAuthentication.of(tokens.decode(authorization.substring(PREFIX.length())));
-			return authentication.enrolOnly() ? null : authentication.getPrincipal();
+			if (jwt == null && token.startsWith(JWT_START) && BearerTokens.isToken(token, 0)) {
+				jwt = tokens.decode(token);
+			}
+			CallerAuthentication authentication = jwt == null ? null : CallerAuthentication.of(jwt);
+			return authentication == null || authentication.enrolOnly() ? null : authentication.getPrincipal();
 		}
 		catch (JwtException | IllegalArgumentException e) {
 			return null;

@@ -43,7 +43,7 @@ class JwtConfiguration {
 	 * and node: a verified token is remembered until it expires.
 	 */
 	@Bean
-	JwtDecoder jwtDecoder(SigningKeys keys, TokenProperties properties, Clock clock) {
+	VerifiedTokens jwtDecoder(SigningKeys keys, TokenProperties properties, Clock clock) {
 		JWKSource<SecurityContext> source = (selector, context) -> {
 			var kids = selector.getMatcher().getKeyIDs();
 			List<RSAKey> candidates = kids == null || kids.isEmpty() ? keys.verificationKeys()

@@ -33,8 +33,8 @@ final class VerifiedTokens implements JwtDecoder {
 
 	@Override
 	public Jwt decode(String token) throws JwtException {
-		Jwt known = verified.getIfPresent(token);
-		if (known != null && stillValid(known)) {
+		Jwt known = remembered(token);
+		if (known != null) {
 			return known;
 		}
 		Jwt jwt = verifier.decode(token);
@@ -42,6 +42,12 @@ final class VerifiedTokens implements JwtDecoder {
 			verified.put(token, jwt);
 		}
 		return jwt;
+	}
+
+	/** This token, if it was verified here and has not expired; null otherwise. */
+	@Nullable Jwt remembered(String token) {
+		Jwt known = verified.getIfPresent(token);
+		return known != null && stillValid(known) ? known : null;
 	}
 
 	/** The verifier accepts a token a little past its expiry (clock skew); remembered, it is not. */

@@ -7,11 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /** The body of {@code POST /v1/drivers/me/locations}. */
 record PingsBody(@NotNull List<@NotNull @Valid PingBody> pings) {
 
-	record PingBody(@NotNull Double lat, @NotNull Double lng, @NotNull Instant recordedAt, @Nullable Double accuracyM,
+	record PingBody(@NotNull Double lat, @NotNull Double lng, @NotNull @JsonDeserialize(using = IsoInstants.class) Instant recordedAt, @Nullable Double accuracyM,
 			@Nullable Double speedMps, @Nullable Double headingDeg) {
 
 		Ping toPing() {
