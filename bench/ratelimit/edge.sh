@@ -6,6 +6,8 @@
 #                                   # 20 s with it on (CLUSTER_EDGE_RATE, default 200 requests/s over 10 s), 20 s alone
 #                                   # again
 #   QUIET=10 RATE=3 BURST=64 SECONDS_PER_PHASE=20 WARMUP=60 EDGE_RATE=200 bench/ratelimit/edge.sh
+#   BURST_RATE=2500 bench/ratelimit/edge.sh   # the flood paced to the same rate in both flooded phases (wrk as fast as
+#                                             # the machine answers sends far more once haproxy answers it)
 # The service's own limits stay on (customers 200 a minute; anonymous sign-ups unlimited so that the customers can be
 # created). Appends the result to docs/benchmarks.md under "## Flood shedding at the edge".
 set -euo pipefail
@@ -13,6 +15,7 @@ cd "$(dirname "$0")/../.."
 QUIET="${QUIET:-10}"
 RATE="${RATE:-3}"
 BURST="${BURST:-64}"
+BURST_RATE="${BURST_RATE:-0}"
 SECONDS_PER_PHASE="${SECONDS_PER_PHASE:-20}"
 EDGE_RATE="${EDGE_RATE:-200}"
 export CLUSTER_PORT="${CLUSTER_PORT:-18080}" CLUSTER_DIR="${CLUSTER_DIR:-target/cluster}"
@@ -36,12 +39,12 @@ if ! curl -s -o /dev/null -m 2 "$BASE/actuator/health/readiness"; then
 fi
 LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== Load average $LOAD_START on $(nproc) cores"
-timeout $((SECONDS_PER_PHASE * 4 + ${WARMUP:-60} + 300)) "$JAVA_HOME/bin/java" -Dburst.rate=0 -Dwarmup="${WARMUP:-60}" \
+timeout $((SECONDS_PER_PHASE * 4 + ${WARMUP:-60} + 300)) "$JAVA_HOME/bin/java" -Dburst.rate="$BURST_RATE" -Dwarmup="${WARMUP:-60}" \
   bench/ratelimit/EdgeFloodBench.java "$BASE" "$CLUSTER_DIR" "$QUIET" "$RATE" "$BURST" "$SECONDS_PER_PHASE" \
   "$WORK/result.md" "CLUSTER_EDGE_RATE=0 bin/cluster balancer" "CLUSTER_EDGE_RATE=$EDGE_RATE bin/cluster balancer"
 {
-  printf '\nCluster: 3 nodes behind haproxy %s, edge limit %s requests/s over 10 s. Command: `QUIET=%s RATE=%s BURST=%s SECONDS_PER_PHASE=%s WARMUP=%s EDGE_RATE=%s bench/ratelimit/edge.sh` (CPU: %s x %s; load average at the start: %s, at the end: %s)\n' \
-    "$(haproxy -v | head -1 | awk '{print $3}')" "$EDGE_RATE" "$QUIET" "$RATE" "$BURST" "$SECONDS_PER_PHASE" \
+  printf '\nCluster: 3 nodes behind haproxy %s, edge limit %s requests/s over 10 s. Command: `QUIET=%s RATE=%s BURST=%s BURST_RATE=%s SECONDS_PER_PHASE=%s WARMUP=%s EDGE_RATE=%s bench/ratelimit/edge.sh` (CPU: %s x %s; load average at the start: %s, at the end: %s)\n' \
+    "$(haproxy -v | head -1 | awk '{print $3}')" "$EDGE_RATE" "$QUIET" "$RATE" "$BURST" "$BURST_RATE" "$SECONDS_PER_PHASE" \
     "${WARMUP:-60}" "$EDGE_RATE" "$(nproc)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \
     "$LOAD_START" "$(cut -d' ' -f1-3 /proc/loadavg)"
 } >>"$WORK/result.md"
