@@ -121,7 +121,7 @@ public final class ReplicaDrill {
 		}
 	}
 
-	private static Reads reads(DrillClient api, String token) {
+	static Reads reads(DrillClient api, String token) {
 		String text = api.get("/actuator/prometheus", token).body();
 		return new Reads(value(text, "returnit_replica_reads_total\\{[^}]*served_by=\"replica\"[^}]*\\}"),
 				value(text, "returnit_replica_reads_total\\{[^}]*served_by=\"primary\"[^}]*\\}"),

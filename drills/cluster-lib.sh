@@ -9,6 +9,7 @@ ADMIN_EMAIL="${RETURNIT_ADMIN_EMAIL:-admin@cluster.returnit.local}"
 ADMIN_PASSWORD="${RETURNIT_ADMIN_PASSWORD:-cluster-admin-password-1}"
 CLUSTER_PORT="${CLUSTER_PORT:-18080}"
 BASE="http://127.0.0.1:$CLUSTER_PORT"
+SCRAPE_TOKEN="${RETURNIT_SCRAPE_TOKEN:-cluster-scrape-token}"
 JDBC="jdbc:postgresql://127.0.0.1:$((CLUSTER_PORT + 352))/returnit"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/returnit-cluster-drill.XXXXXX")"
 "$JAVA_HOME/bin/javac" -d "$WORK" bench/lib/shared/returnit/bench/Totp.java
@@ -24,6 +25,9 @@ if ! curl -s -o /dev/null -m 2 "$BASE/actuator/health/readiness"; then
 	CLUSTER_NODE_ARGS="${CLUSTER_NODE_ARGS:---returnit.security.rate-limits.enabled=false}" bin/cluster start "${NODES:-3}"
 	STARTED_HERE=1
 fi
+# each node directly (not through haproxy), for the drills that read every node's metrics
+NODE_URLS="$(for k in $(seq 1 "$(cat "${CLUSTER_DIR:-target/cluster}/nodes")"); do
+	printf 'http://127.0.0.1:%s,' $((CLUSTER_PORT + k)); done)"
 read -r LOAD1 _ < /proc/loadavg
 echo "== Load average $LOAD1 on $(nproc) cores"
 bin/cluster status

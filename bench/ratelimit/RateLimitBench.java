@@ -24,6 +24,9 @@ public class RateLimitBench {
 
 	static final AtomicLong burstOther = new AtomicLong();
 
+	/** Of the last burst's 429s, those the load balancer answered (bin/cluster's edge limit). */
+	static final AtomicLong burstEdge = new AtomicLong();
+
 	static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
 		.executor(Executors.newVirtualThreadPerTaskExecutor()).build();
 
@@ -126,6 +129,8 @@ public class RateLimitBench {
 			burstRequests.set(Long.parseLong(m.group(1)));
 			burst429.set(Long.parseLong(m.group(2)));
 			burstOther.set(Long.parseLong(m.group(3)) + Long.parseLong(m.group(4)));
+			var edge = java.util.regex.Pattern.compile("edge=(\\d+)").matcher(output);
+			burstEdge.set(edge.find() ? Long.parseLong(edge.group(1)) : 0);
 		}
 		return new Phase(micros, quiet429.get(), burstRequests.get(), burst429.get());
 	}

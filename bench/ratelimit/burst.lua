@@ -1,6 +1,7 @@
 -- The burst of bench/ratelimit/run.sh: one customer (TOKEN, env) calling GET /v1/orders?limit=5 on every
 -- connection, each pausing DELAY_MS (env) before each request when set, so that together they send about the asked
--- rate (none: as fast as the machine answers). Counts 429s and any other answer.
+-- rate (none: as fast as the machine answers). Counts 429s and any other answer, and which of the 429s came from the
+-- load balancer (bin/cluster's edge limit, ADR 0029: RateLimit "edge").
 local token = os.getenv("TOKEN")
 local pause = tonumber(os.getenv("DELAY_MS") or "0")
 local threads = {}
@@ -12,6 +13,7 @@ end
 function init(args)
   refused = 0
   other = 0
+  edge = 0
 end
 
 request = function()
@@ -21,6 +23,11 @@ end
 response = function(status, headers, body)
   if status == 429 then
     refused = refused + 1
+    for name, value in pairs(headers) do
+      if string.lower(name) == "ratelimit" and string.find(value, '"edge"', 1, true) then
+        edge = edge + 1
+      end
+    end
   elseif status ~= 200 then
     other = other + 1
   end
@@ -33,11 +40,13 @@ if pause > 0 then
 end
 
 done = function(summary, latency, requests)
-  local r, o = 0, 0
+  local r, o, e = 0, 0, 0
   for _, thread in ipairs(threads) do
     r = r + thread:get("refused")
     o = o + thread:get("other")
+    e = e + thread:get("edge")
   end
-  io.write(string.format("RESULT requests=%d refused=%d other=%d errors=%d seconds=%.3f\n", summary.requests, r, o,
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.duration / 1e6))
+  io.write(string.format("RESULT requests=%d refused=%d other=%d errors=%d seconds=%.3f edge=%d\n", summary.requests, r,
+    o, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.duration / 1e6, e))
 end
