@@ -52,7 +52,8 @@ public class PingBench {
 	static String jdbcUrl;
 	static long servicePid;
 	static Path TOKENS;
-	static int slots;
+	/** Where the next phase's pings start: a week ago, then after everything the phase before could have sent. */
+	static long nextEpoch = START.getEpochSecond() - 7 * 86_400L;
 
 	public static void main(String[] args) throws Exception {
 		base = args[0];
@@ -112,11 +113,13 @@ public class PingBench {
 
 	/**
 	 * One phase run by wrk (2 threads, {@code concurrency} keep-alive connections, bench/pings/pings.lua): every
-	 * driver's pings in this phase start at {@code slot} x 20 minutes after a base two hours ago, so no two phases send
-	 * the same (driver, recordedAt) and every acknowledged ping must be a new row, which the phase then counts.
+	 * driver's pings in this phase start after the last one the previous phase could have sent (the first phase's a
+	 * week ago), so no two phases send the same (driver, recordedAt) and every acknowledged ping must be a new row,
+	 * which the phase then counts. (With fixed 20-minute slots, a fast warm-up overran into the next phase's, whose
+	 * pings were then all already stored.)
 	 */
 	static Phase http(List<Driver> fleet, int concurrency, int perRequest, int seconds, String name) throws Exception {
-		long epoch = START.getEpochSecond() - 7_200 + slots++ * 1_200L;
+		long epoch = nextEpoch;
 		long rowsBefore = storedPings();
 		long cpuBefore = serviceCpuMillis();
 		log("%s: %d s, wrk with %d connections, %d ping(s) per request", name, seconds, concurrency, perRequest);
@@ -148,6 +151,8 @@ public class PingBench {
 			throw new IllegalStateException("wrk gave no result:\n" + output);
 		}
 		long requests = Long.parseLong(m.group(1));
+		// pings are 100 ms apart per driver; a wrk thread may have sent up to twice its share, and some were in flight
+		nextEpoch = epoch + (long) Math.ceil(2.0 * requests * perRequest / fleet.size() / 10) + 600;
 		long refused = Long.parseLong(m.group(2)) + Long.parseLong(m.group(3));
 		long acknowledged = (requests - Long.parseLong(m.group(2))) * perRequest;
 		long stored = storedPings() - rowsBefore;
