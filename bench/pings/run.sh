@@ -4,6 +4,7 @@
 #   WARMUP=60 bench/pings/run.sh             # a shorter warm-up (C2 needs about two minutes of this load on 2 cores)
 #   DRIVERS=200 CONCURRENCY=128 SECONDS_PER_PHASE=20 bench/pings/run.sh
 #   PROFILE=1 bench/pings/run.sh             # records the service with JFR and prints its hottest methods instead
+#   RATE_LIMITS=on bench/pings/run.sh        # with the service's rate limiting on (a limit no driver reaches), as in production
 # Starts the service jar on a free port with a temporary data directory, creates the drivers through the API (as
 # the operator RETURNIT_ADMIN_EMAIL / RETURNIT_ADMIN_PASSWORD), puts them on shift, measures pings acknowledged (202)
 # per second at 1 and at 10 pings per request with wrk (installed with apt-get when missing; script
@@ -21,7 +22,13 @@ if ! command -v wrk >/dev/null; then
 fi
 export RETURNIT_ADMIN_EMAIL="${RETURNIT_ADMIN_EMAIL:-bench-operator@bench.returnit.local}"
 export RETURNIT_ADMIN_PASSWORD="${RETURNIT_ADMIN_PASSWORD:-bench-operator-password}"
-# operators log in with a TOTP code (ADR 0015); rate limits off: this benchmark measures throughput, not limits
+# operators log in with a TOTP code (ADR 0015); rate limits off by default: this benchmark measures throughput, not
+# limits. RATE_LIMITS=on keeps them on with a driver-pings limit no driver reaches, to measure what counting costs.
+RATE_LIMIT_ARGS=(--returnit.security.rate-limits.enabled=false)
+if [ "${RATE_LIMITS:-off}" = "on" ]; then
+  RATE_LIMIT_ARGS=(--returnit.security.rate-limits.enabled=true)
+  for tier in anonymous operator driver driver-pings; do RATE_LIMIT_ARGS+=("--returnit.security.rate-limits.$tier=1000000000"); done
+fi
 export RETURNIT_ADMIN_TOTP_SECRET="${RETURNIT_ADMIN_TOTP_SECRET:-JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP}"
 JAVA_HOME="$(bin/jdk25)"; export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
@@ -37,7 +44,7 @@ LOG="$WORK/service.log"
 PROFILE_ARGS=()
 if [ "${PROFILE:-}" = "1" ]; then PROFILE_ARGS=("-XX:StartFlightRecording=filename=$WORK/service.jfr,settings=profile,dumponexit=true"); fi
 "$JAVA" "${PROFILE_ARGS[@]}" -jar target/returnit.jar --server.port=0 --server.address=127.0.0.1 --returnit.data-dir="$WORK/data" \
-  --returnit.security.rate-limits.enabled=false \
+  "${RATE_LIMIT_ARGS[@]}" \
   --logging.level.root=WARN --logging.level.com.returnit=INFO \
   --logging.level.org.springframework.boot.tomcat=INFO >"$LOG" 2>&1 &
 PID=$!
@@ -64,8 +71,8 @@ timeout $((SECONDS_PER_PHASE * 5 + WARMUP + 300)) "$JAVA" -Dwarmup="$WARMUP" -cp
   "$RETURNIT_ADMIN_PASSWORD" "$WORK/result.md" "$PID"
 
 {
-  printf '\nCommand: `DRIVERS=%s CONCURRENCY=%s SECONDS_PER_PHASE=%s WARMUP=%s bench/pings/run.sh` (CPU: %s)\n' \
-    "$DRIVERS" "$CONCURRENCY" "$SECONDS_PER_PHASE" "$WARMUP" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+  printf '\nCommand: `DRIVERS=%s CONCURRENCY=%s SECONDS_PER_PHASE=%s WARMUP=%s RATE_LIMITS=%s bench/pings/run.sh` (CPU: %s)\n' \
+    "$DRIVERS" "$CONCURRENCY" "$SECONDS_PER_PHASE" "$WARMUP" "${RATE_LIMITS:-off}" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 } >>"$WORK/result.md"
 if [ "${PROFILE:-}" = "1" ]; then
   kill "$PID"; wait "$PID" 2>/dev/null || true
