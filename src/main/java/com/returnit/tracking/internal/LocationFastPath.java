@@ -53,7 +53,7 @@ class LocationFastPath extends HttpFilter {
 	private final Clock clock;
 	private final ObjectReader bodies;
 	private final MeterRegistry meters;
-	private final Map<Integer, Timer> timers = new ConcurrentHashMap<>();
+	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 	private final Counter direct;
 	private final Counter chained;
 
@@ -84,9 +84,13 @@ class LocationFastPath extends HttpFilter {
 		long started = System.nanoTime();
 		try {
 			answer(request, response, chain);
+			timer(response.getStatus(), "none").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 		}
-		finally {
-			timer(response.getStatus()).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+		catch (IOException | ServletException | RuntimeException e) {
+			// answered further out (a database outage's 503) or by the container: a server error either way
+			timer(HttpStatus.INTERNAL_SERVER_ERROR.value(), e.getClass().getSimpleName())
+				.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+			throw e;
 		}
 	}
 
@@ -150,10 +154,10 @@ class LocationFastPath extends HttpFilter {
 	}
 
 	/** The meter Spring MVC's observation would have recorded this request in. */
-	private Timer timer(int status) {
-		return timers.computeIfAbsent(status, s -> Timer.builder("http.server.requests")
-			.tag("error", "none").tag("exception", "none").tag("method", "POST")
-			.tag("outcome", outcome(s)).tag("status", Integer.toString(s)).tag("uri", PATH)
+	private Timer timer(int status, String exception) {
+		return timers.computeIfAbsent(status + " " + exception, key -> Timer.builder("http.server.requests")
+			.tag("error", exception).tag("exception", exception).tag("method", "POST")
+			.tag("outcome", outcome(status)).tag("status", Integer.toString(status)).tag("uri", PATH)
 			.register(meters));
 	}
 
