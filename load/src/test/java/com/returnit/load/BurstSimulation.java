@@ -1,7 +1,6 @@
 package com.returnit.load;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
@@ -12,6 +11,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.FeederBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
@@ -21,9 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The booking burst: {@code -Dbookings=N} bookings (quote, then order) submitted by {@code -Dconcurrency} clients
- * back to back, each with its own Idempotency-Key, retried with the same key on 429/503 or no answer after the
- * Retry-After the service asked for. No booking starts after {@code -Dseconds} (default 900), and those started
- * finish, so the client's ledger is complete; then {@link BurstVerdict} compares it with the database.
+ * back to back (a closed loop), each with its own Idempotency-Key, retried with the same key on 429/503 or no
+ * answer after the Retry-After the service asked for. Each booking is made by the next of {@code -Dcustomers}
+ * customers (default four per client) in turn, so the per-customer rate limit is not what bounds the burst. No
+ * booking starts after {@code -Dseconds} (default 900), and those started finish, so the client's ledger is complete;
+ * then {@link BurstVerdict} compares it with the database. Progress is printed every {@code -Dprogress} seconds.
  */
 public class BurstSimulation extends Simulation {
 
@@ -31,26 +33,34 @@ public class BurstSimulation extends Simulation {
 
 	private final Target target = Target.fromSystem();
 
-	private final Seed.Data data = new Seed(target).create(Math.max(2, target.concurrency()), 0);
+	private final int customers = target.customers() > 0 ? target.customers() : 4 * target.concurrency();
 
-	private final Ledger ledger = new Ledger();
+	private final Seed.Data data = new Seed(target).create(Math.max(2, customers), 0);
+
+	private final FeederBuilder<Object> customerFeed = listFeeder(data.customerFeed()).circular();
+
+	private final Ledger ledger = new Ledger(target.bookings());
+
+	private final Progress progress = new Progress(ledger, target.bookings(),
+			Duration.ofSeconds(Long.getLong("progress", 10)));
 
 	private final AtomicInteger remaining = new AtomicInteger(target.bookings());
 
-	private final long deadline = System.nanoTime() + Duration.ofSeconds(target.seconds() > 0 ? target.seconds()
-			: 900).toNanos();
+	private final Duration bound = Duration.ofSeconds(target.seconds() > 0 ? target.seconds() : 900);
 
-	private final long started = System.currentTimeMillis();
+	private volatile long deadline = Long.MAX_VALUE;
 
 	{
-		System.out.printf("Burst: %d bookings by %d clients, rate limits as the service has them%n",
-				target.bookings(), target.concurrency());
-		var burst = scenario("burst").feed(listFeeder(data.customerFeed()).circular())
-			.asLongAs(session -> System.nanoTime() < deadline && remaining.getAndDecrement() > 0)
+		System.out.printf("Burst: %,d bookings by %d clients as %d customers, at most %d s, rate limits as the "
+				+ "service has them%n", target.bookings(), target.concurrency(), customers, bound.toSeconds());
+		var burst = scenario("burst")
+			.asLongAs(session -> System.nanoTime() - deadline < 0 && remaining.getAndDecrement() > 0)
 			.on(exec(session -> {
 				ledger.submitted.incrementAndGet();
-				return session.set("key", UUID.randomUUID().toString()).remove("quoteId");
+				return session.set("key", UUID.randomUUID().toString()).set("startedAt", System.nanoTime())
+					.remove("quoteId");
 			})
+				.feed(customerFeed)
 				.exec(untilAnswered("quote", http("quote").post("/v1/quotes")
 					.body(StringBody(s -> Bodies.booking(data.merchantId(), false)))
 					.check(jsonPath("$.quoteId").optional().saveAs("quoteId"))))
@@ -60,6 +70,12 @@ public class BurstSimulation extends Simulation {
 					.check(jsonPath("$.id").optional().saveAs("orderId")))));
 		setUp(burst.injectOpen(atOnceUsers(target.concurrency())))
 			.protocols(http.baseUrl(target.base()).acceptHeader("application/json").shareConnections());
+	}
+
+	@Override
+	public void before() {
+		deadline = System.nanoTime() + bound.toNanos();
+		progress.start();
 	}
 
 	/** The request, sent again with the same key after each 429/503 (or lost answer) until answered for good. */
@@ -79,24 +95,27 @@ public class BurstSimulation extends Simulation {
 	}
 
 	private Session recorded(String step, Session session) {
-		int status = session.contains("status") ? session.getInt("status") : 0;
-		String orderId = step.equals("book") ? session.getString("orderId") : null;
-		Ledger.Next next = ledger.record(step, step + ":" + session.getString("key"), status,
-				session.getString("contentType"), orderId, session.getInt("attempt"), MAX_ATTEMPTS);
-		long pause = next == Ledger.Next.RETRY ? retryAfterMillis(session) : 0;
+		var answer = new Ledger.Answer(session.contains("status") ? session.getInt("status") : 0,
+				session.getString("contentType"), session.getString("retryAfter"),
+				step.equals("book") ? session.getString("orderId") : null);
+		Ledger.Next next = ledger.record(step, UUID.fromString(session.getString("key")), answer,
+				session.getInt("attempt"), MAX_ATTEMPTS);
+		if (answer.orderId() != null && (answer.status() == 200 || answer.status() == 201)) {
+			ledger.accepted((System.nanoTime() - session.getLong("startedAt")) / 1_000_000);
+		}
+		long pause = next == Ledger.Next.RETRY ? retryAfterMillis(answer.retryAfter()) : 0;
 		return session.set("answered", next == Ledger.Next.DONE).set("pauseMs", pause);
 	}
 
-	private static long retryAfterMillis(Session session) {
-		String retryAfter = session.getString("retryAfter");
+	private static long retryAfterMillis(String retryAfter) {
 		long seconds = retryAfter == null ? 1 : Math.min(60, Math.max(1, Long.parseLong(retryAfter.trim())));
 		return seconds * 1000;
 	}
 
 	@Override
 	public void after() {
-		BurstVerdict verdict = new BurstVerdict(ledger, target, data.merchantId(),
-				Duration.ofMillis(System.currentTimeMillis() - started));
-		verdict.printAndWrite();
+		progress.close();
+		new BurstVerdict(ledger, target, data.merchantId(), Duration.ofMillis((long) (progress.seconds() * 1000)))
+			.printAndWrite();
 	}
 }

@@ -141,6 +141,7 @@ final class Seed {
 		return people;
 	}
 
+	/** The answer's JSON; a 429 (rate limits on) is sent again after its Retry-After. */
 	private JsonNode post(String path, String token, Object body, int expected) {
 		try {
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.base() + path))
@@ -151,6 +152,10 @@ final class Seed {
 				request.header("Authorization", "Bearer " + token);
 			}
 			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			for (int attempt = 1; response.statusCode() == 429 && attempt < 30; attempt++) {
+				Thread.sleep(1000 * response.headers().firstValueAsLong("Retry-After").orElse(1));
+				response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			}
 			if (response.statusCode() != expected) {
 				throw new IllegalStateException("POST " + path + ": expected " + expected + ", got "
 						+ response.statusCode() + " " + response.body());
