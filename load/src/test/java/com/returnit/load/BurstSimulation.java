@@ -16,8 +16,10 @@ import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
  * The booking burst: {@code -Dbookings=N} bookings (quote, then order) submitted by {@code -Dconcurrency} clients
@@ -26,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * customers in turn (default two per client: 128 customers leave room for 200 bookings/s under the 200-a-minute
  * customer limit), so the per-customer limit is not what bounds the burst. No booking starts after
  * {@code -Dseconds} (default 900), and those started finish, so the client's ledger is complete; then
- * {@link BurstVerdict} compares it with the database. Progress is printed every {@code -Dprogress} seconds.
+ * {@link BurstVerdict} compares it with the database. Progress is printed every {@code -Dprogress} seconds, and the
+ * customers' access tokens are renewed every {@code -DtokenRenewal} seconds (600; they live 15 minutes).
  */
 public class BurstSimulation extends Simulation {
 
@@ -36,9 +39,14 @@ public class BurstSimulation extends Simulation {
 
 	private final int customers = target.customers() > 0 ? target.customers() : 2 * target.concurrency();
 
-	private final Seed.Data data = new Seed(target).create(Math.max(2, customers), 0);
+	private final Seed seed = new Seed(target);
 
-	private final FeederBuilder<Object> customerFeed = listFeeder(data.customerFeed()).circular();
+	private final Seed.Data data = seed.create(Math.max(2, customers), 0);
+
+	private final CustomerTokens tokens = new CustomerTokens(seed, data.customers());
+
+	private final FeederBuilder<Object> customerFeed = listFeeder(IntStream.range(0, tokens.size())
+		.mapToObj(i -> Map.<String, Object>of("customer", i)).toList()).circular();
 
 	private final Ledger ledger = new Ledger(target.bookings());
 
@@ -77,6 +85,7 @@ public class BurstSimulation extends Simulation {
 	public void before() {
 		deadline = System.nanoTime() + bound.toNanos();
 		progress.start();
+		tokens.renewEvery(Duration.ofSeconds(Long.getLong("tokenRenewal", 600)));
 	}
 
 	/** The request, sent again with the same key after each 429/503 (or lost answer) until answered for good. */
@@ -86,7 +95,7 @@ public class BurstSimulation extends Simulation {
 			.asLongAs(session -> !session.getBoolean("answered"))
 			.on(exec(session -> session.removeAll("status", "contentType", "retryAfter", "orderId")
 				.set("attempt", session.getInt("attempt") + 1))
-				.exec(request.header("Authorization", "Bearer #{customerToken}")
+				.exec(request.header("Authorization", session -> tokens.bearer(session.getInt("customer")))
 					.header("Content-Type", "application/json").header("Idempotency-Key", keyed)
 					.check(header("Retry-After").optional().saveAs("retryAfter"),
 							header("Content-Type").optional().saveAs("contentType"), status().saveAs("status"),
@@ -116,6 +125,7 @@ public class BurstSimulation extends Simulation {
 	@Override
 	public void after() {
 		progress.close();
+		tokens.close();
 		new BurstVerdict(ledger, target, data.merchantId(), Duration.ofMillis((long) (progress.seconds() * 1000)))
 			.printAndWrite();
 	}
