@@ -29,7 +29,7 @@ import java.util.stream.IntStream;
  * customer limit), so the per-customer limit is not what bounds the burst. No booking starts after
  * {@code -Dseconds} (default 900), and those started finish, so the client's ledger is complete; then
  * {@link BurstVerdict} compares it with the database. Progress is printed every {@code -Dprogress} seconds, and the
- * customers' access tokens are renewed every {@code -DtokenRenewal} seconds (300: three chances before they expire after 15 minutes).
+ * customers' access tokens are renewed every {@code -DtokenRenewal} seconds (300: three chances before they expire).
  */
 public class BurstSimulation extends Simulation {
 
