@@ -54,7 +54,8 @@ class ListenerBacklogTests extends EndToEndTest {
 		assertThat(api.get("/v1/orders", customer.token()).status()).as("reads still answer").isEqualTo(200);
 		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
 			.untilAsserted(() -> assertThat(book(customer, merchant, key).status()).isEqualTo(201));
-		assertThat(api.get("/v1/orders", customer.token()).body().get("data")).as("booked once, however often sent").hasSize(1);
+		assertThat(api.get("/v1/orders", customer.token()).body().get("data")).as("booked once, however often sent")
+			.hasSize(1);
 		await().atMost(Duration.ofSeconds(20)).until(() -> probes.stream().allMatch(listener::handled));
 	}
 

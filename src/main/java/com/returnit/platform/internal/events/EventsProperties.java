@@ -17,6 +17,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keepCompleted how long completed publications are kept before they are deleted
  */
 @ConfigurationProperties("returnit.events")
-record EventsProperties(int listenerConcurrency, int listenerQueue, int shedAt, Duration shutdownWait, Duration retryEvery,
-		Duration retryBackoff, Duration maxBackoff, int maxAttempts, Duration keepCompleted) {
+record EventsProperties(int listenerConcurrency, int listenerQueue, int shedAt, Duration shutdownWait,
+		Duration retryEvery, Duration retryBackoff, Duration maxBackoff, int maxAttempts, Duration keepCompleted) {
 }
