@@ -85,5 +85,5 @@ gatling() {
 	local simulation="$1" profile="$2"; shift 2
 	./mvnw -B -q -f load/pom.xml gatling:test -Dsimulation="com.returnit.load.$simulation" -Dprofile="$profile" \
 		-Dgatling.failOnError=false -Dbase="$BASE" -Djdbc="$JDBC_URL" -DadminEmail="$RETURNIT_ADMIN_EMAIL" \
-		-DadminPassword="$RETURNIT_ADMIN_PASSWORD" "$@" 2>&1 | grep -v '^WARNING: .*\(Unsafe\|HiddenClassDefiner\|terminally\)'
+		-DadminPassword="$RETURNIT_ADMIN_PASSWORD" "$@" 2>&1 | grep --line-buffered -v '^WARNING: .*\(Unsafe\|HiddenClassDefiner\|terminally\)'
 }

@@ -18,11 +18,13 @@ public class ProbeListener {
 
 	private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
 	private final Map<String, Boolean> handled = new ConcurrentHashMap<>();
+	private final Map<String, String> threads = new ConcurrentHashMap<>();
 	private final AtomicInteger running = new AtomicInteger();
 	private final AtomicInteger mostAtOnce = new AtomicInteger();
 
 	@ApplicationModuleListener
 	void on(Probe probe) throws InterruptedException {
+		threads.put(probe.id(), Thread.currentThread().getName());
 		int now = running.incrementAndGet();
 		mostAtOnce.accumulateAndGet(now, Math::max);
 		try {
@@ -43,6 +45,11 @@ public class ProbeListener {
 
 	public boolean handled(String id) {
 		return handled.containsKey(id);
+	}
+
+	/** The name of the thread that last ran the probe. */
+	public String thread(String id) {
+		return threads.get(id);
 	}
 
 	public int mostAtOnce() {

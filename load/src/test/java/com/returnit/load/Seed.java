@@ -22,8 +22,8 @@ import returnit.bench.Totp;
  */
 final class Seed {
 
-	/** One person who can log in: their id and bearer token. */
-	record Person(String id, String token) {
+	/** One person who can log in: their id, bearer token and the refresh token that renews it. */
+	record Person(String id, String token, String refreshToken) {
 	}
 
 	/** Everything the scenarios feed on. */
@@ -116,9 +116,15 @@ final class Seed {
 		body.put("email", email);
 		body.put("password", password);
 		String id = post(path, token, body, 201).get("id").asText();
-		String access = post("/v1/auth/token", null, Map.of("email", email, "password", password), 200)
-			.get("accessToken").asText();
-		return new Person(id, access);
+		JsonNode tokens = post("/v1/auth/token", null, Map.of("email", email, "password", password), 200);
+		return new Person(id, tokens.get("accessToken").asText(), tokens.path("refreshToken").asText(null));
+	}
+
+	/** The person with a fresh access token (access tokens live 15 minutes, a long burst outlives them). */
+	Person refreshed(Person person) {
+		JsonNode tokens = post("/v1/auth/refresh", null, Map.of("refreshToken", person.refreshToken()), 200);
+		return new Person(person.id(), tokens.get("accessToken").asText(),
+				tokens.path("refreshToken").asText(person.refreshToken()));
 	}
 
 	private static List<Person> inParallel(int count, Callable<Person> create) {
@@ -141,6 +147,7 @@ final class Seed {
 		return people;
 	}
 
+	/** The answer's JSON; a 429 (rate limits on) is sent again after its Retry-After. */
 	private JsonNode post(String path, String token, Object body, int expected) {
 		try {
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.base() + path))
@@ -151,6 +158,10 @@ final class Seed {
 				request.header("Authorization", "Bearer " + token);
 			}
 			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			for (int attempt = 1; response.statusCode() == 429 && attempt < 30; attempt++) {
+				Thread.sleep(1000 * response.headers().firstValueAsLong("Retry-After").orElse(1));
+				response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			}
 			if (response.statusCode() != expected) {
 				throw new IllegalStateException("POST " + path + ": expected " + expected + ", got "
 						+ response.statusCode() + " " + response.body());

@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * and bin/capacity pass to {@code ./mvnw -f load/pom.xml gatling:test}.
  */
 record Target(String base, String adminEmail, String adminPassword, String profile, double rate, int seconds,
-		int bookings, int concurrency, String jdbcUrl, Path out, String seedFile) {
+		int bookings, int concurrency, int customers, String jdbcUrl, Path out, String seedFile) {
 
 	static Target fromSystem() {
 		return new Target(get("base", "RETURNIT_TARGET_URL", "http://127.0.0.1:8080"),
@@ -16,7 +16,8 @@ record Target(String base, String adminEmail, String adminPassword, String profi
 				get("profile", "LOAD_PROFILE", "smoke"), Double.parseDouble(get("rate", "LOAD_RATE", "0")),
 				Integer.parseInt(get("seconds", "LOAD_SECONDS", "0")),
 				Integer.parseInt(get("bookings", "BURST_BOOKINGS", "100000")),
-				Integer.parseInt(get("concurrency", "BURST_CONCURRENCY", "32")), get("jdbc", "LOAD_JDBC_URL", ""),
+				Integer.parseInt(get("concurrency", "BURST_CONCURRENCY", "64")),
+				Integer.parseInt(get("customers", "BURST_CUSTOMERS", "0")), get("jdbc", "LOAD_JDBC_URL", ""),
 				Path.of(get("out", "LOAD_OUT", "target/load")), get("seed", "LOAD_SEED_FILE", null));
 	}
 

@@ -1,5 +1,6 @@
 package com.returnit.platform.internal.events;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.Executor;
@@ -18,8 +19,10 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 /**
  * Module event listeners ({@code @ApplicationModuleListener}, asynchronous after commit) run on a bounded pool
  * instead of one new virtual thread each: under a burst of bookings, unbounded listeners took every pooled
- * connection and requests timed out with 503 (ADR 0025). When the queue is full the publishing thread runs the
- * listener itself, which slows the publisher down and can never deadlock a listener that publishes in turn.
+ * connection and requests timed out with 503 (ADR 0025). When the queue is full a run starts on a virtual thread of
+ * its own, never on the publishing thread: that thread still holds its committed transaction's connection, and
+ * twenty of them each waiting for a second connection deadlocked the pool under a burst of bookings (ADR 0030).
+ * Back-pressure comes from {@link ListenerBacklogFilter}, which refuses writes long before the queue is full.
  *
  * <p>The pool is not a context bean, so it takes no part in the lifecycle's early stop: it keeps accepting the work
  * of requests still draining, and is shut down when this configuration is destroyed, which happens before the
@@ -34,6 +37,8 @@ class ListenerExecution implements AsyncConfigurer, DisposableBean {
 
 	private final ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
 
+	private final Counter overflowed;
+
 	/** Depends on the data source and (by name) the event registry, so that it is destroyed before either. */
 	ListenerExecution(EventsProperties properties, MeterRegistry meters, DataSource dataSource) {
 		pool.setThreadNamePrefix("listener-");
@@ -41,7 +46,7 @@ class ListenerExecution implements AsyncConfigurer, DisposableBean {
 		pool.setCorePoolSize(properties.listenerConcurrency());
 		pool.setMaxPoolSize(properties.listenerConcurrency());
 		pool.setQueueCapacity(properties.listenerQueue());
-		pool.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
+		pool.setRejectedExecutionHandler(this::overflow);
 		pool.setWaitForTasksToCompleteOnShutdown(true);
 		pool.setAwaitTerminationMillis(properties.shutdownWait().toMillis());
 		pool.initialize();
@@ -49,6 +54,16 @@ class ListenerExecution implements AsyncConfigurer, DisposableBean {
 			.description("module event listeners running on this node").register(meters);
 		Gauge.builder("returnit.events.listeners.queued", pool, p -> p.getThreadPoolExecutor().getQueue().size())
 			.description("module event listener runs waiting for a slot on this node").register(meters);
+		overflowed = Counter.builder("returnit.events.listeners.overflowed")
+			.description("module event listener runs started on a thread of their own, the queue being full")
+			.register(meters);
+	}
+
+	private void overflow(Runnable run, ThreadPoolExecutor executor) {
+		if (!executor.isShutdown()) {
+			overflowed.increment();
+			Thread.ofVirtual().name("listener-overflow").start(run);
+		}
 	}
 
 	@Override
