@@ -55,7 +55,7 @@ public abstract class EndToEndTest {
 		registry.add("returnit.payments.retry.interval", () -> "100ms");
 		registry.add("returnit.payments.retry.backoff", () -> "100ms");
 		registry.add("returnit.payments.retry.max-backoff", () -> "500ms");
-		registry.add("returnit.payments.call-timeout", () -> "500ms");
+		registry.add("returnit.payments.call-timeout", () -> "${returnit.test.payments.call-timeout:500ms}");
 		registry.add("resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state", () -> "500ms");
 		// webhooks to local receivers over plain http, polled often, with short timeouts
 		registry.add("returnit.webhooks.allowed-hosts", () -> "127.0.0.1");
