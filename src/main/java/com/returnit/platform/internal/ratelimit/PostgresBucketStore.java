@@ -1,5 +1,6 @@
 package com.returnit.platform.internal.ratelimit;
 
+import io.github.bucket4j.BucketExceptions;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -9,6 +10,7 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -31,13 +33,22 @@ class PostgresBucketStore implements BucketStore {
 			.build();
 	}
 
+	/**
+	 * A bucket that cannot be read or written is the database failing: Bucket4j wraps the cause (Hikari's
+	 * "Connection is closed" carries no SQL state), so it is named here, and the request gets the outage's 503.
+	 */
 	@Override
 	public ConsumptionProbe tryConsume(String key, Tier tier) {
-		return buckets.builder()
-			.withOptimization(Optimizations.batching())
-			.withImplicitConfigurationReplacement(tier.version(), TokensInheritanceStrategy.PROPORTIONALLY)
-			.build(key, tier::bucket)
-			.tryConsumeAndReturnRemaining(1);
+		try {
+			return buckets.builder()
+				.withOptimization(Optimizations.batching())
+				.withImplicitConfigurationReplacement(tier.version(), TokensInheritanceStrategy.PROPORTIONALLY)
+				.build(key, tier::bucket)
+				.tryConsumeAndReturnRemaining(1);
+		}
+		catch (BucketExceptions.BucketExecutionException e) {
+			throw new DataAccessResourceFailureException("Rate-limit buckets are unavailable", e);
+		}
 	}
 
 	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1M")
