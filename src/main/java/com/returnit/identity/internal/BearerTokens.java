@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  */
 final class BearerTokens implements BearerTokenResolver {
 
-	private static final String PREFIX = "Bearer ";
+	static final String PREFIX = "Bearer ";
 
 	private final DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
 	private final DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();

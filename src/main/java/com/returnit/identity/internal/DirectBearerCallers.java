@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DirectBearerCallers implements BearerCallers {
 
-	private static final String PREFIX = "Bearer ";
 	/** Every JWS in compact form starts with the base64url of <code>{"</code>. */
 	private static final String JWT_START = "eyJ";
 
@@ -32,10 +31,11 @@ class DirectBearerCallers implements BearerCallers {
 	@Override
 	public @Nullable Caller verified(HttpServletRequest request) {
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (authorization == null || !authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+		if (authorization == null
+				|| !authorization.regionMatches(true, 0, BearerTokens.PREFIX, 0, BearerTokens.PREFIX.length())) {
 			return null;
 		}
-		String token = authorization.substring(PREFIX.length());
+		String token = authorization.substring(BearerTokens.PREFIX.length());
 		Jwt jwt = tokens.remembered(token);
 		try {
 			if (jwt == null && token.startsWith(JWT_START) && BearerTokens.isToken(token, 0)) {

@@ -47,7 +47,7 @@ class LocationController {
 	@Operation(summary = "Send 1 to 100 location pings (drivers); 202 once stored, jumps stored but flagged")
 	Accepted ping(@AuthenticationPrincipal Caller caller, @Valid @RequestBody PingsBody body) {
 		UUID driverId = ShiftController.driver(caller);
-		List<Ping> pings = body.pings().stream().map(PingsBody.PingBody::toPing).toList();
+		List<Ping> pings = body.completePings(); // complete: validated above
 		List<FieldError> violations = rules.violations(pings, clock.instant());
 		if (!violations.isEmpty()) {
 			throw new InvalidInput(400, violations);
