@@ -16,6 +16,7 @@ import com.returnit.platform.NotFound;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -65,7 +66,8 @@ class PaymentDesk {
 		Payment payment = payments.findByOrder(orderId).orElseThrow(
 				() -> new Conflict("The merchant pays for this order's pickup: there is no customer payment to refund."));
 		UUID refundId = Ids.newId(clock);
-		transactions.run(() -> {
+		// claimed in the transaction that queues it: the retry worker never sees it queued and takes it first
+		Optional<Operation> claimed = transactions.run(() -> {
 			Payment locked = payments.lock(payment.id()).orElseThrow();
 			Refunds.Refusal refusal = Refunds.refusal(locked, amount, operations.pendingRefunds(locked.id()));
 			if (refusal != null && refusal.conflict()) {
@@ -80,9 +82,9 @@ class PaymentDesk {
 			operations.reason(refundId, reason);
 			audit.record("refund.requested", "order", orderId,
 					Map.of("refundId", refundId.toString(), "amountCents", amount, "reason", reason));
+			return operations.claim(refundId, clock.instant());
 		});
-		boolean completed = operations.claim(refundId, clock.instant())
-			.map(calls::run)
+		boolean completed = claimed.map(calls::run)
 			.isPresent() && operations.of(payment.id()).stream()
 				.anyMatch(o -> o.id().equals(refundId) && "succeeded".equals(o.status()));
 		Payment after = payments.find(payment.id()).orElseThrow();
