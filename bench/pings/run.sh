@@ -5,6 +5,8 @@
 #   DRIVERS=200 CONCURRENCY=128 SECONDS_PER_PHASE=20 bench/pings/run.sh
 #   PROFILE=1 bench/pings/run.sh             # records the service with JFR and prints its hottest methods instead
 #   RATE_LIMITS=on bench/pings/run.sh        # with the service's rate limiting on (a limit no driver reaches), as in production
+#   REDIS=1 RATE_LIMITS=on bench/pings/run.sh  # with Redis configured (a redis-server on a free port): buckets, latest
+#                                            # positions and fan-out in Redis, as a scaled-out deployment runs
 # Starts the service jar on a free port with a temporary data directory, creates the drivers through the API (as
 # the operator RETURNIT_ADMIN_EMAIL / RETURNIT_ADMIN_PASSWORD), puts them on shift, measures pings acknowledged (202)
 # per second at 1 and at 10 pings per request with wrk (installed with apt-get when missing; script
@@ -29,6 +31,13 @@ if [ "${RATE_LIMITS:-off}" = "on" ]; then
   RATE_LIMIT_ARGS=(--returnit.security.rate-limits.enabled=true)
   for tier in anonymous operator driver driver-pings; do RATE_LIMIT_ARGS+=("--returnit.security.rate-limits.$tier=1000000000"); done
 fi
+REDIS_ARGS=()
+if [ "${REDIS:-0}" = "1" ]; then
+  if ! command -v redis-server >/dev/null; then
+    echo "installing redis-server (Debian package)"
+    { apt-get update -qq && apt-get install -y -qq redis-server; } >/dev/null || { echo "could not install redis-server" >&2; exit 1; }
+  fi
+fi
 export RETURNIT_ADMIN_TOTP_SECRET="${RETURNIT_ADMIN_TOTP_SECRET:-JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP}"
 JAVA_HOME="$(bin/jdk25)"; export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
@@ -41,14 +50,25 @@ fi
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/returnit-bench-XXXXXX")"
 BENCH_LIB="$WORK/bench-lib"; "$JAVA_HOME/bin/javac" -d "$BENCH_LIB" bench/lib/shared/returnit/bench/Totp.java  # Totp.currentCode()
 LOG="$WORK/service.log"
+if [ "${REDIS:-0}" = "1" ]; then
+  REDIS_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$WORK" >"$WORK/redis.log" 2>&1 &
+  REDIS_PID=$!
+  REDIS_ARGS=(--returnit.redis.url="redis://127.0.0.1:$REDIS_PORT")
+  echo "Redis $(redis-server --version | grep -o 'v=[0-9.]*' | cut -d= -f2) on 127.0.0.1:$REDIS_PORT"
+fi
 PROFILE_ARGS=()
 if [ "${PROFILE:-}" = "1" ]; then PROFILE_ARGS=("-XX:StartFlightRecording=filename=$WORK/service.jfr,settings=profile,dumponexit=true"); fi
 "$JAVA" "${PROFILE_ARGS[@]}" -jar target/returnit.jar --server.port=0 --server.address=127.0.0.1 --returnit.data-dir="$WORK/data" \
-  "${RATE_LIMIT_ARGS[@]}" \
+  "${RATE_LIMIT_ARGS[@]}" "${REDIS_ARGS[@]}" \
   --logging.level.root=WARN --logging.level.com.returnit=INFO \
   --logging.level.org.springframework.boot.tomcat=INFO >"$LOG" 2>&1 &
 PID=$!
-cleanup() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; rm -rf "$WORK"; }
+cleanup() {
+  kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true
+  if [ -n "${REDIS_PID:-}" ]; then kill "$REDIS_PID" 2>/dev/null || true; wait "$REDIS_PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
 trap cleanup EXIT
 
 echo "starting the service (log: $LOG)"
@@ -71,8 +91,8 @@ timeout $((SECONDS_PER_PHASE * 5 + WARMUP + 300)) "$JAVA" -Dwarmup="$WARMUP" -cp
   "$RETURNIT_ADMIN_PASSWORD" "$WORK/result.md" "$PID"
 
 {
-  printf '\nCommand: `DRIVERS=%s CONCURRENCY=%s SECONDS_PER_PHASE=%s WARMUP=%s RATE_LIMITS=%s bench/pings/run.sh` (CPU: %s)\n' \
-    "$DRIVERS" "$CONCURRENCY" "$SECONDS_PER_PHASE" "$WARMUP" "${RATE_LIMITS:-off}" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+  printf '\nCommand: `DRIVERS=%s CONCURRENCY=%s SECONDS_PER_PHASE=%s WARMUP=%s RATE_LIMITS=%s REDIS=%s bench/pings/run.sh` (CPU: %s)\n' \
+    "$DRIVERS" "$CONCURRENCY" "$SECONDS_PER_PHASE" "$WARMUP" "${RATE_LIMITS:-off}" "${REDIS:-0}" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 } >>"$WORK/result.md"
 if [ "${PROFILE:-}" = "1" ]; then
   kill "$PID"; wait "$PID" 2>/dev/null || true
