@@ -34,7 +34,7 @@ import returnit.bench.Totp;
 public class PingBench {
 
 	record Phase(String name, long requests, long pings, long errors, double seconds, long p50us, long p99us,
-			long stored, double cpuMsPerRequest) {
+			long stored, double cpuMsPerRequest, double stolenPercent) {
 
 		double pingsPerSecond() {
 			return pings / seconds;
@@ -122,6 +122,7 @@ public class PingBench {
 		long epoch = nextEpoch;
 		long rowsBefore = storedPings();
 		long cpuBefore = serviceCpuMillis();
+		long[] machineBefore = machineTicks();
 		log("%s: %d s, wrk with %d connections, %d ping(s) per request", name, seconds, concurrency, perRequest);
 		ProcessBuilder wrk = new ProcessBuilder("wrk", "-t" + WRK_THREADS, "-c" + concurrency, "-d" + seconds + "s",
 				"--timeout", "10s", "-s", "bench/pings/pings.lua", base);
@@ -158,7 +159,7 @@ public class PingBench {
 		long stored = storedPings() - rowsBefore;
 		Phase phase = new Phase(name, requests - Long.parseLong(m.group(2)), acknowledged, refused,
 				Double.parseDouble(m.group(6)), Long.parseLong(m.group(4)), Long.parseLong(m.group(5)), stored,
-				requests == 0 ? 0 : (double) cpu / requests);
+				requests == 0 ? 0 : (double) cpu / requests, stolenPercent(machineBefore));
 		log("%s: %,.0f pings/s, p50 %d us, p99 %d us, %d errors, %,d acknowledged, %,d new rows, %.3f ms service CPU per request",
 				name, phase.pingsPerSecond(), phase.p50us(), phase.p99us(), phase.errors(), acknowledged, stored,
 				phase.cpuMsPerRequest());
@@ -186,10 +187,36 @@ public class PingBench {
 		}
 	}
 
+	/** The machine's CPU ticks so far from /proc/stat's first line: user, nice, system, idle, iowait, irq, softirq, steal. */
+	static long[] machineTicks() {
+		try {
+			String[] fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+			long[] ticks = new long[8];
+			for (int i = 0; i < ticks.length; i++) {
+				ticks[i] = Long.parseLong(fields[i + 1]);
+			}
+			return ticks;
+		}
+		catch (Exception e) {
+			return new long[8];
+		}
+	}
+
+	/** The share of the machine's CPU time the hypervisor gave to other guests since {@code before} (steal). */
+	static double stolenPercent(long[] before) {
+		long[] now = machineTicks();
+		long total = 0;
+		for (int i = 0; i < now.length; i++) {
+			total += now[i] - before[i];
+		}
+		return total == 0 ? 0 : 100.0 * (now[7] - before[7]) / total;
+	}
+
 	/** The same rows one INSERT and one commit at a time, {@code concurrency} connections in parallel. */
 	static Phase rawInserts(int pgPort, List<Driver> fleet, int concurrency, int seconds) throws Exception {
 		String url = jdbcUrl;
 		long rowsBefore = storedPings();
+		long[] machineBefore = machineTicks();
 		AtomicLong rows = new AtomicLong();
 		AtomicLong errors = new AtomicLong();
 		ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
@@ -240,7 +267,7 @@ public class PingBench {
 		double elapsed = (System.nanoTime() - start) / 1e9;
 		long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
 		Phase phase = new Phase("raw JDBC, 1 INSERT/commit", rows.get(), rows.get(), errors.get(), elapsed,
-				percentile(all, 0.50), percentile(all, 0.99), storedPings() - rowsBefore, 0);
+				percentile(all, 0.50), percentile(all, 0.99), storedPings() - rowsBefore, 0, stolenPercent(machineBefore));
 		log("raw JDBC: %,.0f rows/s, p50 %d us, p99 %d us", phase.pingsPerSecond(), phase.p50us(), phase.p99us());
 		return phase;
 	}
@@ -265,13 +292,14 @@ public class PingBench {
 			.append(" loopback; raw JDBC with the same number of connections; embedded PostgreSQL with fsync and")
 			.append(" synchronous_commit on. \"New rows\" counts driver_pings before and after the phase: every acknowledged")
 			.append(" ping must be there (a few more are: requests still in flight when wrk stops are stored but not")
-			.append(" counted).\n\n");
-		out.append("| phase | requests | pings/s | p50 | p99 | errors | new rows | service CPU per request | vs raw |\n");
-		out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+			.append(" counted). \"CPU stolen\" is the share of the machine's CPU time the hypervisor gave to other guests")
+			.append(" during the phase (steal in /proc/stat): the cores this run really had.\n\n");
+		out.append("| phase | requests | pings/s | p50 | p99 | errors | new rows | service CPU per request | CPU stolen | vs raw |\n");
+		out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 		for (Phase p : phases) {
-			out.append("| %s | %,d | %,.0f | %.1f ms | %.1f ms | %d | %,d | %s | %.1fx |%n".formatted(p.name(), p.requests(),
-					p.pingsPerSecond(), p.p50us() / 1000.0, p.p99us() / 1000.0, p.errors(), p.stored(),
-					p.cpuMsPerRequest() == 0 ? "-" : "%.3f ms".formatted(p.cpuMsPerRequest()),
+			out.append("| %s | %,d | %,.0f | %.1f ms | %.1f ms | %d | %,d | %s | %.0f%% | %.1fx |%n".formatted(p.name(),
+					p.requests(), p.pingsPerSecond(), p.p50us() / 1000.0, p.p99us() / 1000.0, p.errors(), p.stored(),
+					p.cpuMsPerRequest() == 0 ? "-" : "%.3f ms".formatted(p.cpuMsPerRequest()), p.stolenPercent(),
 					p.pingsPerSecond() / raw.pingsPerSecond()));
 		}
 		long missing = phases.stream().filter(p -> p != raw).mapToLong(p -> Math.max(0, p.pings() - p.stored())).sum();

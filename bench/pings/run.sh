@@ -5,6 +5,7 @@
 #   DRIVERS=200 CONCURRENCY=128 SECONDS_PER_PHASE=20 bench/pings/run.sh
 #   PROFILE=1 bench/pings/run.sh             # records the service with JFR and prints its hottest methods instead
 #   RATE_LIMITS=on bench/pings/run.sh        # with the service's rate limiting on (a limit no driver reaches), as in production
+#   SERVICE_ARGS="--returnit.tracking.writers=1" bench/pings/run.sh   # the service with other settings
 #   REDIS=1 RATE_LIMITS=on bench/pings/run.sh  # with Redis configured (a redis-server on a free port): buckets, latest
 #                                            # positions and fan-out in Redis, as a scaled-out deployment runs
 # Starts the service jar on a free port with a temporary data directory, creates the drivers through the API (as
@@ -60,7 +61,7 @@ fi
 PROFILE_ARGS=()
 if [ "${PROFILE:-}" = "1" ]; then PROFILE_ARGS=("-XX:StartFlightRecording=filename=$WORK/service.jfr,settings=profile,dumponexit=true"); fi
 "$JAVA" "${PROFILE_ARGS[@]}" -jar target/returnit.jar --server.port=0 --server.address=127.0.0.1 --returnit.data-dir="$WORK/data" \
-  "${RATE_LIMIT_ARGS[@]}" "${REDIS_ARGS[@]}" \
+  "${RATE_LIMIT_ARGS[@]}" "${REDIS_ARGS[@]}" ${SERVICE_ARGS:-} \
   --logging.level.root=WARN --logging.level.com.returnit=INFO \
   --logging.level.org.springframework.boot.tomcat=INFO >"$LOG" 2>&1 &
 PID=$!
@@ -91,8 +92,8 @@ timeout $((SECONDS_PER_PHASE * 5 + WARMUP + 300)) "$JAVA" -Dwarmup="$WARMUP" -cp
   "$RETURNIT_ADMIN_PASSWORD" "$WORK/result.md" "$PID"
 
 {
-  printf '\nCommand: `DRIVERS=%s CONCURRENCY=%s SECONDS_PER_PHASE=%s WARMUP=%s RATE_LIMITS=%s REDIS=%s bench/pings/run.sh` (CPU: %s)\n' \
-    "$DRIVERS" "$CONCURRENCY" "$SECONDS_PER_PHASE" "$WARMUP" "${RATE_LIMITS:-off}" "${REDIS:-0}" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+  printf '\nCommand: `DRIVERS=%s CONCURRENCY=%s SECONDS_PER_PHASE=%s WARMUP=%s RATE_LIMITS=%s REDIS=%s SERVICE_ARGS="%s" bench/pings/run.sh` (CPU: %s)\n' \
+    "$DRIVERS" "$CONCURRENCY" "$SECONDS_PER_PHASE" "$WARMUP" "${RATE_LIMITS:-off}" "${REDIS:-0}" "${SERVICE_ARGS:-}" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 } >>"$WORK/result.md"
 if [ "${PROFILE:-}" = "1" ]; then
   kill "$PID"; wait "$PID" 2>/dev/null || true

@@ -32,10 +32,13 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * The one writer of pings on this node. Requests queue their pings; a single thread takes the first waiting request,
- * gathers whatever else arrives within the flush window (up to the batch size), decides which pings are jumps, writes
- * them all in one transaction and only then completes each request's future. Under load, requests that arrive while a
- * batch is being written form the next batch, so the number of transactions stays far below the number of requests.
+ * The writer of pings on this node. Requests queue their pings in their driver's lane; each lane's thread takes the
+ * first waiting request, gathers whatever else arrives within the flush window (up to the batch size), decides which
+ * pings are jumps, writes them all in one transaction and only then completes each request's future. Under load,
+ * requests that arrive while a batch is being written form the next batch, so the number of transactions stays far
+ * below the number of requests. A driver always has the same lane, so its pings are judged and written in order, and
+ * lanes never write the same driver's rows; with two or more lanes one batch is written while the next is gathered
+ * (ADR 0033).
  */
 @Component
 class PingWriter implements SmartLifecycle {
@@ -68,7 +71,7 @@ class PingWriter implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(PingWriter.class);
 
-	private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+	private final List<Lane> lanes = new ArrayList<>();
 	private final AtomicInteger waiting = new AtomicInteger();
 	private final PingStore store;
 	private final LatestPositions positions;
@@ -80,8 +83,6 @@ class PingWriter implements SmartLifecycle {
 	private final Counter pingsWritten;
 	private final DistributionSummary batchSizes;
 	private volatile boolean running;
-	private @Nullable Thread thread;
-	private @Nullable Request carried;
 
 	PingWriter(PingStore store, LatestPositions positions, OnShiftIndex index, PartitionMaintenance partitions,
 			TrackingProperties properties, Clock clock, MeterRegistry meters) {
@@ -94,6 +95,9 @@ class PingWriter implements SmartLifecycle {
 		this.flushes = meters.counter("returnit.tracking.flushes");
 		this.pingsWritten = meters.counter("returnit.tracking.pings.written");
 		this.batchSizes = meters.summary("returnit.tracking.batch.pings");
+		for (int i = 0; i < properties.writers(); i++) {
+			lanes.add(new Lane(i));
+		}
 	}
 
 	/** Queues the pings and waits until they are durable, at most the acknowledgement timeout. */
@@ -116,27 +120,23 @@ class PingWriter implements SmartLifecycle {
 			return CompletableFuture.failedFuture(new Overloaded());
 		}
 		Request request = new Request(driverId, pings, new CompletableFuture<>());
-		queue.add(request);
+		lanes.get(Math.floorMod(driverId.hashCode(), lanes.size())).queue.add(request);
 		return request.written();
 	}
 
 	@Override
 	public void start() {
 		running = true;
-		thread = Thread.ofPlatform().name("ping-writer").daemon().start(this::loop);
+		lanes.forEach(Lane::start);
 	}
 
 	/** Stops after the web server has drained, writing what is still queued. */
 	@Override
 	public void stop() {
 		running = false;
-		if (thread != null) {
-			try {
-				thread.join(properties.ackTimeout().toMillis());
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
+		long deadline = System.nanoTime() + properties.ackTimeout().toNanos();
+		for (Lane lane : lanes) {
+			lane.join(deadline);
 		}
 	}
 
@@ -150,48 +150,77 @@ class PingWriter implements SmartLifecycle {
 		return 0;
 	}
 
-	private void loop() {
-		while (running || carried != null || !queue.isEmpty()) {
+	/** One writing thread and the requests waiting for it. */
+	private final class Lane {
+
+		private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+		private final String name;
+		private @Nullable Thread thread;
+		private @Nullable Request carried;
+
+		Lane(int index) {
+			this.name = "ping-writer-" + index;
+		}
+
+		void start() {
+			thread = Thread.ofPlatform().name(name).daemon().start(this::loop);
+		}
+
+		void join(long deadlineNanos) {
+			if (thread == null) {
+				return;
+			}
 			try {
-				List<Request> batch = gather();
-				if (!batch.isEmpty()) {
-					flush(batch);
-				}
+				thread.join(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000));
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (RuntimeException e) {
-				log.error("Ping writer failed; it carries on", e);
 			}
 		}
-	}
 
-	/** The first waiting request, then whatever arrives within the flush window, up to the batch size. */
-	private List<Request> gather() throws InterruptedException {
-		Request first = carried != null ? carried : queue.poll(100, TimeUnit.MILLISECONDS);
-		carried = null;
-		if (first == null) {
-			return List.of();
-		}
-		List<Request> batch = new ArrayList<>(List.of(first));
-		int size = first.pings().size();
-		long deadline = System.nanoTime() + properties.flushWindow().toNanos();
-		while (size < properties.maxBatch()) {
-			long left = deadline - System.nanoTime();
-			Request next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
-			if (next == null) {
-				break;
+		private void loop() {
+			while (running || carried != null || !queue.isEmpty()) {
+				try {
+					List<Request> batch = gather();
+					if (!batch.isEmpty()) {
+						flush(batch);
+					}
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+				catch (RuntimeException e) {
+					log.error("Ping writer {} failed; it carries on", name, e);
+				}
 			}
-			if (size + next.pings().size() > properties.maxBatch()) {
-				carried = next;
-				break;
-			}
-			batch.add(next);
-			size += next.pings().size();
 		}
-		return batch;
+
+		/** The first waiting request, then whatever arrives within the flush window, up to the batch size. */
+		private List<Request> gather() throws InterruptedException {
+			Request first = carried != null ? carried : queue.poll(100, TimeUnit.MILLISECONDS);
+			carried = null;
+			if (first == null) {
+				return List.of();
+			}
+			List<Request> batch = new ArrayList<>(List.of(first));
+			int size = first.pings().size();
+			long deadline = System.nanoTime() + properties.flushWindow().toNanos();
+			while (size < properties.maxBatch()) {
+				long left = deadline - System.nanoTime();
+				Request next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
+				if (next == null) {
+					break;
+				}
+				if (size + next.pings().size() > properties.maxBatch()) {
+					carried = next;
+					break;
+				}
+				batch.add(next);
+				size += next.pings().size();
+			}
+			return batch;
+		}
 	}
 
 	private void flush(List<Request> batch) {
