@@ -1,12 +1,16 @@
 package com.returnit.identity.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -26,21 +30,30 @@ class AuthController {
 			@Nullable @Size(max = 32) String code) {
 	}
 
-	record RefreshRequest(@NotBlank @Size(max = 128) String refreshToken) {
+	/** A refresh token in the body; without one, the web app's cookie (with the {@code ReturnIt-Refresh} header). */
+	record RefreshRequest(@Nullable @Size(max = 128) String refreshToken) {
 	}
 
 	private final TokenService tokens;
+	private final TokenProperties properties;
+	private final boolean secureCookie;
 
-	AuthController(TokenService tokens) {
+	AuthController(TokenService tokens, TokenProperties properties,
+			@Value("${returnit.security.tokens.cookie-secure:true}") boolean secureCookie) {
 		this.tokens = tokens;
+		this.properties = properties;
+		this.secureCookie = secureCookie;
 	}
 
 	@PostMapping("/token")
+	@ApiResponse(responseCode = "200", description = "Logged in",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = TokenService.Tokens.class)))
 	@Operation(summary = "Log in with email and password (and 'code' where two-factor authentication is set up); "
-			+ "an operator without it gets a token that may only enrol", security = {})
+			+ "an operator without it gets a token that may only enrol. With 'ReturnIt-Refresh: cookie' the refresh "
+			+ "token goes into an HttpOnly cookie instead of the body (the web app)", security = {})
 	ResponseEntity<?> token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
 		return switch (tokens.login(request.email().trim(), request.password(), request.code(), http.getRemoteAddr())) {
-			case TokenService.Login.Issued issued -> ResponseEntity.ok(issued.tokens());
+			case TokenService.Login.Issued issued -> answer(issued.tokens(), http);
 			case TokenService.Login.Refused refused -> unauthorized("Email, password or one-time code is wrong.", false);
 			case TokenService.Login.CodeRequired required -> unauthorized(
 					"This account uses two-factor authentication: send 'code' (from the authenticator app, or a recovery code).",
@@ -66,9 +79,55 @@ class AuthController {
 	}
 
 	@PostMapping("/refresh")
-	@Operation(summary = "Rotate a refresh token; a reused one revokes its whole family", security = {})
-	TokenService.Tokens refresh(@Valid @RequestBody RefreshRequest request) {
-		return tokens.refresh(request.refreshToken())
-			.orElseThrow(() -> new BadCredentialsException("The refresh token is invalid, expired or already used."));
+	@ApiResponse(responseCode = "200", description = "New tokens",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = TokenService.Tokens.class)))
+	@Operation(summary = "Rotate a refresh token (from the body, or the web app's cookie with 'ReturnIt-Refresh: "
+			+ "cookie'); a reused one revokes its whole family", security = {})
+	ResponseEntity<?> refresh(@Valid @RequestBody(required = false) @Nullable RefreshRequest request,
+			HttpServletRequest http) {
+		var renewed = presented(request, http).flatMap(tokens::refresh);
+		if (renewed.isPresent()) {
+			return answer(renewed.get(), http);
+		}
+		if (!RefreshCookie.requested(http)) {
+			throw new BadCredentialsException("The refresh token is missing, invalid, expired or already used.");
+		}
+		// the web app's cookie is spent: clear it (and its hint) so the app stops trying
+		ResponseEntity<ProblemDetail> refused = unauthorized("Your session has ended: log in again.", false);
+		return ResponseEntity.status(refused.getStatusCode()).headers(refused.getHeaders())
+			.header(HttpHeaders.SET_COOKIE, RefreshCookie.clear(secureCookie)).body(refused.getBody());
+	}
+
+	@PostMapping("/logout")
+	@Operation(summary = "Log out: the refresh token (body, or the web app's cookie) and every token rotated from it "
+			+ "stop working; the cookie is cleared", security = {})
+	ResponseEntity<Void> logout(@Valid @RequestBody(required = false) @Nullable RefreshRequest request,
+			HttpServletRequest http) {
+		presented(request, http).ifPresent(tokens::logout);
+		var answer = ResponseEntity.noContent();
+		if (RefreshCookie.requested(http)) {
+			answer.header(HttpHeaders.SET_COOKIE, RefreshCookie.clear(secureCookie));
+		}
+		return answer.build();
+	}
+
+	/** The body's token; else, for the web app (its header present), the cookie's. */
+	private static java.util.Optional<String> presented(@Nullable RefreshRequest request, HttpServletRequest http) {
+		if (request != null && request.refreshToken() != null && !request.refreshToken().isBlank()) {
+			return java.util.Optional.of(request.refreshToken().trim());
+		}
+		return RefreshCookie.requested(http) ? RefreshCookie.read(http) : java.util.Optional.empty();
+	}
+
+	/** The tokens in the body; for the web app, the refresh token in its cookie instead. */
+	private ResponseEntity<TokenService.Tokens> answer(TokenService.Tokens issued, HttpServletRequest http) {
+		if (!RefreshCookie.requested(http) || issued.refreshToken() == null) {
+			return ResponseEntity.ok(issued);
+		}
+		return ResponseEntity.ok()
+			.header(HttpHeaders.SET_COOKIE, RefreshCookie.set(issued.refreshToken(), properties.refreshTokenTtl(),
+					secureCookie))
+			.body(new TokenService.Tokens(issued.accessToken(), null, issued.tokenType(), issued.expiresIn(),
+					issued.mfaEnrolmentRequired()));
 	}
 }

@@ -4,6 +4,7 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
 import com.returnit.platform.ProblemResponses;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -26,8 +27,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, ApiKeyStore apiKeys, JwtDecoder jwtDecoder, CorsProperties cors)
-			throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiKeyStore apiKeys, JwtDecoder jwtDecoder, CorsProperties cors,
+			@Value("${returnit.payments.provider:sandbox}") String paymentProvider) throws Exception {
 		AuthenticationManager bearer = new ProviderManager(new ApiKeyAuthenticationProvider(apiKeys),
 				jwtProvider(jwtDecoder));
 		http.csrf(AbstractHttpConfigurer::disable)
@@ -37,12 +38,16 @@ class SecurityConfiguration {
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.cors(c -> c.configurationSource(cors.source()))
-			.headers(SecurityHeaders::apply)
+			.headers(headers -> SecurityHeaders.apply(headers, "stripe".equalsIgnoreCase(paymentProvider.trim())))
 			.authorizeHttpRequests(authorize -> authorize
-				.requestMatchers(POST, "/v1/customers", "/v1/auth/token", "/v1/auth/refresh").permitAll()
-				.requestMatchers(GET, "/", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-						"/actuator/health", "/actuator/health/**", "/actuator/info", "/track/*", "/track.js",
-						"/track.css", "/v1/public/tracking/*", "/.well-known/jwks.json")
+				.requestMatchers(POST, "/v1/customers", "/v1/auth/token", "/v1/auth/refresh", "/v1/auth/logout").permitAll()
+				.requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+						"/actuator/health", "/actuator/health/**", "/actuator/info", "/v1/public/**",
+						"/.well-known/jwks.json")
+				.permitAll()
+				// the web app: its pages, assets and deep links are public; everything they show comes from the API
+				.requestMatchers(request -> "GET".equals(request.getMethod())
+						&& !SecurityHeaders.isApi(request.getRequestURI()))
 				.permitAll()
 				.requestMatchers("/error").permitAll()
 				.requestMatchers("/v1/auth/mfa/**").authenticated()

@@ -9,14 +9,25 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
  * Response headers on every answer (ASVS 3.4): HSTS, nosniff, no framing, no referrer, same-origin resources,
- * {@code Cache-Control: no-store} (Spring Security's default), and a Content-Security-Policy that allows nothing on
- * the API and only same-origin script, style and fetches on the tracking page and Swagger UI.
+ * {@code Cache-Control: no-store} (Spring Security's default; the web app's files set their own), and a
+ * Content-Security-Policy that allows nothing on the API and only same-origin script, style and fetches on the web
+ * app and Swagger UI.
  */
 final class SecurityHeaders {
 
 	static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-	static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-			+ "img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+	/**
+	 * The web app's pages: its own scripts and styles only (no inline code), pictures also from https map-tile
+	 * servers and merchants' logos, calls and the live stream to its own origin. Stripe's script, frames and API are
+	 * allowed only when Stripe takes the cards.
+	 */
+	static final String APP_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data: blob: https:; font-src 'self'; connect-src 'self'; manifest-src 'self'; "
+			+ "worker-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+	static final String APP_POLICY_WITH_STRIPE = APP_POLICY
+		.replace("script-src 'self'", "script-src 'self' https://js.stripe.com")
+		.replace("connect-src 'self'", "connect-src 'self' https://api.stripe.com")
+		+ "; frame-src https://js.stripe.com https://hooks.stripe.com";
 	/** Swagger UI sets inline styles on its elements; its scripts still come only from this origin. */
 	static final String SWAGGER_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
 			+ "connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
@@ -24,7 +35,7 @@ final class SecurityHeaders {
 	private SecurityHeaders() {
 	}
 
-	static void apply(HeadersConfigurer<?> headers) {
+	static void apply(HeadersConfigurer<?> headers, boolean stripe) {
 		headers.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)
 				// sent on every answer: TLS usually ends at a proxy in front of the service
 				.requestMatcher(AnyRequestMatcher.INSTANCE))
@@ -33,7 +44,7 @@ final class SecurityHeaders {
 			.frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 			.crossOriginResourcePolicy(corp -> corp.policy(CrossOriginResourcePolicy.SAME_ORIGIN))
-			.addHeaderWriter(contentSecurityPolicy());
+			.addHeaderWriter(contentSecurityPolicy(stripe ? APP_POLICY_WITH_STRIPE : APP_POLICY));
 	}
 
 	/**
@@ -57,13 +68,17 @@ final class SecurityHeaders {
 		response.addHeader("Vary", "Access-Control-Request-Headers");
 	}
 
-	private static HeaderWriter contentSecurityPolicy() {
+	private static HeaderWriter contentSecurityPolicy(String appPolicy) {
 		return (request, response) -> {
 			String path = request.getRequestURI();
-			String policy = path.startsWith("/track/") || path.equals("/track.js") || path.equals("/track.css")
-					? PAGE_POLICY
-					: path.startsWith("/swagger-ui") ? SWAGGER_POLICY : API_POLICY;
+			String policy = isApi(path) ? API_POLICY : path.startsWith("/swagger-ui") ? SWAGGER_POLICY : appPolicy;
 			response.setHeader("Content-Security-Policy", policy);
 		};
+	}
+
+	/** The API's paths; every other GET is the web app (its pages, assets and deep links). */
+	static boolean isApi(String path) {
+		return path.startsWith("/v1/") || path.startsWith("/v3/") || path.startsWith("/actuator/")
+				|| path.startsWith("/.well-known/") || path.equals("/error");
 	}
 }

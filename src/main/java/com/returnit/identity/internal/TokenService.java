@@ -135,6 +135,11 @@ class TokenService {
 			.map(account -> issue(account, stored.familyId()));
 	}
 
+	/** Logs out: the refresh token's whole family stops working (an unknown token is no error). */
+	void logout(String refreshToken) {
+		refreshTokens.find(refreshToken).ifPresent(stored -> refreshTokens.revokeFamily(stored.familyId()));
+	}
+
 	/** Full tokens for an account that just proved its second factor during enrolment. */
 	Tokens afterEnrolment(UUID accountId) {
 		return issue(accounts.findById(accountId).orElseThrow(), UUID.randomUUID());

@@ -3,7 +3,6 @@ package com.returnit.operations.internal;
 import com.returnit.identity.Caller;
 import com.returnit.platform.Forbidden;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,11 +16,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.Resource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,13 +56,6 @@ class OperationsController {
 		this.alerts = alerts;
 		this.meters = meters;
 		this.clock = clock;
-	}
-
-	@Hidden
-	@GetMapping(value = "/ops", produces = MediaType.TEXT_HTML_VALUE)
-	ResponseEntity<Resource> page() {
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.TEXT_HTML)
-			.body(new ClassPathResource(OpsPagePolicy.PAGE));
 	}
 
 	@GetMapping("/v1/ops/overview")

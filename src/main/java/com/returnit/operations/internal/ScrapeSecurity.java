@@ -12,15 +12,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.CrossOriginResourcePolicyHeaderWriter.CrossOriginResourcePolicy;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
- * Two small filter chains ahead of the API's (ADR 0017). {@code /actuator/prometheus} answers only a request that
+ * A small filter chain ahead of the API's (ADR 0017). {@code /actuator/prometheus} answers only a request that
  * carries the scrape token ({@code Authorization: Bearer <returnit.operations.scrape-token>}, what Prometheus sends
- * with {@code authorization.credentials_file}); with no token configured nobody may scrape. The /ops page itself is
- * public static HTML: everything it shows comes from operator-only API calls.
+ * with {@code authorization.credentials_file}); with no token configured nobody may scrape.
  */
 @Configuration(proxyBeanMethods = false)
 class ScrapeSecurity {
@@ -37,19 +33,6 @@ class ScrapeSecurity {
 				.write(response, HttpStatus.UNAUTHORIZED, "Scraping needs the scrape token.", request.getRequestURI()))
 				.authenticationEntryPoint((request, response, e) -> ProblemResponses.write(response,
 						HttpStatus.UNAUTHORIZED, "Scraping needs the scrape token.", request.getRequestURI())))
-			.build();
-	}
-
-	@Bean
-	@Order(2)
-	SecurityFilterChain operationsPage(HttpSecurity http) throws Exception {
-		return stateless(http.securityMatcher(request -> "GET".equals(request.getMethod()) && "/ops".equals(request.getRequestURI())))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(OpsPagePolicy.forPage()))
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-				.crossOriginResourcePolicy(corp -> corp.policy(CrossOriginResourcePolicy.SAME_ORIGIN))
-				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)
-					.requestMatcher(AnyRequestMatcher.INSTANCE)))
-			.authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
 			.build();
 	}
 

@@ -11,7 +11,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Rate limits by tier ({@link RequestLimiter}), after authentication so the caller is known. A request the location
+ * Rate limits by tier ({@link RequestLimiter}) on the API, after authentication so the caller is known. A request the location
  * pings' direct path has already counted is not counted again.
  */
 class RateLimitFilter extends OncePerRequestFilter {
@@ -22,9 +22,11 @@ class RateLimitFilter extends OncePerRequestFilter {
 		this.limiter = limiter;
 	}
 
+	/** The API is limited; the web app's files (served from the jar, cheap) and the probes are not. */
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !limiter.enabled() || request.getRequestURI().startsWith("/actuator/")
+		String path = request.getRequestURI();
+		return !limiter.enabled() || !(path.startsWith("/v1/") || path.startsWith("/v3/"))
 				|| request.getAttribute(RequestLimiter.COUNTED) != null;
 	}
 

@@ -8,11 +8,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.Resource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,11 +66,5 @@ class TrackingController {
 		return new PublicView(view.status(), view.message(),
 				driver == null ? null : new PublicDriver(driver.lat(), driver.lng(), driver.at(), driver.ageSeconds()),
 				view.etaSeconds(), order.windowStart(), order.windowEnd(), order.lat(), order.lng());
-	}
-
-	@GetMapping(value = "/track/{token}", produces = MediaType.TEXT_HTML_VALUE)
-	ResponseEntity<Resource> page(@PathVariable String token) {
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.TEXT_HTML)
-			.body(new ClassPathResource("static/track.html"));
 	}
 }

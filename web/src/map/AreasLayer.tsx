@@ -1,0 +1,30 @@
+import L from 'leaflet';
+import { useEffect } from 'react';
+import { useMap } from './MapView';
+
+export interface Area {
+  name: string;
+  polygon: number[][];
+  /** Pickups due and no driver on shift: drawn in red. */
+  uncovered?: boolean;
+  label?: string;
+}
+
+/** Service areas as outlined polygons with their name (and coverage) on hover and focus. */
+export function AreasLayer({ areas }: { areas: Area[] }) {
+  const map = useMap();
+  const key = JSON.stringify(areas);
+  useEffect(() => {
+    const shapes = areas.map(area => {
+      const color = area.uncovered ? '#a4161a' : '#114a8b';
+      const shape = L.polygon(area.polygon.map(p => [p[0] ?? 0, p[1] ?? 0] as [number, number]), {
+        color, weight: 2, fillColor: color, fillOpacity: 0.08,
+      }).addTo(map);
+      shape.bindTooltip(area.label ?? area.name);
+      shape.getElement()?.setAttribute('data-testid', 'area');
+      return shape;
+    });
+    return () => shapes.forEach(shape => shape.remove());
+  }, [map, key]);
+  return null;
+}

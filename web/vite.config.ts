@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// `npm run dev` serves the app on :5173 against a service on :8080 (./run.sh); `npm run build` writes dist/, which
+// ./mvnw package puts into the jar (served by com.returnit.web).
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    assetsDir: 'assets',
+    target: 'es2022',
+    sourcemap: false,
+    reportCompressedSize: true,
+    chunkSizeWarningLimit: 320,
+  },
+  server: {
+    proxy: {
+      '/v1/stream': { target: 'ws://localhost:8080', ws: true },
+      '/v1': 'http://localhost:8080',
+      '/v3': 'http://localhost:8080',
+    },
+  },
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    environment: 'node',
+  },
+});
