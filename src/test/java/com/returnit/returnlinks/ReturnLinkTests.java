@@ -180,6 +180,69 @@ class ReturnLinkTests extends EndToEndTest {
 
 		assertThat(api.post("/v1/return-sessions", fixtures.customer().token(), ReturnLinks.body(ReturnLinks.email()))
 			.status()).as("merchants only").isEqualTo(403);
+		for (String action : List.of("return_session.created", "return_session.revoked")) {
+			JsonNode audited = api.get("/v1/audit-events?action=" + action + "&targetId=" + first.id(),
+					fixtures.operatorToken()).body().get("data");
+			assertThat(audited).as(action).hasSize(1);
+			assertThat(audited.get(0).get("actor").asString()).isEqualTo("merchant:" + merchant.id());
+		}
+	}
+
+	@Test
+	void twoBookingsFromOneLinkAtOnceMakeOneOrder() throws Exception {
+		var merchant = fixtures.merchant("Racing Linker");
+		var link = links.create(merchant, ReturnLinks.email());
+		String guest = links.guestToken(link);
+		var request = ReturnLinks.guestRequest(List.of(Map.of("sku", "SKU-JACKET")));
+
+		List<Integer> statuses;
+		try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			var start = new java.util.concurrent.CountDownLatch(1);
+			var tries = java.util.stream.IntStream.range(0, 4).mapToObj(i -> pool.submit(() -> {
+				start.await();
+				return api.post("/v1/orders", guest, request).status();
+			})).toList();
+			start.countDown();
+			statuses = new java.util.ArrayList<>();
+			for (var attempt : tries) {
+				statuses.add(attempt.get());
+			}
+		}
+
+		assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 409);
+		assertThat(api.get("/v1/orders", merchant.apiKey()).body().get("data")).hasSize(1);
+	}
+
+	@Test
+	void aCustomerWhoErasesTheirAccountLeavesNothingInTheirLinks() {
+		var merchant = fixtures.merchant("Forgetting Linker");
+		Fixtures.Person customer = fixtures.customer();
+		var link = links.create(merchant, customer.email());
+
+		assertThat(api.delete("/v1/customers/me", customer.token()).status()).isEqualTo(204);
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> api.get("/v1/public/return-sessions/" + link.token(), null).status() == 410);
+		JsonNode session = api.get("/v1/return-sessions/" + link.id(), merchant.apiKey()).body();
+		assertThat(session.get("status").asString()).isEqualTo("revoked");
+		assertThat(session.at("/customer/email").asString()).doesNotContain(customer.email()).endsWith("@erased.invalid");
+		assertThat(session.at("/customer/name").asString()).isEqualTo("Erased customer");
+		assertThat(session.at("/customer/phone").isNull()).isTrue();
+	}
+
+	@Test
+	void theLinkEndpointsAreDocumentedAndThePublicOnesNeedNoLogin() {
+		JsonNode paths = api.get("/v3/api-docs", null).body().get("paths");
+
+		for (String path : List.of("/v1/return-sessions", "/v1/return-sessions/{id}", "/v1/return-sessions/{id}/revoke",
+				"/v1/customers/me", "/v1/customers/me/email-verification")) {
+			assertThat(paths.has(path)).as(path).isTrue();
+		}
+		assertThat(paths.at("/~1v1~1public~1return-sessions~1{token}/get/security")).isEmpty();
+		assertThat(paths.at("/~1v1~1public~1return-sessions~1{token}~1access/post/security")).isEmpty();
+		assertThat(paths.at("/~1v1~1customers~1claims/post/security")).isEmpty();
+		assertThat(paths.at("/~1v1~1customers~1claims~1{token}/post/security")).isEmpty();
+		assertThat(paths.at("/~1v1~1email-verifications~1{token}/post/security")).isEmpty();
 	}
 
 	@Test
