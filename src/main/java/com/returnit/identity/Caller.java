@@ -1,12 +1,29 @@
 package com.returnit.identity;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The authenticated caller of a request. {@code id} is the account id for customers, drivers and operators, and
- * the merchant id for merchants (who call with API keys).
+ * the merchant id for merchants (who call with API keys). {@code sessionId} is set only for a guest: a customer who
+ * came through a merchant's return link, whose token reaches that one return session and the order booked from it
+ * (ADR 0035).
  */
-public record Caller(Role role, UUID id) {
+public record Caller(Role role, UUID id, @Nullable UUID sessionId) {
+
+	public Caller(Role role, UUID id) {
+		this(role, id, null);
+	}
+
+	/** A customer acting through one return session, without having logged in. */
+	public static Caller guest(UUID customerId, UUID sessionId) {
+		return new Caller(Role.CUSTOMER, customerId, sessionId);
+	}
+
+	/** True for a guest, whose every read and write is limited to its return session. */
+	public boolean isGuest() {
+		return sessionId != null;
+	}
 
 	public boolean isOperator() {
 		return role == Role.OPERATOR;
@@ -25,8 +42,11 @@ public record Caller(Role role, UUID id) {
 		return isOperator() || isMerchant(merchantId);
 	}
 
-	/** A stable name for this caller, used to scope idempotency keys and quotes. */
+	/**
+	 * A stable name for this caller, used to scope idempotency keys, quotes and rate limits; a guest's names its
+	 * session too, so that nothing a guest starts can be finished outside that session.
+	 */
 	public String scope() {
-		return role.code() + ":" + id;
+		return sessionId == null ? role.code() + ":" + id : role.code() + ":" + id + ":session:" + sessionId;
 	}
 }

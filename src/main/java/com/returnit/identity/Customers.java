@@ -22,7 +22,12 @@ public interface Customers {
 
 	/** What the account holds about a customer, for their data export. */
 	record CustomerData(UUID id, String email, String name, @Nullable String phone, java.time.Instant createdAt,
-			boolean twoFactorEnabled) {
+			boolean twoFactorEnabled, boolean emailVerified) {
+
+		public CustomerData(UUID id, String email, String name, @Nullable String phone, java.time.Instant createdAt,
+				boolean twoFactorEnabled) {
+			this(id, email, name, phone, createdAt, twoFactorEnabled, false);
+		}
 	}
 
 	java.util.Optional<CustomerData> export(UUID customerId);

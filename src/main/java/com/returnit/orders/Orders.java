@@ -14,11 +14,19 @@ public interface Orders {
 
 	/**
 	 * An order as other modules see it; {@code priceCents} in minor units of {@code currency}. Cancelling at or after
-	 * {@code lateFeeFrom} costs {@code lateFeeCents}, as the customer was told when booking.
+	 * {@code lateFeeFrom} costs {@code lateFeeCents}, as the customer was told when booking. {@code returnSessionId}
+	 * names the merchant's return link it was booked from, if any.
 	 */
 	record Summary(UUID id, UUID merchantId, UUID customerId, String status, @Nullable UUID driverId,
 			String address, double lat, double lng, Instant windowStart, Instant windowEnd, List<Item> items,
-			long priceCents, String currency, long lateFeeCents, Instant lateFeeFrom) {
+			long priceCents, String currency, long lateFeeCents, Instant lateFeeFrom, @Nullable UUID returnSessionId) {
+
+		public Summary(UUID id, UUID merchantId, UUID customerId, String status, @Nullable UUID driverId,
+				String address, double lat, double lng, Instant windowStart, Instant windowEnd, List<Item> items,
+				long priceCents, String currency, long lateFeeCents, Instant lateFeeFrom) {
+			this(id, merchantId, customerId, status, driverId, address, lat, lng, windowStart, windowEnd, items,
+					priceCents, currency, lateFeeCents, lateFeeFrom, null);
+		}
 	}
 
 	/** An item to collect. */

@@ -39,7 +39,8 @@ class AccountErasure {
 
 	Optional<Customers.CustomerData> export(UUID customerId) {
 		return customer(customerId).map(account -> new Customers.CustomerData(account.id(), account.email(),
-				account.name(), account.phone(), account.createdAt(), totp.confirmed(account.id())));
+				account.name(), account.phone(), account.createdAt(), totp.confirmed(account.id()),
+				accounts.emailVerified(account.id())));
 	}
 
 	@Transactional
@@ -48,11 +49,13 @@ class AccountErasure {
 		Instant now = clock.instant();
 		jdbc.sql("""
 				UPDATE accounts SET email = :email, name = 'Erased customer', phone = NULL, password_hash = NULL,
-				  erased_at = :now
+				  email_verified_at = NULL, erased_at = :now
 				WHERE id = :id""")
 			.param("email", "erased-" + customerId + "@erased.invalid").param("now", Timestamp.from(now))
 			.param("id", customerId).update();
 		jdbc.sql("UPDATE refresh_tokens SET revoked_at = :now WHERE account_id = :id AND revoked_at IS NULL")
+			.param("now", Timestamp.from(now)).param("id", customerId).update();
+		jdbc.sql("UPDATE account_tokens SET used_at = :now WHERE account_id = :id AND used_at IS NULL")
 			.param("now", Timestamp.from(now)).param("id", customerId).update();
 		jdbc.sql("DELETE FROM login_failures WHERE key = :key")
 			.param("key", "account:" + account.email().toLowerCase(java.util.Locale.ROOT)).update();

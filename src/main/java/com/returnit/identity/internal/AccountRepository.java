@@ -4,11 +4,13 @@ import com.returnit.identity.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -55,6 +57,30 @@ class AccountRepository {
 		}
 		return jdbc.sql("SELECT * FROM accounts WHERE id IN (:ids)").param("ids", ids).query(AccountRepository::map)
 			.list();
+	}
+
+	boolean emailVerified(UUID id) {
+		return jdbc.sql("SELECT email_verified_at IS NOT NULL FROM accounts WHERE id = :id").param("id", id)
+			.query(Boolean.class).optional().orElse(false);
+	}
+
+	/** Records that the owner proved they read the account's mailbox; the first time counts. */
+	void markEmailVerified(UUID id, Instant at) {
+		jdbc.sql("UPDATE accounts SET email_verified_at = coalesce(email_verified_at, :at) WHERE id = :id")
+			.param("id", id).param("at", Timestamp.from(at)).update();
+	}
+
+	/**
+	 * Gives a password-less customer a password (and a name, when given), which also proves their email: false when
+	 * the account has a password already, or is erased.
+	 */
+	boolean claim(UUID id, String passwordHash, @Nullable String name, Instant at) {
+		return jdbc.sql("""
+				UPDATE accounts SET password_hash = :hash, name = coalesce(:name, name),
+				  email_verified_at = coalesce(email_verified_at, :at)
+				WHERE id = :id AND role = 'customer' AND password_hash IS NULL AND erased_at IS NULL""")
+			.param("id", id).param("hash", passwordHash).param("name", name).param("at", Timestamp.from(at))
+			.update() == 1;
 	}
 
 	private static Account map(ResultSet rs, int row) throws SQLException {

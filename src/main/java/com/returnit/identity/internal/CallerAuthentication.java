@@ -11,9 +11,14 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * An authenticated request: its principal is the {@link Caller}, its one authority the caller's role, or only
- * {@code MFA_ENROLMENT} for an operator who must set up two-factor authentication before doing anything else.
+ * {@code MFA_ENROLMENT} for an operator who must set up two-factor authentication before doing anything else, or only
+ * {@code ROLE_GUEST} for a guest of a return link (never {@code ROLE_CUSTOMER}: a route must name guests to let them
+ * in, ADR 0035).
  */
 final class CallerAuthentication extends AbstractAuthenticationToken {
+
+	/** The role (authority {@code ROLE_GUEST}) of a guest token. */
+	static final String GUEST = "GUEST";
 
 	private final Caller caller;
 	private final boolean enrolOnly;
@@ -23,16 +28,25 @@ final class CallerAuthentication extends AbstractAuthenticationToken {
 	}
 
 	CallerAuthentication(Caller caller, boolean enrolOnly) {
-		super(List.of(new SimpleGrantedAuthority(enrolOnly ? "MFA_ENROLMENT" : "ROLE_" + caller.role().name())));
+		super(List.of(new SimpleGrantedAuthority(enrolOnly ? "MFA_ENROLMENT"
+				: caller.isGuest() ? "ROLE_" + GUEST : "ROLE_" + caller.role().name())));
 		this.caller = caller;
 		this.enrolOnly = enrolOnly;
 		setAuthenticated(true);
 	}
 
-	/** A verified access token's caller: its subject and role, and whether it only allows enrolling a second factor. */
+	/**
+	 * A verified access token's caller: its subject and role, and whether it only allows enrolling a second factor. A
+	 * token naming a return session is a guest's, whatever else it says.
+	 */
 	static CallerAuthentication of(Jwt jwt) {
+		UUID subject = UUID.fromString(jwt.getSubject());
+		String session = jwt.getClaimAsString(TokenService.RETURN_SESSION);
+		if (session != null) {
+			return new CallerAuthentication(Caller.guest(subject, UUID.fromString(session)));
+		}
 		return new CallerAuthentication(new Caller(Role.valueOf(jwt.getClaimAsString("role").toUpperCase(Locale.ROOT)),
-				UUID.fromString(jwt.getSubject())), Boolean.TRUE.equals(jwt.getClaimAsBoolean(TokenService.ENROL_ONLY)));
+				subject), Boolean.TRUE.equals(jwt.getClaimAsBoolean(TokenService.ENROL_ONLY)));
 	}
 
 	boolean enrolOnly() {

@@ -26,6 +26,20 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	/**
+	 * The only routes a guest of a return link may call (ADR 0035); what each answers a guest (that session's order
+	 * only) is decided where the order is read, for every caller alike. Every other route refuses guests.
+	 */
+	static final String[] GUEST_POSTS = { "/v1/quotes", "/v1/orders", "/v1/orders/*/cancel" };
+
+	static final String[] GUEST_GETS = { "/v1/orders", "/v1/orders/*", "/v1/orders/*/events", "/v1/orders/*/tracking",
+			"/v1/orders/*/tracking-link", "/v1/slots", "/v1/slots/**", "/v1/places/**", "/v1/stream" };
+
+	private static final String[] PEOPLE_AND_GUESTS = { "CUSTOMER", "DRIVER", "MERCHANT", "OPERATOR",
+			CallerAuthentication.GUEST };
+
+	static final String GUEST_REFUSED = "Verify your email to use your account: POST /v1/customers/claims";
+
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, ApiKeyStore apiKeys, JwtDecoder jwtDecoder, CorsProperties cors,
 			@Value("${returnit.payments.provider:sandbox}") String paymentProvider) throws Exception {
@@ -40,7 +54,10 @@ class SecurityConfiguration {
 			.cors(c -> c.configurationSource(cors.source()))
 			.headers(headers -> SecurityHeaders.apply(headers, "stripe".equalsIgnoreCase(paymentProvider.trim())))
 			.authorizeHttpRequests(authorize -> authorize
-				.requestMatchers(POST, "/v1/customers", "/v1/auth/token", "/v1/auth/refresh", "/v1/auth/logout").permitAll()
+				.requestMatchers(POST, "/v1/customers", "/v1/auth/token", "/v1/auth/refresh", "/v1/auth/logout",
+						"/v1/customers/claims", "/v1/customers/claims/*", "/v1/email-verifications/*",
+						"/v1/public/return-sessions/*/access")
+				.permitAll()
 				.requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
 						"/actuator/health", "/actuator/health/**", "/actuator/info", "/v1/public/**",
 						"/.well-known/jwks.json")
@@ -50,11 +67,15 @@ class SecurityConfiguration {
 						&& !SecurityHeaders.isApi(request.getRequestURI()))
 				.permitAll()
 				.requestMatchers("/error").permitAll()
-				.requestMatchers("/v1/auth/mfa/**").authenticated()
+				.requestMatchers("/v1/auth/mfa/**").hasAnyAuthority("MFA_ENROLMENT", "ROLE_CUSTOMER", "ROLE_DRIVER",
+						"ROLE_MERCHANT", "ROLE_OPERATOR")
 				.requestMatchers(POST, "/v1/drivers", "/v1/merchants", "/v1/service-areas", "/v1/signing-keys/rotate")
 				.hasRole("OPERATOR")
 				.requestMatchers(GET, "/v1/audit-events").hasRole("OPERATOR")
 				.requestMatchers("/v1/customers/me", "/v1/customers/me/**").hasRole("CUSTOMER")
+				.requestMatchers("/v1/return-sessions", "/v1/return-sessions/**").hasRole("MERCHANT")
+				.requestMatchers(POST, GUEST_POSTS).hasAnyRole(PEOPLE_AND_GUESTS)
+				.requestMatchers(GET, GUEST_GETS).hasAnyRole(PEOPLE_AND_GUESTS)
 				.anyRequest().hasAnyRole("CUSTOMER", "DRIVER", "MERCHANT", "OPERATOR"))
 			.oauth2ResourceServer(resource -> resource
 				.bearerTokenResolver(new BearerTokens())
@@ -90,14 +111,18 @@ class SecurityConfiguration {
 	}
 
 	private static AccessDeniedHandler forbidden() {
-		return (request, response, e) -> ProblemResponses.write(response, HttpStatus.FORBIDDEN,
-				enrolOnly() ? "Set up two-factor authentication first: POST /v1/auth/mfa/totp, then /v1/auth/mfa/totp/confirm."
-						: "Your role may not do this.",
+		return (request, response, e) -> ProblemResponses.write(response, HttpStatus.FORBIDDEN, refusal(),
 				request.getRequestURI());
 	}
 
-	private static boolean enrolOnly() {
+	private static String refusal() {
 		var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-		return auth instanceof CallerAuthentication caller && caller.enrolOnly();
+		if (auth instanceof CallerAuthentication caller && caller.enrolOnly()) {
+			return "Set up two-factor authentication first: POST /v1/auth/mfa/totp, then /v1/auth/mfa/totp/confirm.";
+		}
+		if (auth instanceof CallerAuthentication caller && caller.getPrincipal().isGuest()) {
+			return GUEST_REFUSED;
+		}
+		return "Your role may not do this.";
 	}
 }

@@ -58,20 +58,32 @@ class SignUpController {
 	private final PasswordEncoder passwords;
 	private final Clock clock;
 	private final AuditLog audit;
+	private final EmailVerifications verifications;
 
-	SignUpController(AccountRepository accounts, PasswordEncoder passwords, Clock clock, AuditLog audit) {
+	SignUpController(AccountRepository accounts, PasswordEncoder passwords, Clock clock, AuditLog audit,
+			EmailVerifications verifications) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.clock = clock;
 		this.audit = audit;
+		this.verifications = verifications;
 	}
 
 	@PostMapping("/v1/customers")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Sign up as a customer", security = {})
+	@Operation(summary = "Sign up as a customer (a verification link is emailed); 409 when the email is taken, with "
+			+ "claimable: true when it has returns booked but no password (POST /v1/customers/claims)", security = {})
 	AccountView signUpCustomer(@Valid @RequestBody CustomerSignUp body) {
-		return create(new Account(Ids.newId(clock), Role.CUSTOMER, body.email().trim(),
-				passwords.encode(body.password()), body.name().trim(), body.phone(), null, clock.instant()));
+		Account account = new Account(Ids.newId(clock), Role.CUSTOMER, body.email().trim(),
+				passwords.encode(body.password()), body.name().trim(), body.phone(), null, clock.instant());
+		if (!accounts.insert(account)) {
+			throw accounts.findByEmail(account.email()).filter(AccountClaims::claimable)
+				.map(existing -> new Conflict("This email already has returns booked with ReturnIt. Claim the "
+						+ "account: we can email you a link.", java.util.Map.of("claimable", true)))
+				.orElseGet(() -> new Conflict("An account with this email already exists."));
+		}
+		verifications.send(account.id());
+		return AccountView.of(account);
 	}
 
 	@PostMapping("/v1/drivers")

@@ -28,6 +28,8 @@ class TokenService {
 	/** Claim of an operator's access token that may only set up two-factor authentication. */
 	static final String ENROL_ONLY = "mfa_enrol_only";
 	static final Duration ENROL_ONLY_TTL = Duration.ofMinutes(10);
+	/** Claim of a guest's access token: the return session it is limited to (ADR 0035). */
+	static final String RETURN_SESSION = "return_session";
 
 	record Tokens(String accessToken, @Nullable String refreshToken, String tokenType, long expiresIn,
 			boolean mfaEnrolmentRequired) {
@@ -142,7 +144,19 @@ class TokenService {
 
 	/** Full tokens for an account that just proved its second factor during enrolment. */
 	Tokens afterEnrolment(UUID accountId) {
+		return issueFor(accountId);
+	}
+
+	/** Full tokens for an account that just proved who it is another way (claiming it by email). */
+	Tokens issueFor(UUID accountId) {
 		return issue(accounts.findById(accountId).orElseThrow(), UUID.randomUUID());
+	}
+
+	/** An access token without refresh for a customer who came through a return link, limited to that session. */
+	Tokens guest(Account customer, UUID sessionId) {
+		Duration ttl = properties.accessTokenTtl();
+		String accessToken = sign(claims(customer, clock.instant(), ttl).claim(RETURN_SESSION, sessionId.toString()).build());
+		return new Tokens(accessToken, null, "Bearer", ttl.toSeconds(), false);
 	}
 
 	private Tokens issue(Account account, UUID familyId) {

@@ -61,6 +61,16 @@ class MessageRecorder {
 		}
 	}
 
+	/**
+	 * An email about the account itself (claiming it, verifying its address) to the address given: sent whatever the
+	 * customer's preferences, which are about their orders.
+	 */
+	@Transactional
+	void toAccount(String template, UUID accountId, String email, String sourceKey, Map<String, String> values) {
+		Template.Rendered message = templates.get(template, Channel.EMAIL).render(values, true);
+		insert(accountId, null, Channel.EMAIL, template, email, message, sourceKey);
+	}
+
 	/** An email to operators (not a customer: no preferences). */
 	@Transactional
 	void toOperators(String template, String email, String sourceKey, Map<String, String> values) {

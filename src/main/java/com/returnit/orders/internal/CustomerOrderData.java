@@ -62,8 +62,9 @@ class CustomerOrderData implements CustomerOrders {
 			.param("c", customer).update();
 		jdbc.sql("""
 				UPDATE quotes SET request = '{}'::jsonb
-				WHERE owner = :owner OR id IN (SELECT quote_id FROM orders WHERE customer_id = :c)""")
-			.param("owner", "customer:" + customer).param("c", customer).update();
+				WHERE owner = :owner OR owner LIKE :guest OR id IN (SELECT quote_id FROM orders WHERE customer_id = :c)""")
+			.param("owner", "customer:" + customer).param("guest", "customer:" + customer + ":session:%")
+			.param("c", customer).update();
 		jdbc.sql("UPDATE order_timeline SET detail = NULL WHERE order_id IN (SELECT id FROM orders WHERE customer_id = :c) AND detail IS NOT NULL")
 			.param("c", customer).update();
 	}

@@ -110,10 +110,12 @@ final class OrderBodies {
 	record WindowView(Instant start, Instant end) {
 	}
 
+	/** An order; {@code returnSessionId} names the merchant's return link it was booked from, if any. */
 	record OrderView(UUID id, String status, UUID merchantId, UUID customerId, @Nullable UUID driverId,
 			PickupView pickup, WindowView window, List<OrderItem> items, Money price,
 			LateCancellationView lateCancellation, int policyVersion,
-			@Nullable UUID quoteId, @Nullable String cancelReason, Instant createdAt, Instant updatedAt) {
+			@Nullable UUID quoteId, @Nullable String cancelReason, Instant createdAt, Instant updatedAt,
+			@Nullable UUID returnSessionId) {
 
 		static OrderView of(Order order) {
 			Order.Booking b = order.booking();
@@ -121,7 +123,7 @@ final class OrderBodies {
 			return new OrderView(order.id(), order.status().code(), b.merchantId(), b.customerId(), order.driverId(),
 					new PickupView(p.address(), p.lat(), p.lng()), new WindowView(p.windowStart(), p.windowEnd()),
 					b.items(), b.price(), LateCancellationView.of(b.lateFee(), b.price()), b.policyVersion(), b.quoteId(), order.cancelReason(), order.createdAt(),
-					order.updatedAt());
+					order.updatedAt(), b.returnSessionId());
 		}
 	}
 

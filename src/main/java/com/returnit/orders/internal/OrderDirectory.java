@@ -85,6 +85,7 @@ class OrderDirectory implements Orders {
 				p.windowEnd(), order.booking().items().stream()
 					.map(item -> new Item(item.sku(), item.description(), item.category())).toList(),
 				order.booking().price().amountCents(), order.booking().price().currency(),
-				order.booking().lateFee().feeCents(), order.booking().lateFee().appliesFrom());
+				order.booking().lateFee().feeCents(), order.booking().lateFee().appliesFrom(),
+				order.booking().returnSessionId());
 	}
 }

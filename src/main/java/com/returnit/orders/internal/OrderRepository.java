@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -27,8 +28,16 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class OrderRepository {
 
-	/** Who is listing: exactly one of these narrows the rows, none for operators. */
-	record Scope(@Nullable UUID customerId, @Nullable UUID merchantId, @Nullable UUID driverId) {
+	/**
+	 * Who is listing: exactly one of these narrows the rows, none for operators; a guest's return session narrows its
+	 * customer's rows to the one order booked from it.
+	 */
+	record Scope(@Nullable UUID customerId, @Nullable UUID merchantId, @Nullable UUID driverId,
+			@Nullable UUID returnSessionId) {
+
+		Scope(@Nullable UUID customerId, @Nullable UUID merchantId, @Nullable UUID driverId) {
+			this(customerId, merchantId, driverId, null);
+		}
 	}
 
 	private static final TypeReference<List<OrderItem>> ITEMS = new TypeReference<>() {
@@ -44,13 +53,13 @@ class OrderRepository {
 
 	void insert(Order order) {
 		Order.Booking b = order.booking();
-		jdbc.sql("""
+		var statement = jdbc.sql("""
 				INSERT INTO orders (id, merchant_id, customer_id, driver_id, status, pickup_address, pickup_lat, pickup_lng,
 				  window_start, window_end, items, amount_cents, currency, late_fee_cents, late_fee_from, policy_version,
-				  quote_id, cancel_reason, created_at, updated_at, version)
+				  quote_id, cancel_reason, created_at, updated_at, version, return_session_id)
 				VALUES (:id, :merchant, :customer, :driver, :status, :address, :lat, :lng, :start, :end,
 				  CAST(:items AS jsonb), :amount, :currency, :lateFee, :lateFrom, :policyVersion, :quote, :reason,
-				  :created, :updated, 0)""")
+				  :created, :updated, 0, :session)""")
 			.param("id", b.id()).param("merchant", b.merchantId()).param("customer", b.customerId())
 			.param("driver", order.driverId()).param("status", order.status().code())
 			.param("address", b.pickup().address()).param("lat", b.pickup().lat()).param("lng", b.pickup().lng())
@@ -62,7 +71,17 @@ class OrderRepository {
 			.param("policyVersion", b.policyVersion()).param("quote", b.quoteId())
 			.param("reason", order.cancelReason())
 			.param("created", Timestamp.from(order.createdAt())).param("updated", Timestamp.from(order.updatedAt()))
-			.update();
+			.param("session", b.returnSessionId());
+		try {
+			statement.update();
+		}
+		catch (DuplicateKeyException e) {
+			if (b.returnSessionId() == null) {
+				throw e;
+			}
+			// the unique index on return_session_id: one order per return link, whatever raced past the session's lock
+			throw new Conflict("This return link was already used to book an order.");
+		}
 	}
 
 	/** Saves a state change only if nobody changed the order since it was loaded. */
@@ -106,6 +125,7 @@ class OrderRepository {
 		condition(sql, params, "customer_id", scope.customerId());
 		condition(sql, params, "merchant_id", scope.merchantId());
 		condition(sql, params, "driver_id", scope.driverId());
+		condition(sql, params, "return_session_id", scope.returnSessionId());
 		condition(sql, params, "status", status == null ? null : status.code());
 		if (startingAfter != null) {
 			sql.append(" AND id < :after");
@@ -134,7 +154,7 @@ class OrderRepository {
 				new LateFee(rs.getLong("late_fee_cents"), rs.getTimestamp("late_fee_from") == null ? pickup.windowStart()
 						: rs.getTimestamp("late_fee_from").toInstant()),
 				rs.getInt("policy_version"),
-				rs.getObject("quote_id", UUID.class));
+				rs.getObject("quote_id", UUID.class), rs.getObject("return_session_id", UUID.class));
 		String proof = rs.getString("pickup_proof");
 		String failure = rs.getString("failure_reason");
 		Progress progress = new Progress(OrderStatus.fromCode(rs.getString("status")),

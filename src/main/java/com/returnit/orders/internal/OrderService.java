@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,10 +46,12 @@ class OrderService {
 	private final Clock clock;
 	private final ObjectProvider<BookingPayments> payments;
 	private final TransactionTemplate transactions;
+	private final GuestBookings guests;
 
 	OrderService(Quoting quoting, QuoteRepository quotes, OrderRepository orders, Customers customers,
 			ApplicationEventPublisher events, PricingProperties pricing, Clock clock,
-			ObjectProvider<BookingPayments> payments, TransactionTemplate transactions) {
+			ObjectProvider<BookingPayments> payments, TransactionTemplate transactions, GuestBookings guests) {
+		this.guests = guests;
 		this.payments = payments;
 		this.transactions = transactions;
 		this.quoting = quoting;
@@ -62,6 +65,7 @@ class OrderService {
 
 	@Transactional
 	QuoteView quote(Caller caller, ReturnRequest request) {
+		guests.check(caller, request);
 		Quoting.Assessment assessment = quoting.assess(caller, request);
 		Instant now = clock.instant();
 		Quote quote = new Quote(Ids.newId(clock), caller.scope(), request, assessment.eligibility().eligible(),
@@ -81,13 +85,15 @@ class OrderService {
 		Quoting.requireQuotingRole(caller);
 		Quote quote = body.quoteId() == null ? null : usableQuote(caller, body.quoteId());
 		ReturnRequest booked = quote == null ? request : quote.request();
+		guests.check(caller, booked);
 		Quoting.Assessment assessment = quoting.assess(caller, booked);
 		requireEligible(assessment.eligibility());
 		Money price = quote == null ? assessment.price() : quote.price();
 		LateFee lateFee = quote == null || quote.lateFee() == null ? assessment.lateFee() : quote.lateFee();
 		Order order = Order.schedule(new Order.Booking(Ids.newId(clock), booked.merchantId(),
 				customerFor(caller, body.customer()), booked.pickup(), booked.items(), price, lateFee,
-				assessment.eligibility().policyVersion(), quote == null ? null : quote.id()), clock.instant());
+				assessment.eligibility().policyVersion(), quote == null ? null : quote.id(), caller.sessionId()),
+				clock.instant());
 		BookingPayments payer = payments.getIfAvailable();
 		if (payer != null) {
 			payer.authorize(new BookingPayments.Charge(order.id(), booked.merchantId(), order.booking().customerId(),
@@ -109,6 +115,7 @@ class OrderService {
 		if (quote != null && !quotes.markUsed(quote.id(), clock.instant())) {
 			throw new Conflict("This quote has already been booked.");
 		}
+		guests.booked(order);
 		orders.insert(order);
 		order.drainEvents().forEach(events::publishEvent);
 	}
@@ -121,7 +128,7 @@ class OrderService {
 	@Transactional(readOnly = true)
 	List<Order> page(Caller caller, @Nullable OrderStatus status, @Nullable UUID startingAfter, int limit) {
 		OrderRepository.Scope scope = switch (caller.role()) {
-			case CUSTOMER -> new OrderRepository.Scope(caller.id(), null, null);
+			case CUSTOMER -> new OrderRepository.Scope(caller.id(), null, null, caller.sessionId());
 			case MERCHANT -> new OrderRepository.Scope(null, caller.id(), null);
 			case DRIVER -> new OrderRepository.Scope(null, null, caller.id());
 			case OPERATOR -> new OrderRepository.Scope(null, null, null);
@@ -176,10 +183,12 @@ class OrderService {
 		throw new Rejected("The return is not eligible: " + violations.size() + " rule(s) broken.", violations);
 	}
 
+	/** Who may see an order; a guest only the order booked from its return session (ADR 0035). */
 	static boolean canSee(Caller caller, Order order) {
 		return switch (caller.role()) {
 			case OPERATOR -> true;
-			case CUSTOMER -> caller.id().equals(order.booking().customerId());
+			case CUSTOMER -> caller.id().equals(order.booking().customerId())
+					&& (!caller.isGuest() || Objects.equals(caller.sessionId(), order.booking().returnSessionId()));
 			case MERCHANT -> caller.id().equals(order.booking().merchantId());
 			case DRIVER -> caller.id().equals(order.driverId());
 		};

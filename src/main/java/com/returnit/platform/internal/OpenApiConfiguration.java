@@ -30,7 +30,8 @@ class OpenApiConfiguration {
 	private static final String BEARER = "bearer";
 	private static final String PROBLEM = "#/components/schemas/Problem";
 	private static final Set<String> PUBLIC = Set.of("/v1/customers", "/v1/auth/token", "/v1/auth/refresh", "/v1/public/tracking/{token}",
-			"/.well-known/jwks.json");
+			"/.well-known/jwks.json", "/v1/public/return-sessions/{token}", "/v1/public/return-sessions/{token}/access",
+			"/v1/customers/claims", "/v1/customers/claims/{token}", "/v1/email-verifications/{token}");
 	private static final Map<String, String> ERRORS = Map.of(
 			"400", "Malformed JSON, an unknown field, or invalid values (see errors[])",
 			"401", "Missing, invalid or expired credentials",

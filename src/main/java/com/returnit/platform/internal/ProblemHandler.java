@@ -3,6 +3,7 @@ package com.returnit.platform.internal;
 import com.returnit.platform.Conflict;
 import com.returnit.platform.FieldError;
 import com.returnit.platform.Forbidden;
+import com.returnit.platform.Gone;
 import com.returnit.platform.InvalidInput;
 import com.returnit.platform.NotFound;
 import com.returnit.platform.PaymentRequired;
@@ -55,7 +56,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Conflict.class)
 	ProblemDetail conflict(Conflict e) {
-		return Problems.of(HttpStatus.CONFLICT, e.getMessage());
+		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, e.getMessage());
+		e.properties().forEach(problem::setProperty);
+		return problem;
+	}
+
+	@ExceptionHandler(Gone.class)
+	ProblemDetail gone(Gone e) {
+		ProblemDetail problem = Problems.of(HttpStatus.GONE, e.getMessage());
+		e.properties().forEach(problem::setProperty);
+		return problem;
 	}
 
 	@ExceptionHandler(Forbidden.class)

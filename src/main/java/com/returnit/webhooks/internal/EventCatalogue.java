@@ -40,7 +40,17 @@ final class EventCatalogue {
 	private EventCatalogue() {
 	}
 
-	static Entry of(OrderEvent event) {
+	/**
+	 * An order event's webhook; every order's {@code data} carries {@code returnSessionId}, the merchant's return
+	 * link the order was booked from (null when none).
+	 */
+	static Entry of(OrderEvent event, @Nullable UUID returnSessionId) {
+		Entry entry = of(event);
+		entry.data().put("returnSessionId", returnSessionId);
+		return entry;
+	}
+
+	private static Entry of(OrderEvent event) {
 		return switch (event) {
 			case OrderScheduled e -> order("order.scheduled", e.merchantId(), e, data(e.orderId(), "scheduled",
 					"windowStart", e.windowStart(), "windowEnd", e.windowEnd(), "itemCount", e.itemCount()));
@@ -54,9 +64,10 @@ final class EventCatalogue {
 		};
 	}
 
-	static Entry of(OrderUnassigned e, UUID merchantId) {
+	static Entry of(OrderUnassigned e, UUID merchantId, @Nullable UUID returnSessionId) {
 		return new Entry("order.unassigned", merchantId, e.orderId(), e.occurredAt(),
-				data(e.orderId(), "scheduled", "misses", e.misses(), "reason", e.reason()),
+				data(e.orderId(), "scheduled", "misses", e.misses(), "reason", e.reason(), "returnSessionId",
+						returnSessionId),
 				"order.unassigned:" + e.orderId() + ":" + e.occurredAt());
 	}
 

@@ -2,10 +2,12 @@ package com.returnit.webhooks.internal;
 
 import com.returnit.dispatch.OrderUnassigned;
 import com.returnit.orders.OrderEvent;
+import com.returnit.orders.OrderScheduled;
 import com.returnit.payments.PaymentCaptured;
 import com.returnit.payments.PaymentFailed;
 import com.returnit.payments.RefundCreated;
 import com.returnit.orders.Orders;
+import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -27,12 +29,15 @@ class ModuleEventListeners {
 
 	@ApplicationModuleListener
 	void on(OrderEvent event) {
-		recorder.record(EventCatalogue.of(event));
+		UUID returnSessionId = event instanceof OrderScheduled scheduled ? scheduled.returnSessionId()
+				: orders.find(event.orderId()).map(Orders.Summary::returnSessionId).orElse(null);
+		recorder.record(EventCatalogue.of(event, returnSessionId));
 	}
 
 	@ApplicationModuleListener
 	void on(OrderUnassigned event) {
-		orders.find(event.orderId()).ifPresent(order -> recorder.record(EventCatalogue.of(event, order.merchantId())));
+		orders.find(event.orderId()).ifPresent(order -> recorder.record(EventCatalogue.of(event, order.merchantId(),
+				order.returnSessionId())));
 	}
 
 	@ApplicationModuleListener

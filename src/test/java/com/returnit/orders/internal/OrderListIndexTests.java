@@ -32,6 +32,7 @@ class OrderListIndexTests extends EndToEndTest {
 		return Stream.of(
 				Arguments.of("customer", new OrderRepository.Scope(someone, null, null), null, null, "customer_id"),
 				Arguments.of("customer by status", new OrderRepository.Scope(someone, null, null), OrderStatus.SCHEDULED, cursor, "customer_id"),
+				Arguments.of("guest of a return link", new OrderRepository.Scope(someone, null, null, cursor), null, null, "return_session_id"),
 				Arguments.of("merchant", new OrderRepository.Scope(null, someone, null), null, cursor, "merchant_id"),
 				Arguments.of("merchant by status", new OrderRepository.Scope(null, someone, null), OrderStatus.CANCELLED, null, "merchant_id"),
 				Arguments.of("driver", new OrderRepository.Scope(null, null, someone), null, null, "driver_id"),

@@ -24,9 +24,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Order {
 
-	/** The fields an order is booked with. */
+	/** The fields an order is booked with; {@code returnSessionId} when a guest booked it from a return link. */
 	public record Booking(UUID id, UUID merchantId, UUID customerId, Pickup pickup, List<OrderItem> items,
-			Money price, LateFee lateFee, int policyVersion, @Nullable UUID quoteId) {
+			Money price, LateFee lateFee, int policyVersion, @Nullable UUID quoteId, @Nullable UUID returnSessionId) {
+
+		public Booking(UUID id, UUID merchantId, UUID customerId, Pickup pickup, List<OrderItem> items, Money price,
+				LateFee lateFee, int policyVersion, @Nullable UUID quoteId) {
+			this(id, merchantId, customerId, pickup, items, price, lateFee, policyVersion, quoteId, null);
+		}
 	}
 
 	private static final Set<OrderStatus> CANCELLABLE = Set.of(OrderStatus.SCHEDULED, OrderStatus.ASSIGNED,
@@ -50,7 +55,8 @@ public final class Order {
 	public static Order schedule(Booking booking, Instant now) {
 		Order order = new Order(booking, Progress.scheduled(), now, now, 0);
 		order.events.add(new OrderScheduled(booking.id(), booking.merchantId(), booking.customerId(),
-				booking.pickup().windowStart(), booking.pickup().windowEnd(), booking.items().size(), now));
+				booking.pickup().windowStart(), booking.pickup().windowEnd(), booking.items().size(), now,
+				booking.returnSessionId()));
 		return order;
 	}
 

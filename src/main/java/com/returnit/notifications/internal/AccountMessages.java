@@ -1,0 +1,40 @@
+package com.returnit.notifications.internal;
+
+import com.returnit.identity.AccountClaimRequested;
+import com.returnit.identity.EmailVerificationRequested;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Emails about a customer's account rather than an order: the link to claim it, the link to verify its email. */
+@Component
+class AccountMessages {
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
+
+	private final MessageRecorder recorder;
+	private final NotificationProperties properties;
+
+	AccountMessages(MessageRecorder recorder, NotificationProperties properties) {
+		this.recorder = recorder;
+		this.properties = properties;
+	}
+
+	@ApplicationModuleListener
+	void on(AccountClaimRequested e) {
+		recorder.toAccount("claim_account", e.accountId(), e.email(), "account.claim:" + e.requestId(), Map.of(
+				"name", e.name(), "link", e.link(), "expiresAt", until(e.expiresAt())));
+	}
+
+	@ApplicationModuleListener
+	void on(EmailVerificationRequested e) {
+		recorder.toAccount("verify_email", e.accountId(), e.email(), "account.verify_email:" + e.requestId(), Map.of(
+				"name", e.name(), "link", e.link(), "expiresAt", until(e.expiresAt())));
+	}
+
+	private String until(java.time.Instant instant) {
+		return WHEN.format(instant.atZone(properties.zone())) + " (" + properties.zone().getId() + ")";
+	}
+}
