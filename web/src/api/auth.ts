@@ -80,47 +80,22 @@ function mayHaveSession(): boolean {
 }
 
 let renewing: Promise<boolean> | null = null;
-let guestRenewal: (linkToken: string) => Promise<unknown> = async () => {
-  throw new ApiError({ status: 401, title: 'Unauthorized' });
-};
+const GUEST_LINK = 'returnit.guest-link';
 
-/** Set by the return-link module: how a guest's token is renewed from the link. */
-export function renewGuestsWith(renewal: (linkToken: string) => Promise<unknown>): void {
-  guestRenewal = renewal;
-}
-
-/** Signs in a guest with the token their return link gave. */
-export function signedInAsGuest(accessToken: string, expiresIn: number, guest: NonNullable<Session['guest']>): Session {
-  const session = sessionOf(accessToken, expiresIn, guest);
+/**
+ * Enters a shop's return link as its guest: a 15-minute token scoped to the link (ADR 0035), renewed from the link
+ * itself, which is kept for this tab only so a reload stays in the return.
+ */
+export async function enterReturnLink(linkToken: string): Promise<Session> {
+  const access = await call(anonymous.POST('/v1/public/return-sessions/{token}/access', { params: { path: { token: linkToken } } }));
+  const session = sessionOf(access.accessToken, access.expiresIn, { linkToken, sessionId: access.sessionId });
+  sessionStorage.setItem(GUEST_LINK, linkToken);
   set({ status: 'signed-in', session });
   return session;
 }
 
-/** Renews the access token (from the cookie, or a guest's return link); false and signed out when it cannot. */
-export function renew(): Promise<boolean> {
-  renewing ??= exclusively(async () => {
-    const guest = state.status === 'signed-in' ? state.session.guest : undefined;
-    if (!guest && !mayHaveSession()) {
-      set({ status: 'anonymous' });
-      return false;
-    }
-    try {
-      if (guest) {
-        await guestRenewal(guest.linkToken);
-      } else {
-        const tokens = await call(anonymous.POST('/v1/auth/refresh', { headers: COOKIE_MODE }));
-        set({ status: 'signed-in', session: sessionOf(tokens.accessToken, tokens.expiresIn) });
-      }
-      return true;
-    } catch (error) {
-      if (error instanceof ApiError && error.isNetwork && state.status === 'signed-in') return false;
-      set({ status: 'anonymous' });
-      return false;
-    }
-  }).finally(() => {
-    renewing = null;
-  });
-  return renewing;
+function storedGuestLink(): string | null {
+  return typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem(GUEST_LINK);
 }
 
 /** A valid access token (renewed first when it is about to expire), or null when nobody is signed in. */
@@ -152,18 +127,21 @@ export async function logIn(email: string, password: string, code?: string): Pro
     throw new ApiError(problem);
   }
   const session = sessionOf(data.accessToken, data.expiresIn);
+  sessionStorage.removeItem(GUEST_LINK);
   set({ status: 'signed-in', session });
   return { outcome: 'signed-in', session };
 }
 
 /** Signs in with tokens the service just gave (after claiming an account, for instance). */
 export function signedIn(accessToken: string, expiresIn: number): void {
+  sessionStorage.removeItem(GUEST_LINK);
   set({ status: 'signed-in', session: sessionOf(accessToken, expiresIn) });
 }
 
 /** Logs out here and on the service (the refresh token's family stops working); never fails for the person. */
 export async function logOut(): Promise<void> {
   const wasGuest = state.status === 'signed-in' && state.session.guest;
+  sessionStorage.removeItem(GUEST_LINK);
   set({ status: 'anonymous' });
   if (!wasGuest) await anonymous.POST('/v1/auth/logout', { headers: COOKIE_MODE }).catch(() => undefined);
 }

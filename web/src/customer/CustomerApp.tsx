@@ -9,6 +9,16 @@ import { Home } from './home/Home';
 const TrackPage = lazy(() => import('./track/TrackPage'));
 const LoginPage = lazy(() => import('./auth/LoginPage'));
 const SignupPage = lazy(() => import('./auth/SignupPage'));
+const BookPage = lazy(() => import('./book/BookPage'));
+const OrderPage = lazy(() => import('./order/OrderPage'));
+const AccountLayout = lazy(() => import('./account/AccountLayout'));
+const Returns = lazy(() => import('./account/Returns'));
+const Addresses = lazy(() => import('./account/Addresses'));
+const Notifications = lazy(() => import('./account/Notifications'));
+const Privacy = lazy(() => import('./account/Privacy'));
+const ReturnLinkPage = lazy(() => import('./link/ReturnLinkPage'));
+const ClaimPage = lazy(() => import('./link/ClaimPage'));
+const VerifyEmailPage = lazy(() => import('./link/VerifyEmailPage'));
 
 /** The customer's face: start page, sign-in, booking, live orders, account; the public tracking page. */
 export default function CustomerApp() {
@@ -30,6 +40,17 @@ function Framed() {
           <Route index element={<Home />} />
           <Route path="login" element={<LoginPage />} />
           <Route path="signup" element={<SignupPage />} />
+          <Route path="book" element={<BookPage />} />
+          <Route path="orders/:id" element={<OrderPage />} />
+          <Route path="r/:token" element={<ReturnLinkPage />} />
+          <Route path="account/claim/:token" element={<ClaimPage />} />
+          <Route path="account/verify-email/:token" element={<VerifyEmailPage />} />
+          <Route path="account" element={<AccountLayout />}>
+            <Route index element={<Returns />} />
+            <Route path="addresses" element={<Addresses />} />
+            <Route path="notifications" element={<Notifications />} />
+            <Route path="privacy" element={<Privacy />} />
+          </Route>
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>

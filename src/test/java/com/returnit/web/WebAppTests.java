@@ -36,6 +36,22 @@ class WebAppTests extends EndToEndTest {
 	}
 
 	@Test
+	void theAppsFilesComeCompressedAsTheBuildCompressedThem() {
+		String asset = firstScriptOf(api.get("/", null).raw().body());
+
+		Api.Response brotli = api.send("GET", asset, null, null, "Accept-Encoding", "br, gzip");
+		Api.Response gzip = api.send("GET", asset, null, null, "Accept-Encoding", "gzip");
+		Api.Response plain = api.get(asset, null);
+
+		assertThat(brotli.header("Content-Encoding")).isEqualTo("br");
+		assertThat(gzip.header("Content-Encoding")).isEqualTo("gzip");
+		assertThat(plain.header("Content-Encoding")).isNull();
+		assertThat(brotli.raw().headers().allValues("Vary")).anyMatch(vary -> vary.contains("Accept-Encoding"));
+		assertThat(Integer.parseInt(brotli.header("Content-Length"))).isLessThan(Integer.parseInt(plain.header("Content-Length")) / 2);
+		assertThat(brotli.header("Cache-Control")).isEqualTo("max-age=31536000, public, immutable");
+	}
+
+	@Test
 	void aMissingFileIsA404AndNotThePageOfTheApp() {
 		assertThat(api.get("/assets/no-such-file.js", null).status()).isEqualTo(404);
 		assertThat(api.get("/favicon.ico", null).status()).isEqualTo(404);

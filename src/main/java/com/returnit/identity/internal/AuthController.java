@@ -10,7 +10,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -35,14 +34,11 @@ class AuthController {
 	}
 
 	private final TokenService tokens;
-	private final TokenProperties properties;
-	private final boolean secureCookie;
+	private final TokenAnswers answers;
 
-	AuthController(TokenService tokens, TokenProperties properties,
-			@Value("${returnit.security.tokens.cookie-secure:true}") boolean secureCookie) {
+	AuthController(TokenService tokens, TokenAnswers answers) {
 		this.tokens = tokens;
-		this.properties = properties;
-		this.secureCookie = secureCookie;
+		this.answers = answers;
 	}
 
 	@PostMapping("/token")
@@ -95,7 +91,7 @@ class AuthController {
 		// the web app's cookie is spent: clear it (and its hint) so the app stops trying
 		ResponseEntity<ProblemDetail> refused = unauthorized("Your session has ended: log in again.", false);
 		return ResponseEntity.status(refused.getStatusCode()).headers(refused.getHeaders())
-			.header(HttpHeaders.SET_COOKIE, RefreshCookie.clear(secureCookie)).body(refused.getBody());
+			.header(HttpHeaders.SET_COOKIE, answers.cleared()).body(refused.getBody());
 	}
 
 	@PostMapping("/logout")
@@ -106,7 +102,7 @@ class AuthController {
 		presented(request, http).ifPresent(tokens::logout);
 		var answer = ResponseEntity.noContent();
 		if (RefreshCookie.requested(http)) {
-			answer.header(HttpHeaders.SET_COOKIE, RefreshCookie.clear(secureCookie));
+			answer.header(HttpHeaders.SET_COOKIE, answers.cleared());
 		}
 		return answer.build();
 	}
@@ -119,15 +115,7 @@ class AuthController {
 		return RefreshCookie.requested(http) ? RefreshCookie.read(http) : java.util.Optional.empty();
 	}
 
-	/** The tokens in the body; for the web app, the refresh token in its cookie instead. */
 	private ResponseEntity<TokenService.Tokens> answer(TokenService.Tokens issued, HttpServletRequest http) {
-		if (!RefreshCookie.requested(http) || issued.refreshToken() == null) {
-			return ResponseEntity.ok(issued);
-		}
-		return ResponseEntity.ok()
-			.header(HttpHeaders.SET_COOKIE, RefreshCookie.set(issued.refreshToken(), properties.refreshTokenTtl(),
-					secureCookie))
-			.body(new TokenService.Tokens(issued.accessToken(), null, issued.tokenType(), issued.expiresIn(),
-					issued.mfaEnrolmentRequired()));
+		return answers.answer(issued, http);
 	}
 }

@@ -8,7 +8,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,9 +36,11 @@ class ClaimController {
 	}
 
 	private final AccountClaims claims;
+	private final TokenAnswers answers;
 
-	ClaimController(AccountClaims claims) {
+	ClaimController(AccountClaims claims, TokenAnswers answers) {
 		this.claims = claims;
+		this.answers = answers;
 	}
 
 	@PostMapping("/v1/customers/claims")
@@ -50,8 +54,9 @@ class ClaimController {
 
 	@PostMapping("/v1/customers/claims/{token}")
 	@Operation(summary = "Set a password with an emailed claim link (single use, 24 h; 410 when used or expired): "
-			+ "answers tokens as a login does", security = {})
-	TokenService.Tokens claim(@PathVariable String token, @Valid @RequestBody ClaimBody body) {
-		return claims.claim(token, body.password(), body.name());
+			+ "answers tokens as a login does (the web app's refresh token in its cookie)", security = {})
+	ResponseEntity<TokenService.Tokens> claim(@PathVariable String token, @Valid @RequestBody ClaimBody body,
+			HttpServletRequest http) {
+		return answers.answer(claims.claim(token, body.password(), body.name()), http);
 	}
 }

@@ -11,10 +11,12 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.EncodedResourceResolver;
 import org.springframework.web.servlet.resource.PathResourceResolver;
 
 /**
- * Serves the built web app from {@code classpath:/static/}. Hashed files under {@code /assets/} never change, so
+ * Serves the built web app from {@code classpath:/static/}, compressed where the build left a {@code .br} or
+ * {@code .gz} beside a file (web/compress.mjs) and the browser accepts it. Hashed files under {@code /assets/} never change, so
  * browsers keep them a year without asking; everything else (the index above all) is revalidated on every load, so a
  * new release reaches users at once. A path that is no file and not the API's is a route of the app: it gets the
  * index, and the app's router shows the page (or its own "not found").
@@ -34,11 +36,13 @@ class WebAppResources implements WebMvcConfigurer {
 			.addResourceLocations(ROOT + "assets/")
 			.setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
 			.resourceChain(true)
+			.addResolver(new EncodedResourceResolver())
 			.addResolver(new PathResourceResolver());
 		registry.addResourceHandler("/**")
 			.addResourceLocations(ROOT)
 			.setCacheControl(CacheControl.noCache())
 			.resourceChain(true)
+			.addResolver(new EncodedResourceResolver())
 			.addResolver(new IndexFallback());
 	}
 

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Web app")
 class WebConfigController {
 
-	record MapConfig(String tileUrl, String attribution, int maxZoom) {
+	record MapConfig(String tileUrl, String attribution, int maxZoom, java.util.List<Double> center) {
 	}
 
 	record PaymentsConfig(String provider, @Nullable String stripePublishableKey) {
@@ -36,7 +36,8 @@ class WebConfigController {
 		String publishable = environment.getProperty("returnit.payments.stripe.publishable-key", "");
 		boolean demo = properties.showDemoLogins() && environment.getProperty("returnit.demo.enabled", Boolean.class, false);
 		this.config = new WebConfig(
-				new MapConfig(properties.map().tileUrl(), properties.map().attribution(), properties.map().maxZoom()),
+				new MapConfig(properties.map().tileUrl(), properties.map().attribution(), properties.map().maxZoom(),
+						properties.map().center()),
 				!"none".equalsIgnoreCase(geocoder.trim()) && !geocoder.isBlank(),
 				new PaymentsConfig(provider, publishable.isBlank() ? null : publishable),
 				demo ? java.util.List.of(new DemoLogin("customer", "customer@demo.returnit.local", "demo-password-123"))

@@ -1,0 +1,74 @@
+// What the web app's journeys share: opening pages (failing on script errors and CSP violations), logging in through
+// the page, and calling the API as other actors (a driver, a rival customer) while a person uses the page.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { env } from './browser.mjs';
+
+export const baseUrl = () => env('RETURNIT_BASE_URL');
+
+/** A new page that records script errors and CSP violations; `done(page)` fails the test if there were any. */
+export async function openPage(browser, path) {
+  const page = await browser.context.newPage();
+  page.errors = [];
+  page.on('pageerror', error => page.errors.push(error.message));
+  page.on('console', message => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) page.errors.push(message.text());
+  });
+  if (path) {
+    const response = await page.goto(baseUrl() + path);
+    assert.equal(response.status(), 200, `GET ${path}`);
+  }
+  return page;
+}
+
+export async function done(page) {
+  const errors = page.errors;
+  await page.close();
+  assert.deepEqual(errors, [], 'no script errors or CSP violations on the page');
+}
+
+export async function screenshot(page, variable) {
+  const path = process.env[variable];
+  if (!path) return;
+  mkdirSync(dirname(path), { recursive: true });
+  await page.screenshot({ path, fullPage: true });
+}
+
+/** Logs in through the page's form. */
+export async function logIn(page, email, password) {
+  await page.goto(`${baseUrl()}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByTestId('login').click();
+}
+
+/** The API as another actor: JSON in, {status, body} out. */
+export async function call(method, path, token, body, headers = {}) {
+  const response = await fetch(baseUrl() + path, {
+    method,
+    headers: { ...(body ? { 'Content-Type': 'application/json' } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+export async function apiLogin(email, password) {
+  const answer = await call('POST', '/v1/auth/token', null, { email, password });
+  assert.equal(answer.status, 200, `login of ${email}`);
+  return answer.body.accessToken;
+}
+
+/** Polls until `check` gives a value (not undefined/false), or fails after `ms`. */
+export async function eventually(check, ms = 15_000, what = 'the condition') {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > until) assert.fail(`timed out waiting for ${what}`);
+    await new Promise(resolve => setTimeout(resolve, 250));
+  }
+}
+
+export const unique = prefix => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
