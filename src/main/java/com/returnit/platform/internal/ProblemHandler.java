@@ -55,7 +55,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Conflict.class)
 	ProblemDetail conflict(Conflict e) {
-		return Problems.of(HttpStatus.CONFLICT, e.getMessage());
+		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, e.getMessage());
+		if (e.code() != null) {
+			problem.setProperty("code", e.code());
+		}
+		return problem;
 	}
 
 	@ExceptionHandler(Forbidden.class)
