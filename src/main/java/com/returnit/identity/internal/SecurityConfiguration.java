@@ -2,6 +2,7 @@ package com.returnit.identity.internal;
 
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import com.returnit.platform.ProblemResponses;
 import org.springframework.context.annotation.Bean;
@@ -42,13 +43,15 @@ class SecurityConfiguration {
 				.requestMatchers(POST, "/v1/customers", "/v1/auth/token", "/v1/auth/refresh").permitAll()
 				.requestMatchers(GET, "/", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
 						"/actuator/health", "/actuator/health/**", "/actuator/info", "/track/*", "/track.js",
-						"/track.css", "/v1/public/tracking/*", "/.well-known/jwks.json")
+						"/track.css", "/v1/public/tracking/*", "/.well-known/jwks.json",
+						"/v1/slots")
 				.permitAll()
 				.requestMatchers("/error").permitAll()
 				.requestMatchers("/v1/auth/mfa/**").authenticated()
 				.requestMatchers(POST, "/v1/drivers", "/v1/merchants", "/v1/service-areas", "/v1/signing-keys/rotate")
 				.hasRole("OPERATOR")
 				.requestMatchers(GET, "/v1/audit-events").hasRole("OPERATOR")
+				.requestMatchers(PUT, "/v1/service-areas/*/schedule").hasRole("OPERATOR")
 				.requestMatchers("/v1/customers/me", "/v1/customers/me/**").hasRole("CUSTOMER")
 				.anyRequest().hasAnyRole("CUSTOMER", "DRIVER", "MERCHANT", "OPERATOR"))
 			.oauth2ResourceServer(resource -> resource
