@@ -20,6 +20,7 @@ import com.returnit.platform.InvalidInput;
 import com.returnit.platform.NotFound;
 import com.returnit.platform.Rejected;
 import com.returnit.policy.Eligibility;
+import com.returnit.slots.PickupSlots;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,10 +46,12 @@ class OrderService {
 	private final Clock clock;
 	private final ObjectProvider<BookingPayments> payments;
 	private final TransactionTemplate transactions;
+	private final PickupSlots slots;
 
 	OrderService(Quoting quoting, QuoteRepository quotes, OrderRepository orders, Customers customers,
 			ApplicationEventPublisher events, PricingProperties pricing, Clock clock,
-			ObjectProvider<BookingPayments> payments, TransactionTemplate transactions) {
+			ObjectProvider<BookingPayments> payments, TransactionTemplate transactions, PickupSlots slots) {
+		this.slots = slots;
 		this.payments = payments;
 		this.transactions = transactions;
 		this.quoting = quoting;
@@ -62,7 +65,7 @@ class OrderService {
 
 	@Transactional
 	QuoteView quote(Caller caller, ReturnRequest request) {
-		Quoting.Assessment assessment = quoting.assess(caller, request);
+		Quoting.Assessment assessment = quoting.assessQuote(caller, request);
 		Instant now = clock.instant();
 		Quote quote = new Quote(Ids.newId(clock), caller.scope(), request, assessment.eligibility().eligible(),
 				assessment.price(), assessment.lateFee(), assessment.eligibility().policyVersion(),
@@ -109,6 +112,7 @@ class OrderService {
 		if (quote != null && !quotes.markUsed(quote.id(), clock.instant())) {
 			throw new Conflict("This quote has already been booked.");
 		}
+		slots.hold(order.id(), Quoting.slotOf(order.booking().pickup()));
 		orders.insert(order);
 		order.drainEvents().forEach(events::publishEvent);
 	}
@@ -137,6 +141,7 @@ class OrderService {
 		}
 		order.cancel(reason, clock.instant());
 		orders.update(order);
+		slots.release(order.id());
 		order.drainEvents().forEach(events::publishEvent);
 		return order;
 	}
