@@ -8,7 +8,11 @@ import com.returnit.merchants.Merchant;
 import com.returnit.merchants.Merchants;
 import com.returnit.policy.ReturnPolicy;
 import com.returnit.policy.ServiceAreas;
+import com.returnit.slots.PickupSchedules;
+import java.time.DayOfWeek;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -41,9 +45,12 @@ class DemoData implements ApplicationRunner {
 	private final Merchants merchants;
 	private final ApiKeys apiKeys;
 	private final ServiceAreas areas;
+	private final PickupSchedules schedules;
 	private final Environment environment;
 
-	DemoData(Accounts accounts, Merchants merchants, ApiKeys apiKeys, ServiceAreas areas, Environment environment) {
+	DemoData(Accounts accounts, Merchants merchants, ApiKeys apiKeys, ServiceAreas areas, PickupSchedules schedules,
+			Environment environment) {
+		this.schedules = schedules;
 		this.accounts = accounts;
 		this.merchants = merchants;
 		this.apiKeys = apiKeys;
@@ -56,9 +63,10 @@ class DemoData implements ApplicationRunner {
 		accounts.provisionTotp(accounts.ensure(Role.OPERATOR, OPERATOR_EMAIL, PASSWORD, "Demo Operator"),
 				OPERATOR_TOTP_SECRET);
 		accounts.ensure(Role.CUSTOMER, CUSTOMER_EMAIL, PASSWORD, "Dana Demo");
-		areas.defineIfAbsent("Berlin (demo)",
+		var area = areas.defineIfAbsent("Berlin (demo)",
 				List.of(new double[] { 52.60, 13.10 }, new double[] { 52.60, 13.70 }, new double[] { 52.38, 13.70 },
 						new double[] { 52.38, 13.10 }));
+		schedules.defineIfAbsent(area, demoSchedule());
 		Merchant merchant = merchants.findByName(MERCHANT).orElseGet(() -> merchants.connect(demoMerchant()).merchant());
 		Merchant customerPaid = merchants.findByName(CUSTOMER_PAID_MERCHANT)
 			.orElseGet(() -> merchants.connect(customerPaidMerchant()).merchant());
@@ -79,6 +87,13 @@ class DemoData implements ApplicationRunner {
 				""", base, base, base, OPERATOR_EMAIL, PASSWORD, OPERATOR_TOTP_SECRET, CUSTOMER_EMAIL, PASSWORD, merchant.name(), merchant.id(), key,
 				customerPaid.name(), customerPaid.id(),
 				base, CUSTOMER_EMAIL, PASSWORD);
+	}
+
+	/** Every day 08:00-20:00 in Berlin, two-hour windows of 40 pickups, booked at least an hour ahead. */
+	private static PickupSchedules.Definition demoSchedule() {
+		return new PickupSchedules.Definition("Europe/Berlin", 120, 40, 60, Arrays.stream(DayOfWeek.values())
+			.map(day -> new PickupSchedules.Hours(day.name().toLowerCase(Locale.ROOT), "08:00", "20:00"))
+			.toList());
 	}
 
 	private static Merchants.NewMerchant customerPaidMerchant() {

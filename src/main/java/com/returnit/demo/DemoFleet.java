@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,10 +22,12 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The demo in motion: simulated drivers go on shift, take offers, collect and deliver, while the demo customer books
- * a return every so often, so a newcomer sees orders flow. Everything goes through the public HTTP API.
+ * a return every so often, in a window with a seat left as the booking page offers them, so a newcomer sees orders
+ * flow. Everything goes through the public HTTP API.
  */
 @Component
 @ConditionalOnBooleanProperty("returnit.demo.enabled")
@@ -81,7 +84,11 @@ class DemoFleet {
 				customer = api.login(DemoData.CUSTOMER_EMAIL, DemoData.PASSWORD);
 				loggedIn = Instant.now();
 			}
-			api.post("/v1/orders", customer, booking(merchant, hub));
+			double[] at = near(hub, 0.02);
+			JsonNode window = availableWindow(api, customer, merchant, at);
+			if (window != null) {
+				api.post("/v1/orders", customer, booking(merchant, at, window));
+			}
 			try {
 				Thread.sleep(bookingInterval);
 			}
@@ -91,9 +98,24 @@ class DemoFleet {
 		}
 	}
 
-	private Map<String, Object> booking(Merchant merchant, Hub hub) {
-		double[] at = near(hub, 0.02);
-		Instant start = Instant.now().plus(10, ChronoUnit.MINUTES);
+	/**
+	 * A random window with a seat left within the next two days, as the booking page would offer it (GET /v1/slots);
+	 * null when there is none.
+	 */
+	private @Nullable JsonNode availableWindow(DemoClient api, String customer, Merchant merchant, double[] at) {
+		DemoClient.Answer slots = api.get("/v1/slots?merchantId=" + merchant.id() + "&lat=" + at[0] + "&lng=" + at[1]
+				+ "&to=" + Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS), customer);
+		if (slots.status() != 200) {
+			log.warn("Demo fleet: GET /v1/slots answered {}", slots.status());
+			return null;
+		}
+		List<JsonNode> open = slots.body().path("data").valueStream()
+			.filter(slot -> slot.path("remaining").isNull() || slot.path("remaining").asInt() > 0)
+			.toList();
+		return open.isEmpty() ? null : open.get(random.nextInt(open.size()));
+	}
+
+	private Map<String, Object> booking(Merchant merchant, double[] at, JsonNode window) {
 		List<Map<String, Object>> items = new ArrayList<>();
 		for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
 			String[] product = CATALOG.get(random.nextInt(CATALOG.size()));
@@ -102,7 +124,7 @@ class DemoFleet {
 		}
 		return Map.of("merchantId", merchant.id().toString(),
 				"pickup", Map.of("address", "Demo street " + (1 + random.nextInt(200)) + ", Berlin", "lat", at[0], "lng", at[1]),
-				"window", Map.of("start", start.toString(), "end", start.plus(2, ChronoUnit.HOURS).toString()),
+				"window", Map.of("start", window.get("start").asString(), "end", window.get("end").asString()),
 				"items", items);
 	}
 

@@ -1,10 +1,13 @@
 package com.returnit.platform;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The request is valid but clashes with the resource's current state: 409, with {@code properties} added to the
- * problem where a client needs more than the detail to act on it.
+ * The request is valid but clashes with the resource's current state: 409. A conflict a client should tell apart
+ * from others carries a {@code code}, answered as the problem's {@code code} property; {@code properties} add what
+ * a client needs beyond the detail to act on it.
  */
 public class Conflict extends RuntimeException {
 
@@ -19,7 +22,18 @@ public class Conflict extends RuntimeException {
 		this.properties = Map.copyOf(properties);
 	}
 
+	/** A conflict with a {@code code} property (e.g. {@code slot_full}). */
+	public static Conflict withCode(String detail, String code) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("code", code);
+		return new Conflict(detail, properties);
+	}
+
 	public Map<String, Object> properties() {
 		return properties;
+	}
+
+	public @Nullable String code() {
+		return properties.get("code") instanceof String code ? code : null;
 	}
 }

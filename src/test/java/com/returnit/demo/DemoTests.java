@@ -13,10 +13,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** The quick-start demo is alive: its simulated drivers take the demo customer's returns from door to hub. */
+/**
+ * The quick-start demo is alive: its simulated drivers take the demo customer's returns from door to hub. The demo
+ * books the demo area's pickup slots (an hour ahead at the soonest, up to two days out), so this test has dispatch
+ * offer every order at once rather than 45 minutes before its window.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"returnit.demo.enabled=true", "returnit.demo.drivers=2", "returnit.demo.booking-interval=PT4S",
-		"returnit.demo.speed-up=60", "returnit.tracking.max-speed-mps=1000" })
+		"returnit.demo.speed-up=60", "returnit.tracking.max-speed-mps=1000", "returnit.dispatch.lead-time=PT72H" })
 class DemoTests {
 
 	@LocalServerPort

@@ -36,6 +36,20 @@ class PolicyModuleTests {
 					"Swimwear needs its tags.")));
 
 	@Test
+	void aPointBelongsToTheOldestAreaThatContainsIt() {
+		UUID older = areas.defineIfAbsent("Overlap older", List.of(new double[] { -10.0, -10.0 },
+				new double[] { -10.0, -9.0 }, new double[] { -9.0, -9.0 }, new double[] { -9.0, -10.0 }));
+		UUID newer = areas.defineIfAbsent("Overlap newer", List.of(new double[] { -9.5, -9.5 },
+				new double[] { -9.5, -8.5 }, new double[] { -8.5, -8.5 }, new double[] { -8.5, -9.5 }));
+
+		assertThat(areas.containing(-9.2, -9.2)).contains(new ServiceAreas.Area(older, "Overlap older"));
+		assertThat(areas.containing(-8.7, -8.7)).contains(new ServiceAreas.Area(newer, "Overlap newer"));
+		assertThat(areas.containing(-20.0, -20.0)).isEmpty();
+		assertThat(areas.find(newer).map(ServiceAreas.Area::name)).contains("Overlap newer");
+		assertThat(areas.find(UUID.randomUUID())).isEmpty();
+	}
+
+	@Test
 	void eachSavedPolicyIsTheNextVersion() {
 		UUID merchant = UUID.randomUUID();
 

@@ -2,6 +2,7 @@ package com.returnit.identity.internal;
 
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import com.returnit.platform.ProblemResponses;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,7 +60,7 @@ class SecurityConfiguration {
 						"/v1/public/return-sessions/*/access")
 				.permitAll()
 				.requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-						"/actuator/health", "/actuator/health/**", "/actuator/info", "/v1/public/**",
+						"/actuator/health", "/actuator/health/**", "/actuator/info", "/v1/public/**", "/v1/slots",
 						"/.well-known/jwks.json")
 				.permitAll()
 				// the web app: its pages, assets and deep links are public; everything they show comes from the API
@@ -72,6 +73,7 @@ class SecurityConfiguration {
 				.requestMatchers(POST, "/v1/drivers", "/v1/merchants", "/v1/service-areas", "/v1/signing-keys/rotate")
 				.hasRole("OPERATOR")
 				.requestMatchers(GET, "/v1/audit-events").hasRole("OPERATOR")
+				.requestMatchers(PUT, "/v1/service-areas/*/schedule").hasRole("OPERATOR")
 				.requestMatchers("/v1/customers/me", "/v1/customers/me/**").hasRole("CUSTOMER")
 				.requestMatchers("/v1/return-sessions", "/v1/return-sessions/**").hasRole("MERCHANT")
 				.requestMatchers(POST, GUEST_POSTS).hasAnyRole(PEOPLE_AND_GUESTS)

@@ -8,6 +8,7 @@ import com.returnit.orders.internal.domain.Order;
 import com.returnit.orders.internal.domain.PickupProof;
 import com.returnit.platform.Forbidden;
 import com.returnit.platform.InvalidInput;
+import com.returnit.slots.PickupSlots;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -24,9 +25,11 @@ class DriverActions {
 	private final Merchants merchants;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final PickupSlots slots;
 
 	DriverActions(OrderService orders, OrderRepository repository, Merchants merchants,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, PickupSlots slots) {
+		this.slots = slots;
 		this.orders = orders;
 		this.repository = repository;
 		this.merchants = merchants;
@@ -59,7 +62,10 @@ class DriverActions {
 
 	@Transactional
 	Order fail(Caller caller, UUID id, Failure failure) {
-		return act(caller, id, order -> order.fail(failure, clock.instant()));
+		return act(caller, id, order -> {
+			order.fail(failure, clock.instant());
+			slots.release(order.id());
+		});
 	}
 
 	private Order act(Caller caller, UUID id, Consumer<Order> action) {

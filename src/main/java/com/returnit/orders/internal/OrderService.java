@@ -20,6 +20,7 @@ import com.returnit.platform.InvalidInput;
 import com.returnit.platform.NotFound;
 import com.returnit.platform.Rejected;
 import com.returnit.policy.Eligibility;
+import com.returnit.slots.PickupSlots;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,11 +48,14 @@ class OrderService {
 	private final ObjectProvider<BookingPayments> payments;
 	private final TransactionTemplate transactions;
 	private final GuestBookings guests;
+	private final PickupSlots slots;
 
 	OrderService(Quoting quoting, QuoteRepository quotes, OrderRepository orders, Customers customers,
 			ApplicationEventPublisher events, PricingProperties pricing, Clock clock,
-			ObjectProvider<BookingPayments> payments, TransactionTemplate transactions, GuestBookings guests) {
+			ObjectProvider<BookingPayments> payments, TransactionTemplate transactions, GuestBookings guests,
+			PickupSlots slots) {
 		this.guests = guests;
+		this.slots = slots;
 		this.payments = payments;
 		this.transactions = transactions;
 		this.quoting = quoting;
@@ -66,7 +70,7 @@ class OrderService {
 	@Transactional
 	QuoteView quote(Caller caller, ReturnRequest request) {
 		guests.check(caller, request);
-		Quoting.Assessment assessment = quoting.assess(caller, request);
+		Quoting.Assessment assessment = quoting.assessQuote(caller, request);
 		Instant now = clock.instant();
 		Quote quote = new Quote(Ids.newId(clock), caller.scope(), request, assessment.eligibility().eligible(),
 				assessment.price(), assessment.lateFee(), assessment.eligibility().policyVersion(),
@@ -116,6 +120,7 @@ class OrderService {
 			throw new Conflict("This quote has already been booked.");
 		}
 		guests.booked(order);
+		slots.hold(order.id(), Quoting.slotOf(order.booking().pickup()));
 		orders.insert(order);
 		order.drainEvents().forEach(events::publishEvent);
 	}
@@ -144,6 +149,7 @@ class OrderService {
 		}
 		order.cancel(reason, clock.instant());
 		orders.update(order);
+		slots.release(order.id());
 		order.drainEvents().forEach(events::publishEvent);
 		return order;
 	}

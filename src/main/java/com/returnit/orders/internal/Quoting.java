@@ -19,9 +19,12 @@ import com.returnit.policy.Eligibility;
 import com.returnit.policy.LateCancellationTerms;
 import com.returnit.policy.PickupRequest;
 import com.returnit.policy.Policies;
+import com.returnit.policy.Reason;
 import com.returnit.policy.ReturnItem;
+import com.returnit.slots.PickupSlots;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /** Checks a return request against the window rules, the merchant's policy and the service areas, and prices it. */
@@ -36,8 +39,10 @@ class Quoting {
 	private final Policies policies;
 	private final PricingProperties pricing;
 	private final Clock clock;
+	private final PickupSlots slots;
 
-	Quoting(Merchants merchants, Policies policies, PricingProperties pricing, Clock clock) {
+	Quoting(Merchants merchants, Policies policies, PricingProperties pricing, Clock clock, PickupSlots slots) {
+		this.slots = slots;
 		this.merchants = merchants;
 		this.policies = policies;
 		this.pricing = pricing;
@@ -62,6 +67,26 @@ class Quoting {
 		Money price = pricing.pricing().price(request.items().size(), km);
 		LateCancellationTerms late = policies.lateCancellation(merchant.id());
 		return new Assessment(eligibility, price, LateFee.of(late.feeCents(), price, late.appliesFrom(p.windowStart())));
+	}
+
+	/**
+	 * As {@link #assess}, and the pickup reasons also say when the window is not a bookable pickup slot of the area
+	 * (not one of its windows, too soon, full). Only for quotes: a booking holds its seat atomically instead.
+	 */
+	Assessment assessQuote(Caller caller, ReturnRequest request) {
+		Assessment assessment = assess(caller, request);
+		List<Reason> slotReasons = slots.reasons(slotOf(request.pickup()));
+		if (slotReasons.isEmpty()) {
+			return assessment;
+		}
+		Eligibility e = assessment.eligibility();
+		return new Assessment(new Eligibility(e.policyVersion(),
+				Stream.concat(e.pickupReasons().stream(), slotReasons.stream()).toList(), e.items()),
+				assessment.price(), assessment.lateFee());
+	}
+
+	static PickupSlots.SlotRequest slotOf(Pickup pickup) {
+		return new PickupSlots.SlotRequest(pickup.lat(), pickup.lng(), pickup.windowStart(), pickup.windowEnd());
 	}
 
 	static void requireQuotingRole(Caller caller) {

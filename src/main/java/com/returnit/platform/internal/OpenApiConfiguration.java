@@ -31,7 +31,7 @@ class OpenApiConfiguration {
 	private static final String PROBLEM = "#/components/schemas/Problem";
 	private static final Set<String> PUBLIC = Set.of("/v1/customers", "/v1/auth/token", "/v1/auth/refresh", "/v1/public/tracking/{token}",
 			"/.well-known/jwks.json", "/v1/public/return-sessions/{token}", "/v1/public/return-sessions/{token}/access",
-			"/v1/customers/claims", "/v1/customers/claims/{token}", "/v1/email-verifications/{token}");
+			"/v1/customers/claims", "/v1/customers/claims/{token}", "/v1/email-verifications/{token}", "/v1/slots");
 	private static final Map<String, String> ERRORS = Map.of(
 			"400", "Malformed JSON, an unknown field, or invalid values (see errors[])",
 			"401", "Missing, invalid or expired credentials",
@@ -92,6 +92,7 @@ class OpenApiConfiguration {
 			.addProperty("title", new StringSchema())
 			.addProperty("status", new IntegerSchema())
 			.addProperty("detail", new StringSchema())
+			.addProperty("code", new StringSchema().description("set on problems a client tells apart, e.g. slot_full"))
 			.addProperty("instance", new StringSchema())
 			.addProperty("errors", new ArraySchema().items(fieldError))
 			.addProperty("violations", new ArraySchema().items(violation));

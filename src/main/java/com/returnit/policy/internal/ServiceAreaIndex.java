@@ -4,6 +4,8 @@ import com.returnit.platform.SharedCache;
 import com.returnit.platform.SharedCaches;
 import com.returnit.policy.internal.domain.ServiceArea;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,10 +31,24 @@ class ServiceAreaIndex {
 
 	/** True when a pickup at this point is inside a service area (bounding box first, then the polygon). */
 	boolean covers(double lat, double lng) {
-		Areas current = cache.get(ALL, key -> new Areas(areas.all()));
-		return current != null && current.all().stream()
+		return containing(lat, lng).isPresent();
+	}
+
+	/** The oldest area (ids are time-ordered) that contains the point. */
+	Optional<ServiceArea> containing(double lat, double lng) {
+		return all().stream()
 			.filter(area -> lat >= area.minLat() && lat <= area.maxLat() && lng >= area.minLng() && lng <= area.maxLng())
-			.anyMatch(area -> area.contains(lat, lng));
+			.filter(area -> area.contains(lat, lng))
+			.findFirst();
+	}
+
+	Optional<ServiceArea> find(UUID id) {
+		return all().stream().filter(area -> area.id().equals(id)).findFirst();
+	}
+
+	private List<ServiceArea> all() {
+		Areas current = cache.get(ALL, key -> new Areas(areas.all()));
+		return current == null ? List.of() : current.all();
 	}
 
 	/** Call in the transaction that adds or changes an area. */

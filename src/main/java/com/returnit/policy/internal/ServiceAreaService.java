@@ -5,6 +5,7 @@ import com.returnit.policy.ServiceAreas;
 import com.returnit.policy.internal.domain.ServiceArea;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,5 +34,19 @@ class ServiceAreaService implements ServiceAreas {
 	@Transactional
 	public UUID defineIfAbsent(String name, List<double[]> polygon) {
 		return areas.findIdByName(name).orElseGet(() -> define(name, polygon).id());
+	}
+
+	@Override
+	public Optional<Area> find(UUID id) {
+		return index.find(id).map(ServiceAreaService::view);
+	}
+
+	@Override
+	public Optional<Area> containing(double lat, double lng) {
+		return index.containing(lat, lng).map(ServiceAreaService::view);
+	}
+
+	private static Area view(ServiceArea area) {
+		return new Area(area.id(), area.name());
 	}
 }
