@@ -40,7 +40,7 @@ export default function TrackPage() {
   );
 }
 
-function TrackingCard({ view }: { view: Schemas['PublicView'] }) {
+function TrackingCard({ view }: { view: Schemas['PublicTracking'] }) {
   const driver = view.driver ?? null;
   const headline = view.status === 'en_route' || (view.status === 'assigned' && driver) ? 'Driver on the way' : statusLabel(view.status);
   return (

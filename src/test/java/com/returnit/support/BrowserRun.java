@@ -25,11 +25,19 @@ public final class BrowserRun {
 
 	/** The exit code of {@code node --test script}; the environment also names the browser. */
 	public static int run(String script, Map<String, String> env) throws IOException, InterruptedException {
+		return run(java.time.Duration.ofSeconds(120), env, script);
+	}
+
+	/** The exit code of {@code node --test} over these scripts, one at a time (one browser each), within {@code limit}. */
+	public static int run(java.time.Duration limit, Map<String, String> env, String... scripts)
+			throws IOException, InterruptedException {
 		assertThat(CHROMIUM).as("Chromium, installed by ./test.sh").isExecutable();
 		assertThat(BROWSER_TESTS.resolve("node_modules/playwright-core"))
 			.as("npm ci --prefix browser-tests, run by ./test.sh").isDirectory();
-		var command = new ProcessBuilder("node", "--test", "--test-reporter=spec", script)
-			.directory(BROWSER_TESTS.toFile()).redirectErrorStream(true);
+		var arguments = new java.util.ArrayList<>(java.util.List.of("node", "--test", "--test-concurrency=1",
+				"--test-reporter=spec"));
+		arguments.addAll(java.util.List.of(scripts));
+		var command = new ProcessBuilder(arguments).directory(BROWSER_TESTS.toFile()).redirectErrorStream(true);
 		command.environment().putAll(env);
 		command.environment().put("CHROMIUM", CHROMIUM.toString());
 		Process node = command.start();
@@ -41,9 +49,10 @@ public final class BrowserRun {
 				System.out.println("[browser] output lost: " + e);
 			}
 		});
-		if (!node.waitFor(120, TimeUnit.SECONDS)) {
+		if (!node.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
+			node.descendants().forEach(ProcessHandle::destroyForcibly);
 			node.destroyForcibly();
-			throw new AssertionError("the browser tests did not finish within 120 s");
+			throw new AssertionError("the browser tests did not finish within " + limit.toSeconds() + " s");
 		}
 		copier.join();
 		return node.exitValue();

@@ -20,11 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Dispatch")
 class OfferController {
 
-	record PickupView(String address, double lat, double lng, Instant windowStart, Instant windowEnd) {
+	record OfferPickupView(String address, double lat, double lng, Instant windowStart, Instant windowEnd) {
 	}
 
 	record OfferView(UUID id, UUID orderId, String status, double distanceKm, Instant expiresAt,
-			@Nullable Instant respondedAt, @Nullable PickupView pickup, List<Orders.Item> items) {
+			@Nullable Instant respondedAt, @Nullable OfferPickupView pickup, List<Orders.Item> items) {
 	}
 
 	record Page<T>(List<T> data) {
@@ -83,7 +83,7 @@ class OfferController {
 		var order = orders.find(offer.orderId());
 		return new OfferView(offer.id(), offer.orderId(), offer.status(), offer.distanceKm(), offer.expiresAt(),
 				offer.respondedAt(),
-				order.map(o -> new PickupView(o.address(), o.lat(), o.lng(), o.windowStart(), o.windowEnd())).orElse(null),
+				order.map(o -> new OfferPickupView(o.address(), o.lat(), o.lng(), o.windowStart(), o.windowEnd())).orElse(null),
 				order.map(Orders.Summary::items).orElse(List.of()));
 	}
 

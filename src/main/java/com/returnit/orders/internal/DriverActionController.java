@@ -28,7 +28,7 @@ class DriverActionController {
 			@NotNull PickupProof.Condition condition, @Nullable @Size(max = 500) String note) {
 	}
 
-	record PickupBody(@NotNull @Size(min = 1, max = 100) List<@NotNull @Valid ItemCheckBody> items,
+	record PickupProofBody(@NotNull @Size(min = 1, max = 100) List<@NotNull @Valid ItemCheckBody> items,
 			@Nullable @Size(max = 100) String bagSeal) {
 
 		PickupProof toProof() {
@@ -59,7 +59,7 @@ class DriverActionController {
 	@PostMapping("/v1/orders/{id}/pickup")
 	@Operation(summary = "Collect the items with item-level proof; items failing verification are refused and reported")
 	OrderView pickUp(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-			@Valid @RequestBody PickupBody body) {
+			@Valid @RequestBody PickupProofBody body) {
 		return OrderView.of(actions.pickUp(caller, id, body.toProof()));
 	}
 

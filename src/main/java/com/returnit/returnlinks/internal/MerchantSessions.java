@@ -10,7 +10,7 @@ import com.returnit.platform.Forbidden;
 import com.returnit.platform.Ids;
 import com.returnit.platform.InvalidInput;
 import com.returnit.platform.NotFound;
-import com.returnit.returnlinks.internal.SessionBodies.CreateBody;
+import com.returnit.returnlinks.internal.SessionBodies.ReturnSessionBody;
 import com.returnit.returnlinks.internal.SessionBodies.CreatedView;
 import com.returnit.returnlinks.internal.SessionBodies.SessionView;
 import com.returnit.returnlinks.internal.domain.ReturnSession;
@@ -49,11 +49,11 @@ class MerchantSessions {
 	 * it with its link: the only time the token is shown.
 	 */
 	@Transactional
-	CreatedView create(Caller caller, CreateBody body) {
+	CreatedView create(Caller caller, ReturnSessionBody body) {
 		UUID merchantId = merchant(caller);
 		Instant now = clock.instant();
 		Instant expiresAt = body.expiresAt() == null ? now.plus(SessionRules.DEFAULT_LIFETIME) : body.expiresAt();
-		List<ReturnSession.Item> items = body.items().stream().map(SessionBodies.ItemBody::toItem).toList();
+		List<ReturnSession.Item> items = body.items().stream().map(SessionBodies.ReturnSessionItem::toItem).toList();
 		List<FieldError> problems = SessionRules.problems(expiresAt, items.stream().map(ReturnSession.Item::sku).toList(),
 				now);
 		if (!problems.isEmpty()) {

@@ -21,7 +21,7 @@ class PublicSessionController {
 	@GetMapping("/v1/public/return-sessions/{token}")
 	@Operation(summary = "What a return link prefilled: merchant, the customer's first name, order reference, items "
 			+ "(no login; 410 when expired or revoked)", security = {})
-	SessionBodies.PublicView view(@PathVariable String token) {
+	SessionBodies.PublicReturnSession view(@PathVariable String token) {
 		return sessions.view(token);
 	}
 

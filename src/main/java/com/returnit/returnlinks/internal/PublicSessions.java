@@ -5,7 +5,7 @@ import com.returnit.merchants.Merchant;
 import com.returnit.merchants.Merchants;
 import com.returnit.platform.NotFound;
 import com.returnit.returnlinks.internal.SessionBodies.AccessView;
-import com.returnit.returnlinks.internal.SessionBodies.PublicView;
+import com.returnit.returnlinks.internal.SessionBodies.PublicReturnSession;
 import com.returnit.returnlinks.internal.domain.ReturnSession;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,11 +33,11 @@ class PublicSessions {
 
 	/** The session behind a link: 404 for an unknown link, 410 for an expired or revoked one. */
 	@Transactional(readOnly = true)
-	PublicView view(String token) {
+	PublicReturnSession view(String token) {
 		ReturnSession session = usable(token);
 		Merchant merchant = merchant(session);
-		return new PublicView(session.id(), session.status(clock.instant()).code(),
-				new SessionBodies.MerchantView(merchant.id(), merchant.name()),
+		return new PublicReturnSession(session.id(), session.status(clock.instant()).code(),
+				new SessionBodies.ReturnSessionMerchant(merchant.id(), merchant.name()),
 				new SessionBodies.FirstName(session.customer().firstName()), session.merchantOrderRef(),
 				session.items(), session.expiresAt(), session.orderId());
 	}

@@ -37,7 +37,7 @@ class ReturnSessionController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Prefill a return for a customer (merchants): answers its link, url and token, shown only now")
 	SessionBodies.CreatedView create(@AuthenticationPrincipal Caller caller,
-			@Valid @RequestBody SessionBodies.CreateBody body) {
+			@Valid @RequestBody SessionBodies.ReturnSessionBody body) {
 		return sessions.create(caller, body);
 	}
 

@@ -23,7 +23,7 @@ final class SessionBodies {
 	}
 
 	/** Items as orders take them (same limits); {@code tagsAttached} may be left to the customer. */
-	record ItemBody(@NotBlank @Size(max = 100) String sku, @NotBlank @Size(max = 500) String description,
+	record ReturnSessionItem(@NotBlank @Size(max = 100) String sku, @NotBlank @Size(max = 500) String description,
 			@NotBlank @Size(max = 100) String category, @NotNull Instant purchasedAt,
 			@NotNull @Min(0) @Max(100_000_000) Long valueCents, @Nullable Boolean tagsAttached) {
 
@@ -33,13 +33,13 @@ final class SessionBodies {
 		}
 	}
 
-	record CustomerBody(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 254) String email,
+	record ReturnSessionCustomer(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 254) String email,
 			@Nullable @Pattern(regexp = "^\\+?[0-9 ()-]{6,20}$") String phone) {
 	}
 
 	/** A new session; {@code expiresAt} defaults to 14 days from now and may be at most 90 days ahead. */
-	record CreateBody(@NotNull @Valid CustomerBody customer, @NotBlank @Size(max = 100) String merchantOrderRef,
-			@NotNull @Size(min = 1, max = MAX_ITEMS) List<@NotNull @Valid ItemBody> items,
+	record ReturnSessionBody(@NotNull @Valid ReturnSessionCustomer customer, @NotBlank @Size(max = 100) String merchantOrderRef,
+			@NotNull @Size(min = 1, max = MAX_ITEMS) List<@NotNull @Valid ReturnSessionItem> items,
 			@Nullable Instant expiresAt) {
 	}
 
@@ -74,14 +74,14 @@ final class SessionBodies {
 	record SessionPage(List<SessionView> data, boolean hasMore) {
 	}
 
-	record MerchantView(UUID id, String name) {
+	record ReturnSessionMerchant(UUID id, String name) {
 	}
 
 	record FirstName(String firstName) {
 	}
 
 	/** What anyone holding the link sees: no email, phone or last name, since links get forwarded. */
-	record PublicView(UUID id, String status, MerchantView merchant, FirstName customer, String merchantOrderRef,
+	record PublicReturnSession(UUID id, String status, ReturnSessionMerchant merchant, FirstName customer, String merchantOrderRef,
 			List<ReturnSession.Item> items, Instant expiresAt, @Nullable UUID orderId) {
 	}
 

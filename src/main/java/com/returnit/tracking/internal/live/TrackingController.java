@@ -23,11 +23,11 @@ class TrackingController {
 	}
 
 	/** What the public link shows: no names, no address, nothing but the pickup's progress. */
-	record PublicView(String status, String message, @Nullable PublicDriver driver, @Nullable Long etaSeconds,
+	record PublicTracking(String status, String message, @Nullable PublicTrackingDriver driver, @Nullable Long etaSeconds,
 			Instant windowStart, Instant windowEnd, double pickupLat, double pickupLng) {
 	}
 
-	record PublicDriver(double lat, double lng, Instant at, long ageSeconds) {
+	record PublicTrackingDriver(double lat, double lng, Instant at, long ageSeconds) {
 	}
 
 	private final Orders orders;
@@ -58,13 +58,13 @@ class TrackingController {
 	@GetMapping("/v1/public/tracking/{token}")
 	@Transactional(readOnly = true)
 	@Operation(summary = "Progress of the order behind a tracking link (no login)", security = {})
-	PublicView publicTracking(@PathVariable String token) {
+	PublicTracking publicTracking(@PathVariable String token) {
 		Orders.Summary order = links.orderFor(token).flatMap(orders::find)
 			.orElseThrow(() -> new NotFound("Tracking link"));
 		TrackingViews.TrackingView view = views.of(order);
 		TrackingViews.DriverView driver = view.driver();
-		return new PublicView(view.status(), view.message(),
-				driver == null ? null : new PublicDriver(driver.lat(), driver.lng(), driver.at(), driver.ageSeconds()),
+		return new PublicTracking(view.status(), view.message(),
+				driver == null ? null : new PublicTrackingDriver(driver.lat(), driver.lng(), driver.at(), driver.ageSeconds()),
 				view.etaSeconds(), order.windowStart(), order.windowEnd(), order.lat(), order.lng());
 	}
 }

@@ -58,12 +58,16 @@ class TrackingViews {
 		long age = Math.max(0, Duration.between(position.recordedAt(), now).toSeconds());
 		DriverView driver = new DriverView(name, position.lat(), position.lng(), position.recordedAt(), age);
 		if (age > staleAfter.toSeconds()) {
-			return new TrackingView(order.status(), "Driver on the way (last seen " + age / 60 + " min ago)", driver,
-					null);
+			return new TrackingView(order.status(), "Driver on the way (last seen " + lastSeen(age) + ")", driver, null);
 		}
 		double km = Geo.distanceKm(position.lat(), position.lng(), order.lat(), order.lng());
 		long eta = Math.round(km / CITY_KMH * 3600);
 		return new TrackingView(order.status(), "Driver on the way", driver, eta);
+	}
+
+	/** "2 min ago", or "under a minute ago" (staleness is minutes in service; seconds in tests). */
+	static String lastSeen(long ageSeconds) {
+		return ageSeconds < 60 ? "under a minute ago" : ageSeconds / 60 + " min ago";
 	}
 
 	private static String message(String status) {
