@@ -44,6 +44,9 @@ class SecurityConfiguration {
 						"/actuator/health", "/actuator/health/**", "/actuator/info", "/track/*", "/track.js",
 						"/track.css", "/v1/public/tracking/*", "/.well-known/jwks.json")
 				.permitAll()
+				// what a customer needs before logging in (a return link may bring them with no account): the merchant
+				// directory and address search, counted in the anonymous rate-limit tier by IP
+				.requestMatchers(GET, "/v1/merchants", "/v1/places/search", "/v1/places/reverse").permitAll()
 				.requestMatchers("/error").permitAll()
 				.requestMatchers("/v1/auth/mfa/**").authenticated()
 				.requestMatchers(POST, "/v1/drivers", "/v1/merchants", "/v1/service-areas", "/v1/signing-keys/rotate")
