@@ -1,6 +1,7 @@
 package com.returnit.orders;
 
 import com.returnit.identity.Caller;
+import com.returnit.orders.internal.domain.LateFee;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -19,6 +20,14 @@ public interface Orders {
 	record Summary(UUID id, UUID merchantId, UUID customerId, String status, @Nullable UUID driverId,
 			String address, double lat, double lng, Instant windowStart, Instant windowEnd, List<Item> items,
 			long priceCents, String currency, long lateFeeCents, Instant lateFeeFrom) {
+
+		/**
+		 * What cancelling at {@code at} costs, by the rule GET /v1/orders/{id}/cancellation shows the customer: 0 before
+		 * {@code lateFeeFrom}, {@code lateFeeCents} from then on.
+		 */
+		public long cancellationFeeAt(Instant at) {
+			return new LateFee(lateFeeCents, lateFeeFrom).feeAt(at);
+		}
 	}
 
 	/** An item to collect. */
