@@ -54,6 +54,12 @@ class PrivacyController {
 		return export;
 	}
 
+	@GetMapping("/v1/customers/me/erasure")
+	@Operation(summary = "What erasing my account would do: whether it is possible now, what is erased and what is kept, and why")
+	ErasureTerms erasureTerms(@AuthenticationPrincipal Caller caller) {
+		return ErasureTerms.forOpenOrders(orders.openOrderCount(caller.id()));
+	}
+
 	@DeleteMapping("/v1/customers/me")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Transactional
