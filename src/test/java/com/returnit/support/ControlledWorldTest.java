@@ -20,7 +20,7 @@ import org.springframework.test.context.TestPropertySource;
 @Import(ControlledWorldTest.World.class)
 @TestPropertySource(properties = { "returnit.test.database=controlled-world", "returnit.dispatch.enabled=false",
 		"returnit.geocoder.provider=nominatim", "returnit.geocoder.timeout=1s",
-		"returnit.geocoder.user-agent=ReturnIt/test (ops@returnit.local)",
+		"returnit.geocoder.user-agent=ReturnIt/test (ops@returnit.local)", "returnit.geocoder.max-requests-per-second=0",
 		// the geocoder's circuit opens after 3 failures of the last 4 calls, so that a test sees it open
 		"resilience4j.circuitbreaker.instances.geocoder.sliding-window-size=4",
 		"resilience4j.circuitbreaker.instances.geocoder.minimum-number-of-calls=3",

@@ -29,7 +29,7 @@ class GeocoderConfiguration {
 		return new PlaceSearch(geocoder, properties.provider(), breakers.circuitBreaker("geocoder"),
 				Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(properties.cacheSize())
 					.build(),
-				meters);
+				properties.maxRequestsPerSecond(), meters);
 	}
 
 	private static GeocoderHttp http(GeocoderProperties properties) {

@@ -17,10 +17,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     answers are filtered by their {@code countrycode}); empty: anywhere
  * @param cacheTtl how long an answer is reused for the same question (per node)
  * @param cacheSize the most answers kept per node
+ * @param maxRequestsPerSecond requests to the provider a second from each node (the public Nominatim allows 1 for
+ *     the whole application); 0: no limit, for an instance of one's own
  */
 @ConfigurationProperties("returnit.geocoder")
 record GeocoderProperties(String provider, @Nullable String url, String userAgent, Duration timeout,
-		List<String> countries, Duration cacheTtl, long cacheSize) {
+		List<String> countries, Duration cacheTtl, long cacheSize, int maxRequestsPerSecond) {
 
 	GeocoderProperties {
 		provider = provider == null || provider.isBlank() ? "none" : provider.trim().toLowerCase(Locale.ROOT);
