@@ -42,8 +42,9 @@ class CancellationTermsAndChargesTests extends EndToEndTest {
 			.isEqualTo(order.get("lateCancellation").get("appliesFrom").asString());
 		assertThat(Instant.parse(terms.get("feeAppliesFrom").asString())).isAfter(Instant.now());
 		assertThat(terms.get("reason").isNull()).isTrue();
+		assertThat(terms.get("chargedTo").asString()).isEqualTo("customer");
 		assertThat(terms.propertyNames()).containsExactlyInAnyOrder("cancellable", "feeCents", "currency",
-				"feeAppliesFrom", "reason");
+				"feeAppliesFrom", "reason", "chargedTo");
 
 		api.post("/v1/orders/" + orderId + "/cancel", customer.token(), Map.of("reason", "Kept it"));
 		assertThat(awaitPayment(api, customer.token(), orderId, status("voided")).get("capturedCents").asLong())
@@ -91,6 +92,27 @@ class CancellationTermsAndChargesTests extends EndToEndTest {
 			.get("field").asString()).isEqualTo("id");
 		assertThat(api.get(path, shop.apiKey()).body().get("cancellable").asBoolean()).isTrue();
 		assertThat(api.get(path, fixtures.operatorToken()).body().get("cancellable").asBoolean()).isTrue();
+	}
+
+	@Test
+	void whenTheMerchantPaysTheTermsSaySoAndTheFeeGoesOnItsStatement() {
+		var merchant = fixtures.merchant("Pays Late Fees Itself");
+		var customer = fixtures.customer();
+		Api.Response booked = api.post("/v1/orders", customer.token(), Fixtures.requestSoon(merchant.id(),
+				List.of(Fixtures.item("SKU-JACKET", "outerwear", 12_900, true))));
+		String orderId = booked.text("id");
+
+		JsonNode terms = api.get("/v1/orders/" + orderId + "/cancellation", customer.token()).body();
+
+		assertThat(terms.get("feeCents").asLong()).isEqualTo(500);
+		assertThat(terms.get("chargedTo").asString()).isEqualTo("merchant");
+		api.post("/v1/orders/" + orderId + "/cancel", customer.token(), Map.of("reason", "Not home"));
+		String statement = "/v1/merchants/" + merchant.id() + "/statements/"
+				+ java.time.YearMonth.now(java.time.ZoneOffset.UTC);
+		JsonNode lines = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> api.get(statement, merchant.apiKey()).body().get("lines"), l -> l.size() == 1);
+		assertThat(lines.get(0).get("kind").asString()).isEqualTo("late_cancellation");
+		assertThat(lines.get(0).get("amountCents").asLong()).isEqualTo(terms.get("feeCents").asLong());
 	}
 
 	private JsonNode book(Fixtures.Person customer, Map<String, Object> request) {

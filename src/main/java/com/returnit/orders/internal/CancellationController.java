@@ -2,8 +2,11 @@ package com.returnit.orders.internal;
 
 import com.returnit.identity.Caller;
 import com.returnit.identity.Role;
+import com.returnit.merchants.Billing;
+import com.returnit.merchants.Merchants;
 import com.returnit.orders.internal.OrderBodies.CancellationView;
 import com.returnit.orders.internal.domain.CancellationTerms;
+import com.returnit.orders.internal.domain.Order;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -23,10 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 class CancellationController {
 
 	private final OrderService orders;
+	private final Merchants merchants;
 	private final Clock clock;
 
-	CancellationController(OrderService orders, Clock clock) {
+	CancellationController(OrderService orders, Merchants merchants, Clock clock) {
 		this.orders = orders;
+		this.merchants = merchants;
 		this.clock = clock;
 	}
 
@@ -34,10 +39,13 @@ class CancellationController {
 	@Transactional(readOnly = true)
 	@Operation(summary = "What cancelling the order now would do: whether it can be, and the fee it costs now")
 	CancellationView terms(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-		CancellationTerms terms = orders.get(caller, id).cancellationTerms(clock.instant());
+		Order order = orders.get(caller, id);
+		CancellationTerms terms = order.cancellationTerms(clock.instant());
 		if (caller.role() == Role.DRIVER && terms.cancellable()) {
 			terms = terms.refusedBecause("drivers do not cancel; report a failed pickup instead");
 		}
-		return CancellationView.of(terms);
+		boolean customerPays = merchants.find(order.booking().merchantId())
+			.map(merchant -> merchant.billing() == Billing.CUSTOMER_PAYS).orElse(false);
+		return CancellationView.of(terms, customerPays);
 	}
 }

@@ -157,14 +157,15 @@ final class OrderBodies {
 
 	/**
 	 * What cancelling the order now would do, as the domain computes it: {@code feeCents} is what POST .../cancel
-	 * charges at this instant; {@code reason} says why it cannot be cancelled (null when it can).
+	 * charges at this instant, to {@code chargedTo} ({@code customer}: their card, when the merchant's customers pay;
+	 * {@code merchant}: its statement); {@code reason} says why it cannot be cancelled (null when it can).
 	 */
 	record CancellationView(boolean cancellable, long feeCents, String currency, Instant feeAppliesFrom,
-			@Nullable String reason) {
+			@Nullable String reason, String chargedTo) {
 
-		static CancellationView of(CancellationTerms terms) {
+		static CancellationView of(CancellationTerms terms, boolean customerPays) {
 			return new CancellationView(terms.cancellable(), terms.feeCents(), terms.currency(),
-					terms.feeAppliesFrom(), terms.reason());
+					terms.feeAppliesFrom(), terms.reason(), customerPays ? "customer" : "merchant");
 		}
 	}
 
