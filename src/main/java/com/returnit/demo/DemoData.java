@@ -99,7 +99,7 @@ class DemoData implements ApplicationRunner {
 	private static Merchants.NewMerchant customerPaidMerchant() {
 		Merchants.NewMerchant template = demoMerchant();
 		return new Merchants.NewMerchant(CUSTOMER_PAID_MERCHANT, template.returnPolicy(), template.hubs(),
-				Billing.CUSTOMER_PAYS);
+				Billing.CUSTOMER_PAYS, "/demo/nordic-knitwear.svg");
 	}
 
 	private static Merchants.NewMerchant demoMerchant() {
@@ -108,6 +108,7 @@ class DemoData implements ApplicationRunner {
 						"item.category != \"swimwear\" || item.tagsAttached",
 						"Swimwear can only be returned with its hygiene tags attached.")));
 		return new Merchants.NewMerchant(MERCHANT, policy,
-				List.of(new Merchants.NewHub("Berlin returns hub", "Lager 1, 10115 Berlin", 52.5321, 13.3849)));
+				List.of(new Merchants.NewHub("Berlin returns hub", "Lager 1, 10115 Berlin", 52.5321, 13.3849, "Berlin")),
+				Billing.MERCHANT_PAYS, "/demo/alpine-outfitters.svg");
 	}
 }

@@ -3,11 +3,20 @@ package com.returnit.merchants;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
-/** A retailer connected to ReturnIt, with its hubs and who pays for its pickups. */
-public record Merchant(UUID id, String name, List<Hub> hubs, Instant createdAt, Billing billing) {
+/**
+ * A retailer connected to ReturnIt, with its hubs and who pays for its pickups; {@code logoUrl} is an https URL or a
+ * path on the web app's origin.
+ */
+public record Merchant(UUID id, String name, List<Hub> hubs, Instant createdAt, Billing billing,
+		@Nullable String logoUrl) {
+
+	public Merchant(UUID id, String name, List<Hub> hubs, Instant createdAt, Billing billing) {
+		this(id, name, hubs, createdAt, billing, null);
+	}
 
 	public Merchant(UUID id, String name, List<Hub> hubs, Instant createdAt) {
-		this(id, name, hubs, createdAt, Billing.MERCHANT_PAYS);
+		this(id, name, hubs, createdAt, Billing.MERCHANT_PAYS, null);
 	}
 }

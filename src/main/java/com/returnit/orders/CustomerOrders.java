@@ -18,5 +18,10 @@ public interface CustomerOrders {
 	List<OrderData> of(UUID customerId);
 
 	/** True while an order still needs the pickup address: scheduled, assigned, en route or picked up. */
-	boolean hasOpenOrders(UUID customerId);
+	default boolean hasOpenOrders(UUID customerId) {
+		return openOrderCount(customerId) > 0;
+	}
+
+	/** How many of the customer's orders still need the pickup address (see {@link #hasOpenOrders}). */
+	int openOrderCount(UUID customerId);
 }

@@ -1,6 +1,7 @@
 package com.returnit.orders;
 
 import com.returnit.identity.Caller;
+import com.returnit.orders.internal.domain.LateFee;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -26,6 +27,14 @@ public interface Orders {
 				long priceCents, String currency, long lateFeeCents, Instant lateFeeFrom) {
 			this(id, merchantId, customerId, status, driverId, address, lat, lng, windowStart, windowEnd, items,
 					priceCents, currency, lateFeeCents, lateFeeFrom, null);
+		}
+
+		/**
+		 * What cancelling at {@code at} costs, by the rule GET /v1/orders/{id}/cancellation shows the customer: 0 before
+		 * {@code lateFeeFrom}, {@code lateFeeCents} from then on.
+		 */
+		public long cancellationFeeAt(Instant at) {
+			return new LateFee(lateFeeCents, lateFeeFrom).feeAt(at);
 		}
 	}
 

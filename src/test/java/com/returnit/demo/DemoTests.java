@@ -33,6 +33,19 @@ class DemoTests {
 	}
 
 	@Test
+	void theDemoMerchantsAreInTheDirectoryWithTheirLogosAndCity() {
+		JsonNode data = new Api(port).get("/v1/merchants?query=(demo", null).body().get("data");
+
+		assertThat(data).extracting(m -> m.get("name").asString()).containsExactly(DemoData.MERCHANT,
+				DemoData.CUSTOMER_PAID_MERCHANT);
+		assertThat(data).extracting(m -> m.get("logoUrl").asString()).containsExactly("/demo/alpine-outfitters.svg",
+				"/demo/nordic-knitwear.svg");
+		assertThat(data).allSatisfy(m -> assertThat(m.get("cities")).extracting(JsonNode::asString)
+			.containsExactly("Berlin"));
+		assertThat(data).extracting(m -> m.get("customerPays").asBoolean()).containsExactly(false, true);
+	}
+
+	@Test
 	void simulatedDriversDeliverTheDemoCustomersReturns() {
 		Api api = new Api(port);
 		String customer = api.post("/v1/auth/token", null, java.util.Map.of("email", DemoData.CUSTOMER_EMAIL,

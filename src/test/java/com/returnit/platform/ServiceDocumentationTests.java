@@ -20,9 +20,17 @@ class ServiceDocumentationTests extends EndToEndTest {
 		for (String path : List.of("/v1/customers", "/v1/drivers", "/v1/auth/token", "/v1/auth/refresh",
 				"/v1/merchants", "/v1/merchants/{id}", "/v1/merchants/{id}/return-policy",
 				"/v1/merchants/{id}/api-keys", "/v1/merchants/{id}/api-keys/{keyId}", "/v1/service-areas",
-				"/v1/quotes", "/v1/orders", "/v1/orders/{id}", "/v1/orders/{id}/cancel", "/v1/orders/{id}/events")) {
+				"/v1/quotes", "/v1/orders", "/v1/orders/{id}", "/v1/orders/{id}/cancel", "/v1/orders/{id}/events",
+				"/v1/orders/{id}/cancellation", "/v1/orders/{id}/calendar.ics", "/v1/places/search", "/v1/places/reverse",
+				"/v1/customers/me/addresses", "/v1/customers/me/addresses/{id}", "/v1/customers/me/erasure")) {
 			assertThat(paths.has(path)).as(path).isTrue();
 		}
+		for (String open : List.of("/~1v1~1merchants/get", "/~1v1~1places~1search/get", "/~1v1~1places~1reverse/get")) {
+			assertThat(paths.at(open + "/security").isArray()).as("security stated for " + open).isTrue();
+			assertThat(paths.at(open + "/security")).as("no login for " + open).isEmpty();
+		}
+		assertThat(paths.at("/~1v1~1merchants/post/security").isMissingNode()).as("operators connect merchants")
+			.isTrue();
 		assertThat(docs.body().at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
 		assertThat(paths.at("/~1v1~1orders/post/responses/422/content").has("application/problem+json")).isTrue();
 		assertThat(paths.at("/~1v1~1auth~1token/post/security")).isEmpty();

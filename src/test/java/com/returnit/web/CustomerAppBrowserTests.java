@@ -22,18 +22,35 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
- * The customer's web app in a real headless Chromium, on the shared running service: the whole journey of a new
+ * The customer's web app in a real headless Chromium, on one running service (its own context: with a geocoder, which
+ * the shared one has not) for every journey: the whole journey of a new
  * customer, bookings that go wrong (an ineligible item, declined cards, a window filling up), a driver gone quiet, and
  * a shop's return link. The browser parts are browser-tests/customer-*.test.mjs, run in one node process; this class
  * prepares what they need through the API: shops, areas with schedules, drivers on shift, a return link.
  */
+@TestPropertySource(properties = { "returnit.test.database=browser", "returnit.geocoder.provider=nominatim",
+		"returnit.geocoder.max-requests-per-second=0" })
 class CustomerAppBrowserTests extends EndToEndTest {
+
+	/** The geocoder the customers search with: a Nominatim on loopback whose gazetteer includes Leipzig. */
+	static final GeocoderStub GEOCODER = GeocoderStub.start(GeocoderStub.Dialect.NOMINATIM);
+
+	@DynamicPropertySource
+	static void geocoder(DynamicPropertyRegistry registry) {
+		registry.add("returnit.geocoder.url", GEOCODER::url);
+	}
 
 	static final Path SHOTS = Path.of("target/browser");
 	private static final String CUSTOMER_PASSWORD = "customer-password-1";
 	private static final String DRIVER_PASSWORD = "driver-password-12";
+
+	private static final double LEIPZIG_LAT = 51.33790;
+	private static final double LEIPZIG_LNG = 12.38070;
 
 	private final List<Fixtures.Person> onShift = new ArrayList<>();
 
@@ -85,9 +102,9 @@ class CustomerAppBrowserTests extends EndToEndTest {
 		LocalTime opens = ZonedDateTime.now(ZoneId.of(zone)).toLocalTime().plusMinutes(10).truncatedTo(ChronoUnit.MINUTES);
 		schedule(area, zone, opens, opens.plusHours(4), 60, 20, 0);
 		Fixtures.Person driver = fixtures.driver();
-		fixtures.onShiftAt(driver, GeocoderStub.LAT + 0.01, GeocoderStub.LNG);
+		fixtures.onShiftAt(driver, LEIPZIG_LAT + 0.01, LEIPZIG_LNG);
 		onShift.add(driver);
-		return Map.of("RETURNIT_ADDRESS_QUERY", "Augustusplatz 9", "RETURNIT_DRIVER_EMAIL", driver.email(),
+		return Map.of("RETURNIT_ADDRESS_QUERY", "Augustusplatz", "RETURNIT_DRIVER_EMAIL", driver.email(),
 				"RETURNIT_DRIVER_PASSWORD", DRIVER_PASSWORD);
 	}
 

@@ -67,6 +67,9 @@ class SecurityConfiguration {
 				.requestMatchers(request -> "GET".equals(request.getMethod())
 						&& !SecurityHeaders.isApi(request.getRequestURI()))
 				.permitAll()
+				// what a customer needs before logging in (a return link may bring them with no account): the merchant
+				// directory and address search, counted in the anonymous rate-limit tier by IP
+				.requestMatchers(GET, "/v1/merchants", "/v1/places/search", "/v1/places/reverse").permitAll()
 				.requestMatchers("/error").permitAll()
 				.requestMatchers("/v1/auth/mfa/**").hasAnyAuthority("MFA_ENROLMENT", "ROLE_CUSTOMER", "ROLE_DRIVER",
 						"ROLE_MERCHANT", "ROLE_OPERATOR")

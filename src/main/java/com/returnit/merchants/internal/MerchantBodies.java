@@ -27,14 +27,23 @@ final class MerchantBodies {
 	private MerchantBodies() {
 	}
 
-	/** {@code billing}: customer_pays or merchant_pays (the default). */
+	/** An https URL, or a path on the web app's own origin ("/logos/shop.svg"); never another scheme. */
+	static final String LOGO_URL = "^(https://[^/\\s?#]+([/?#]\\S*)?|/[^/\\s]\\S*)$";
+
+	/**
+	 * {@code billing}: customer_pays or merchant_pays (the default); {@code logoUrl}: optional, an https URL or a path
+	 * starting with a single {@code /}.
+	 */
 	record MerchantBody(@NotBlank @Size(max = 200) String name, @NotNull @Valid PolicyBody returnPolicy,
-			@NotNull @Size(min = 1, max = 50) List<@NotNull @Valid HubBody> hubs, @Nullable Billing billing) {
+			@NotNull @Size(min = 1, max = 50) List<@NotNull @Valid HubBody> hubs, @Nullable Billing billing,
+			@Nullable @Size(max = 500) @Pattern(regexp = LOGO_URL,
+					message = "must be an https URL or a path starting with /") String logoUrl) {
 
 		Merchants.NewMerchant toNewMerchant() {
 			return new Merchants.NewMerchant(name, returnPolicy.toPolicy(),
-					hubs.stream().map(h -> new Merchants.NewHub(h.name(), h.address(), h.lat(), h.lng())).toList(),
-					billing == null ? Billing.MERCHANT_PAYS : billing);
+					hubs.stream().map(h -> new Merchants.NewHub(h.name(), h.address(), h.lat(), h.lng(), h.city()))
+						.toList(),
+					billing == null ? Billing.MERCHANT_PAYS : billing, logoUrl);
 		}
 	}
 
@@ -58,9 +67,10 @@ final class MerchantBodies {
 			@NotBlank @Size(max = 2000) String expression, @NotBlank @Size(max = 500) String message) {
 	}
 
+	/** {@code city}: optional; without it, the address's last part without the postcode ("10115 Berlin" -> Berlin). */
 	record HubBody(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 500) String address,
 			@NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
-			@NotNull @DecimalMin("-180") @DecimalMax("180") Double lng) {
+			@NotNull @DecimalMin("-180") @DecimalMax("180") Double lng, @Nullable @Size(max = 100) String city) {
 	}
 
 	/** {@code lateCancellationFeeCents} null: the platform's default fee. */
@@ -75,12 +85,20 @@ final class MerchantBodies {
 		}
 	}
 
-	record MerchantView(UUID id, String name, List<Hub> hubs, PolicyView returnPolicy, Billing billing,
-			Instant createdAt, ApiKeys.@Nullable IssuedKey apiKey) {
+	record MerchantView(UUID id, String name, @Nullable String logoUrl, List<Hub> hubs, PolicyView returnPolicy,
+			Billing billing, Instant createdAt, ApiKeys.@Nullable IssuedKey apiKey) {
 
 		static MerchantView of(Merchant merchant, PolicyVersion policy, ApiKeys.@Nullable IssuedKey key) {
-			return new MerchantView(merchant.id(), merchant.name(), merchant.hubs(), PolicyView.of(policy),
-					merchant.billing(), merchant.createdAt(), key);
+			return new MerchantView(merchant.id(), merchant.name(), merchant.logoUrl(), merchant.hubs(),
+					PolicyView.of(policy), merchant.billing(), merchant.createdAt(), key);
 		}
+	}
+
+	/** One merchant in the public directory: what a customer picks a shop by. */
+	record DirectoryEntry(UUID id, String name, @Nullable String logoUrl, List<String> cities, boolean customerPays) {
+	}
+
+	/** A page of the directory, by name; {@code startingAfter} the last id of this page gives the next. */
+	record DirectoryPage(List<DirectoryEntry> data, boolean hasMore) {
 	}
 }

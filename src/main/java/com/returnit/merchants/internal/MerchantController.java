@@ -4,11 +4,16 @@ import com.returnit.identity.ApiKeys;
 import com.returnit.identity.Caller;
 import com.returnit.merchants.Merchants;
 import com.returnit.platform.NotFound;
+import com.returnit.platform.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,20 +23,46 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * Merchants over HTTP. {@code limit} is checked by Spring MVC's own method validation (400 naming it), as in the
+ * orders' list.
+ */
 @RestController
 @RequestMapping("/v1/merchants")
 @Tag(name = "Merchants")
 class MerchantController {
 
 	private final MerchantService merchants;
+	private final MerchantDirectory directory;
 	private final ApiKeys apiKeys;
 
-	MerchantController(MerchantService merchants, ApiKeys apiKeys) {
+	MerchantController(MerchantService merchants, MerchantDirectory directory, ApiKeys apiKeys) {
 		this.merchants = merchants;
+		this.directory = directory;
 		this.apiKeys = apiKeys;
+	}
+
+	@GetMapping
+	@Operation(summary = "The public merchant directory, by name: whom a customer can send a return to (no login)",
+			security = {})
+	MerchantBodies.DirectoryPage directory(
+			@Parameter(description = "part of the name, any case (1 to 100 characters)")
+			@RequestParam(required = false) @Nullable String query,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(50) int limit,
+			@Parameter(description = "the id of the last merchant of the previous page")
+			@RequestParam(required = false) @Nullable UUID startingAfter) {
+		String search = query == null ? null : query.trim();
+		if (search != null && (search.isEmpty() || search.length() > 100)) {
+			throw InvalidInput.badRequest("query", "must be 1 to 100 characters (leading and trailing blanks aside)");
+		}
+		MerchantDirectory.Cursor after = startingAfter == null ? null : directory.cursorAt(startingAfter)
+			.orElseThrow(() -> InvalidInput.badRequest("startingAfter", "is not a merchant of the directory"));
+		List<MerchantBodies.DirectoryEntry> page = directory.page(search, after, limit + 1);
+		return new MerchantBodies.DirectoryPage(page.stream().limit(limit).toList(), page.size() > limit);
 	}
 
 	@PostMapping

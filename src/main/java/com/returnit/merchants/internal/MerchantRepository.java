@@ -20,25 +20,28 @@ class MerchantRepository {
 	}
 
 	void insert(Merchant merchant) {
-		jdbc.sql("INSERT INTO merchants (id, name, created_at, billing) VALUES (:id, :name, :created, :billing)")
+		jdbc.sql("""
+				INSERT INTO merchants (id, name, created_at, billing, logo_url)
+				VALUES (:id, :name, :created, :billing, :logo)""")
 			.param("id", merchant.id()).param("name", merchant.name()).param("billing", merchant.billing().code())
-			.param("created", Timestamp.from(merchant.createdAt()))
+			.param("created", Timestamp.from(merchant.createdAt())).param("logo", merchant.logoUrl())
 			.update();
 		for (Hub hub : merchant.hubs()) {
 			jdbc.sql("""
-					INSERT INTO hubs (id, merchant_id, name, address, lat, lng)
-					VALUES (:id, :merchant, :name, :address, :lat, :lng)""")
+					INSERT INTO hubs (id, merchant_id, name, address, lat, lng, city)
+					VALUES (:id, :merchant, :name, :address, :lat, :lng, :city)""")
 				.param("id", hub.id()).param("merchant", merchant.id()).param("name", hub.name())
 				.param("address", hub.address()).param("lat", hub.lat()).param("lng", hub.lng())
+				.param("city", hub.city())
 				.update();
 		}
 	}
 
 	Optional<Merchant> find(UUID id) {
-		return jdbc.sql("SELECT name, created_at, billing FROM merchants WHERE id = :id")
+		return jdbc.sql("SELECT name, created_at, billing, logo_url FROM merchants WHERE id = :id")
 			.param("id", id)
 			.query((rs, n) -> new Merchant(id, rs.getString(1), hubs(id), rs.getTimestamp(2).toInstant(),
-					Billing.fromCode(rs.getString(3))))
+					Billing.fromCode(rs.getString(3)), rs.getString(4)))
 			.optional();
 	}
 
@@ -48,10 +51,10 @@ class MerchantRepository {
 	}
 
 	private List<Hub> hubs(UUID merchantId) {
-		return jdbc.sql("SELECT id, name, address, lat, lng FROM hubs WHERE merchant_id = :m ORDER BY id")
+		return jdbc.sql("SELECT id, name, address, lat, lng, city FROM hubs WHERE merchant_id = :m ORDER BY id")
 			.param("m", merchantId)
 			.query((rs, n) -> new Hub(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getDouble(4),
-					rs.getDouble(5)))
+					rs.getDouble(5), rs.getString(6)))
 			.list();
 	}
 

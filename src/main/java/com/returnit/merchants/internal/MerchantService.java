@@ -45,9 +45,11 @@ class MerchantService implements Merchants {
 	public Connected connect(NewMerchant body) {
 		UUID id = Ids.newId(clock);
 		var hubs = body.hubs().stream()
-			.map(h -> new Hub(Ids.newId(clock), h.name().trim(), h.address().trim(), h.lat(), h.lng()))
+			.map(h -> new Hub(Ids.newId(clock), h.name().trim(), h.address().trim(), h.lat(), h.lng(),
+					HubCity.of(h.city(), h.address().trim())))
 			.toList();
-		Merchant merchant = new Merchant(id, body.name().trim(), hubs, clock.instant(), body.billing());
+		Merchant merchant = new Merchant(id, body.name().trim(), hubs, clock.instant(), body.billing(),
+				body.logoUrl());
 		merchants.insert(merchant);
 		PolicyVersion policy = policies.define(id, body.returnPolicy(), "returnPolicy.");
 		return new Connected(merchant, policy, apiKeys.issue(id));

@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The orders' part of a customer's privacy rights: their orders exported, and anonymised when they are erased.
  * Orders and their amounts stay for accounting; the pickup address goes, the position keeps only the city (one
- * decimal, about 10 km), free text the customer typed is dropped, and their quotes lose the request.
+ * decimal, about 10 km), free text the customer typed is dropped (cancellation reasons, items' reason notes), and
+ * their quotes lose the request.
  */
 @Component
 class CustomerOrderData implements CustomerOrders {
@@ -44,11 +45,11 @@ class CustomerOrderData implements CustomerOrders {
 	}
 
 	@Override
-	public boolean hasOpenOrders(UUID customerId) {
+	public int openOrderCount(UUID customerId) {
 		return jdbc.sql("""
-				SELECT EXISTS (SELECT 1 FROM orders WHERE customer_id = :c
-				  AND status IN ('scheduled', 'assigned', 'en_route', 'picked_up'))""")
-			.param("c", customerId).query(Boolean.class).single();
+				SELECT count(*) FROM orders WHERE customer_id = :c
+				  AND status IN ('scheduled', 'assigned', 'en_route', 'picked_up')""")
+			.param("c", customerId).query(Integer.class).single();
 	}
 
 	@ApplicationModuleListener
@@ -57,7 +58,9 @@ class CustomerOrderData implements CustomerOrders {
 		jdbc.sql("""
 				UPDATE orders SET pickup_address = '(erased)', pickup_lat = round(pickup_lat::numeric, 1),
 				  pickup_lng = round(pickup_lng::numeric, 1), cancel_reason = CASE WHEN cancel_reason IS NULL THEN NULL
-				  ELSE '(erased)' END
+				  ELSE '(erased)' END,
+				  items = (SELECT coalesce(jsonb_agg(item - 'reasonNote' ORDER BY position), '[]'::jsonb)
+				           FROM jsonb_array_elements(items) WITH ORDINALITY AS listed(item, position))
 				WHERE customer_id = :c""")
 			.param("c", customer).update();
 		jdbc.sql("""

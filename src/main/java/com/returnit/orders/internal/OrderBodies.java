@@ -1,10 +1,15 @@
 package com.returnit.orders.internal;
 
+import com.returnit.orders.internal.domain.CancellationTerms;
+import com.returnit.orders.internal.domain.ItemNames;
+import com.returnit.orders.internal.domain.ItemOutcome;
 import com.returnit.orders.internal.domain.LateFee;
 import com.returnit.orders.internal.domain.Money;
 import com.returnit.orders.internal.domain.Order;
 import com.returnit.orders.internal.domain.OrderItem;
 import com.returnit.orders.internal.domain.Pickup;
+import com.returnit.orders.internal.domain.PriceBreakdown;
+import com.returnit.orders.internal.domain.ReturnReason;
 import com.returnit.orders.internal.domain.ReturnRequest;
 import com.returnit.policy.Eligibility;
 import com.returnit.policy.Reason;
@@ -21,6 +26,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /** The JSON shapes of quotes and orders. */
@@ -39,14 +45,21 @@ final class OrderBodies {
 	record WindowBody(@NotNull Instant start, @NotNull Instant end) {
 	}
 
-	record ItemBody(@NotBlank @Size(max = 100) String sku, @NotBlank @Size(max = 500) String description,
+	/**
+	 * {@code sku} optional (unique within the request; absent or blank: {@code ITEM-<position>}); {@code reason} one of
+	 * wrong_size, not_as_described, damaged, changed_mind, arrived_late, better_price, other; {@code reasonNote} free
+	 * text.
+	 */
+	record ItemBody(@Nullable @Size(max = 100) String sku, @NotBlank @Size(max = 500) String description,
 			@NotBlank @Size(max = 100) String category, @NotNull Instant purchasedAt,
 			@NotNull @Min(0) @Max(100_000_000) Long valueCents, @Nullable @Size(max = 100) String merchantOrderRef,
-			@Nullable Boolean tagsAttached) {
+			@Nullable Boolean tagsAttached, @Nullable ReturnReason reason,
+			@Nullable @Size(max = 500) String reasonNote) {
 
-		OrderItem toItem() {
-			return new OrderItem(sku.trim(), description.trim(), category.trim(), purchasedAt, valueCents,
-					merchantOrderRef, Boolean.TRUE.equals(tagsAttached));
+		OrderItem toItem(String name) {
+			return new OrderItem(name, description.trim(), category.trim(), purchasedAt, valueCents,
+					merchantOrderRef, Boolean.TRUE.equals(tagsAttached), reason,
+					reasonNote == null || reasonNote.isBlank() ? null : reasonNote.trim());
 		}
 	}
 
@@ -58,9 +71,10 @@ final class OrderBodies {
 			@NotNull @Size(min = 1, max = MAX_ITEMS) List<@NotNull @Valid ItemBody> items) {
 
 		ReturnRequest toRequest() {
+			List<String> names = ItemNames.of(items.stream().map(ItemBody::sku).toList());
 			return new ReturnRequest(merchantId,
 					new Pickup(pickup.address().trim(), pickup.lat(), pickup.lng(), window.start(), window.end()),
-					items.stream().map(ItemBody::toItem).toList());
+					IntStream.range(0, items.size()).mapToObj(i -> items.get(i).toItem(names.get(i))).toList());
 		}
 	}
 
@@ -91,15 +105,26 @@ final class OrderBodies {
 		}
 	}
 
-	record QuoteView(UUID quoteId, boolean eligible, List<ItemVerdictView> items, List<Reason> reasons, Money price,
-			LateCancellationView lateCancellation, int policyVersion, Instant expiresAt) {
+	/** The parts of a price, adding up to its {@code amountCents}: see {@link PriceBreakdown}. */
+	record BreakdownView(long baseCents, long itemsCents, long distanceCents, double distanceKm, String currency) {
 
-		static QuoteView of(UUID id, Eligibility eligibility, Money price, LateFee lateFee, Instant expiresAt) {
+		static @Nullable BreakdownView of(@Nullable PriceBreakdown breakdown) {
+			return breakdown == null ? null : new BreakdownView(breakdown.baseCents(), breakdown.itemsCents(),
+					breakdown.distanceCents(), breakdown.distanceKm(), breakdown.currency());
+		}
+	}
+
+	record QuoteView(UUID quoteId, boolean eligible, List<ItemVerdictView> items, List<Reason> reasons, Money price,
+			BreakdownView breakdown, LateCancellationView lateCancellation, int policyVersion, Instant expiresAt) {
+
+		static QuoteView of(UUID id, Eligibility eligibility, PriceBreakdown breakdown, LateFee lateFee,
+				Instant expiresAt) {
+			Money price = breakdown.total();
 			return new QuoteView(id, eligibility.eligible(),
 					eligibility.items().stream()
 						.map(v -> new ItemVerdictView(v.sku(), v.eligible(), v.reasons()))
 						.toList(),
-					eligibility.pickupReasons(), price, LateCancellationView.of(lateFee, price),
+					eligibility.pickupReasons(), price, BreakdownView.of(breakdown), LateCancellationView.of(lateFee, price),
 					eligibility.policyVersion(), expiresAt);
 		}
 	}
@@ -110,10 +135,14 @@ final class OrderBodies {
 	record WindowView(Instant start, Instant end) {
 	}
 
-	/** An order; {@code returnSessionId} names the merchant's return link it was booked from, if any. */
+	/**
+	 * An order. {@code itemOutcomes}: each item as it stands at the door (pending, collected, refused; see
+	 * {@link ItemOutcome}); {@code priceBreakdown}: null for orders booked before breakdowns were kept;
+	 * {@code returnSessionId} names the merchant's return link it was booked from, if any.
+	 */
 	record OrderView(UUID id, String status, UUID merchantId, UUID customerId, @Nullable UUID driverId,
-			PickupView pickup, WindowView window, List<OrderItem> items, Money price,
-			LateCancellationView lateCancellation, int policyVersion,
+			PickupView pickup, WindowView window, List<OrderItem> items, List<ItemOutcome> itemOutcomes, Money price,
+			@Nullable BreakdownView priceBreakdown, LateCancellationView lateCancellation, int policyVersion,
 			@Nullable UUID quoteId, @Nullable String cancelReason, Instant createdAt, Instant updatedAt,
 			@Nullable UUID returnSessionId) {
 
@@ -122,8 +151,23 @@ final class OrderBodies {
 			Pickup p = b.pickup();
 			return new OrderView(order.id(), order.status().code(), b.merchantId(), b.customerId(), order.driverId(),
 					new PickupView(p.address(), p.lat(), p.lng()), new WindowView(p.windowStart(), p.windowEnd()),
-					b.items(), b.price(), LateCancellationView.of(b.lateFee(), b.price()), b.policyVersion(), b.quoteId(), order.cancelReason(), order.createdAt(),
-					order.updatedAt(), b.returnSessionId());
+					b.items(), order.itemOutcomes(), b.price(), BreakdownView.of(b.priceBreakdown()),
+					LateCancellationView.of(b.lateFee(), b.price()), b.policyVersion(), b.quoteId(),
+					order.cancelReason(), order.createdAt(), order.updatedAt(), b.returnSessionId());
+		}
+	}
+
+	/**
+	 * What cancelling the order now would do, as the domain computes it: {@code feeCents} is what POST .../cancel
+	 * charges at this instant, to {@code chargedTo} ({@code customer}: their card, when the merchant's customers pay;
+	 * {@code merchant}: its statement); {@code reason} says why it cannot be cancelled (null when it can).
+	 */
+	record CancellationView(boolean cancellable, long feeCents, String currency, Instant feeAppliesFrom,
+			@Nullable String reason, String chargedTo) {
+
+		static CancellationView of(CancellationTerms terms, boolean customerPays) {
+			return new CancellationView(terms.cancellable(), terms.feeCents(), terms.currency(),
+					terms.feeAppliesFrom(), terms.reason(), customerPays ? "customer" : "merchant");
 		}
 	}
 

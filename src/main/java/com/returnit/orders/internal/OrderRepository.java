@@ -8,6 +8,7 @@ import com.returnit.orders.internal.domain.OrderItem;
 import com.returnit.orders.internal.domain.OrderStatus;
 import com.returnit.orders.internal.domain.Pickup;
 import com.returnit.orders.internal.domain.PickupProof;
+import com.returnit.orders.internal.domain.PriceBreakdown;
 import com.returnit.orders.internal.domain.Progress;
 import com.returnit.platform.Conflict;
 import java.sql.ResultSet;
@@ -56,10 +57,10 @@ class OrderRepository {
 		var statement = jdbc.sql("""
 				INSERT INTO orders (id, merchant_id, customer_id, driver_id, status, pickup_address, pickup_lat, pickup_lng,
 				  window_start, window_end, items, amount_cents, currency, late_fee_cents, late_fee_from, policy_version,
-				  quote_id, cancel_reason, created_at, updated_at, version, return_session_id)
+				  quote_id, cancel_reason, created_at, updated_at, version, return_session_id, price_breakdown)
 				VALUES (:id, :merchant, :customer, :driver, :status, :address, :lat, :lng, :start, :end,
 				  CAST(:items AS jsonb), :amount, :currency, :lateFee, :lateFrom, :policyVersion, :quote, :reason,
-				  :created, :updated, 0, :session)""")
+				  :created, :updated, 0, :session, CAST(:breakdown AS jsonb))""")
 			.param("id", b.id()).param("merchant", b.merchantId()).param("customer", b.customerId())
 			.param("driver", order.driverId()).param("status", order.status().code())
 			.param("address", b.pickup().address()).param("lat", b.pickup().lat()).param("lng", b.pickup().lng())
@@ -71,7 +72,9 @@ class OrderRepository {
 			.param("policyVersion", b.policyVersion()).param("quote", b.quoteId())
 			.param("reason", order.cancelReason())
 			.param("created", Timestamp.from(order.createdAt())).param("updated", Timestamp.from(order.updatedAt()))
-			.param("session", b.returnSessionId());
+			.param("session", b.returnSessionId())
+			.param("breakdown", b.priceBreakdown() == null ? null : json.writeValueAsString(b.priceBreakdown()),
+					java.sql.Types.VARCHAR);
 		try {
 			statement.update();
 		}
@@ -143,6 +146,10 @@ class OrderRepository {
 		}
 	}
 
+	private @Nullable PriceBreakdown breakdown(@Nullable String stored) {
+		return stored == null ? null : json.readValue(stored, PriceBreakdown.class);
+	}
+
 	private Order map(ResultSet rs, int row) throws SQLException {
 		Pickup pickup = new Pickup(rs.getString("pickup_address"), rs.getDouble("pickup_lat"),
 				rs.getDouble("pickup_lng"), rs.getTimestamp("window_start").toInstant(),
@@ -154,7 +161,8 @@ class OrderRepository {
 				new LateFee(rs.getLong("late_fee_cents"), rs.getTimestamp("late_fee_from") == null ? pickup.windowStart()
 						: rs.getTimestamp("late_fee_from").toInstant()),
 				rs.getInt("policy_version"),
-				rs.getObject("quote_id", UUID.class), rs.getObject("return_session_id", UUID.class));
+				rs.getObject("quote_id", UUID.class), breakdown(rs.getString("price_breakdown")),
+				rs.getObject("return_session_id", UUID.class));
 		String proof = rs.getString("pickup_proof");
 		String failure = rs.getString("failure_reason");
 		Progress progress = new Progress(OrderStatus.fromCode(rs.getString("status")),

@@ -10,6 +10,7 @@ import com.returnit.orders.internal.OrderBodies.QuoteView;
 import com.returnit.orders.internal.domain.Money;
 import com.returnit.orders.internal.domain.Order;
 import com.returnit.orders.internal.domain.OrderStatus;
+import com.returnit.orders.internal.domain.PriceBreakdown;
 import com.returnit.orders.internal.domain.LateFee;
 import com.returnit.orders.internal.domain.Quote;
 import com.returnit.orders.internal.domain.ReturnRequest;
@@ -73,10 +74,10 @@ class OrderService {
 		Quoting.Assessment assessment = quoting.assessQuote(caller, request);
 		Instant now = clock.instant();
 		Quote quote = new Quote(Ids.newId(clock), caller.scope(), request, assessment.eligibility().eligible(),
-				assessment.price(), assessment.lateFee(), assessment.eligibility().policyVersion(),
-				now.plus(pricing.quoteTtl()), null, now);
+				assessment.price(), assessment.breakdown(), assessment.lateFee(),
+				assessment.eligibility().policyVersion(), now.plus(pricing.quoteTtl()), null, now);
 		quotes.insert(quote);
-		return QuoteView.of(quote.id(), assessment.eligibility(), quote.price(), assessment.lateFee(),
+		return QuoteView.of(quote.id(), assessment.eligibility(), assessment.breakdown(), assessment.lateFee(),
 				quote.expiresAt());
 	}
 
@@ -93,10 +94,12 @@ class OrderService {
 		Quoting.Assessment assessment = quoting.assess(caller, booked);
 		requireEligible(assessment.eligibility());
 		Money price = quote == null ? assessment.price() : quote.price();
+		PriceBreakdown breakdown = quote == null ? assessment.breakdown() : quote.breakdown();
 		LateFee lateFee = quote == null || quote.lateFee() == null ? assessment.lateFee() : quote.lateFee();
 		Order order = Order.schedule(new Order.Booking(Ids.newId(clock), booked.merchantId(),
 				customerFor(caller, body.customer()), booked.pickup(), booked.items(), price, lateFee,
-				assessment.eligibility().policyVersion(), quote == null ? null : quote.id(), caller.sessionId()),
+				assessment.eligibility().policyVersion(), quote == null ? null : quote.id(), breakdown,
+				caller.sessionId()),
 				clock.instant());
 		BookingPayments payer = payments.getIfAvailable();
 		if (payer != null) {

@@ -2,6 +2,7 @@ package com.returnit.orders.internal;
 
 import com.returnit.orders.internal.domain.LateFee;
 import com.returnit.orders.internal.domain.Money;
+import com.returnit.orders.internal.domain.PriceBreakdown;
 import com.returnit.orders.internal.domain.Quote;
 import com.returnit.orders.internal.domain.ReturnRequest;
 import java.sql.Timestamp;
@@ -26,9 +27,9 @@ class QuoteRepository {
 	void insert(Quote quote) {
 		jdbc.sql("""
 				INSERT INTO quotes (id, owner, merchant_id, request, eligible, amount_cents, currency, late_fee_cents,
-				  late_fee_from, policy_version, expires_at, created_at)
+				  late_fee_from, policy_version, expires_at, created_at, price_breakdown)
 				VALUES (:id, :owner, :merchant, CAST(:request AS jsonb), :eligible, :amount, :currency, :lateFee,
-				  :lateFrom, :policyVersion, :expires, :created)""")
+				  :lateFrom, :policyVersion, :expires, :created, CAST(:breakdown AS jsonb))""")
 			.param("id", quote.id()).param("owner", quote.owner()).param("merchant", quote.request().merchantId())
 			.param("request", json.writeValueAsString(quote.request())).param("eligible", quote.eligible())
 			.param("amount", quote.price().amountCents()).param("currency", quote.price().currency())
@@ -37,6 +38,8 @@ class QuoteRepository {
 					java.sql.Types.TIMESTAMP)
 			.param("policyVersion", quote.policyVersion()).param("expires", Timestamp.from(quote.expiresAt()))
 			.param("created", Timestamp.from(quote.createdAt()))
+			.param("breakdown", quote.breakdown() == null ? null : json.writeValueAsString(quote.breakdown()),
+					java.sql.Types.VARCHAR)
 			.update();
 	}
 
@@ -46,6 +49,8 @@ class QuoteRepository {
 			.param("id", id).param("owner", owner)
 			.query((rs, n) -> new Quote(id, owner, json.readValue(rs.getString("request"), ReturnRequest.class),
 					rs.getBoolean("eligible"), new Money(rs.getLong("amount_cents"), rs.getString("currency")),
+					rs.getString("price_breakdown") == null ? null
+							: json.readValue(rs.getString("price_breakdown"), PriceBreakdown.class),
 					rs.getTimestamp("late_fee_from") == null ? null
 							: new LateFee(rs.getLong("late_fee_cents"), rs.getTimestamp("late_fee_from").toInstant()),
 					rs.getInt("policy_version"), rs.getTimestamp("expires_at").toInstant(),

@@ -10,6 +10,7 @@ import com.returnit.orders.internal.domain.LateFee;
 import com.returnit.orders.internal.domain.Money;
 import com.returnit.orders.internal.domain.OrderItem;
 import com.returnit.orders.internal.domain.Pickup;
+import com.returnit.orders.internal.domain.PriceBreakdown;
 import com.returnit.orders.internal.domain.ReturnRequest;
 import com.returnit.platform.FieldError;
 import com.returnit.platform.Forbidden;
@@ -31,8 +32,12 @@ import org.springframework.stereotype.Component;
 @Component
 class Quoting {
 
-	/** The verdict, the price, and the late-cancellation fee the customer is told of before booking. */
-	record Assessment(Eligibility eligibility, Money price, LateFee lateFee) {
+	/** The verdict, the price in its parts, and the late-cancellation fee the customer is told of before booking. */
+	record Assessment(Eligibility eligibility, PriceBreakdown breakdown, LateFee lateFee) {
+
+		Money price() {
+			return breakdown.total();
+		}
 	}
 
 	private final Merchants merchants;
@@ -64,9 +69,10 @@ class Quoting {
 		double km = merchant.hubs().stream()
 			.mapToDouble(hub -> distance(hub, p))
 			.min().orElse(0);
-		Money price = pricing.pricing().price(request.items().size(), km);
+		PriceBreakdown breakdown = pricing.pricing().breakdown(request.items().size(), km);
 		LateCancellationTerms late = policies.lateCancellation(merchant.id());
-		return new Assessment(eligibility, price, LateFee.of(late.feeCents(), price, late.appliesFrom(p.windowStart())));
+		return new Assessment(eligibility, breakdown,
+				LateFee.of(late.feeCents(), breakdown.total(), late.appliesFrom(p.windowStart())));
 	}
 
 	/**
@@ -82,7 +88,7 @@ class Quoting {
 		Eligibility e = assessment.eligibility();
 		return new Assessment(new Eligibility(e.policyVersion(),
 				Stream.concat(e.pickupReasons().stream(), slotReasons.stream()).toList(), e.items()),
-				assessment.price(), assessment.lateFee());
+				assessment.breakdown(), assessment.lateFee());
 	}
 
 	static PickupSlots.SlotRequest slotOf(Pickup pickup) {

@@ -7,14 +7,12 @@ import com.returnit.orders.OrderFailed;
 import com.returnit.orders.OrderPickedUp;
 import com.returnit.orders.Orders;
 import com.returnit.payments.internal.domain.EarningRates;
-import com.returnit.payments.internal.domain.LateCancellation;
 import com.returnit.payments.internal.domain.OperationKind;
 import com.returnit.payments.internal.domain.Payment;
 import com.returnit.payments.internal.domain.Postings;
 import com.returnit.platform.Geo;
 import com.returnit.platform.Ids;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -67,22 +65,21 @@ class PaymentListeners {
 	@ApplicationModuleListener
 	void on(OrderCancelled event) {
 		Orders.Summary order = orders.find(event.orderId()).orElseThrow();
-		LateCancellation policy = new LateCancellation(Duration.between(order.lateFeeFrom(), order.windowStart()),
-				order.lateFeeCents());
-		boolean late = policy.isLate(event.occurredAt(), order.windowStart());
+		// the orders module's own rule, the one GET /v1/orders/{id}/cancellation showed the customer at this instant
+		long fee = order.cancellationFeeAt(event.occurredAt());
 		Optional<Payment> payment = payments.findByOrder(order.id());
 		if (payment.isPresent()) {
-			long fee = policy.feeFor(payment.get().terms().amountCents());
-			if (late && fee > 0) {
-				capture(payment.get(), fee);
+			long capped = Math.min(fee, payment.get().terms().amountCents());
+			if (capped > 0) {
+				capture(payment.get(), capped);
 			}
 			else {
 				Voids.ask(operations, payment.get(), clock);
 			}
 		}
-		else if (late && policy.feeFor(order.priceCents()) > 0) {
+		else if (fee > 0) {
 			ledger.post(Postings.merchantCharge(Ids.newId(clock), "late_cancellation", order.id(), order.merchantId(),
-					policy.feeFor(order.priceCents()), order.currency(), event.occurredAt()));
+					Math.min(fee, order.priceCents()), order.currency(), event.occurredAt()));
 		}
 	}
 

@@ -32,6 +32,8 @@ class OpenApiConfiguration {
 	private static final Set<String> PUBLIC = Set.of("/v1/customers", "/v1/auth/token", "/v1/auth/refresh", "/v1/public/tracking/{token}",
 			"/.well-known/jwks.json", "/v1/public/return-sessions/{token}", "/v1/public/return-sessions/{token}/access",
 			"/v1/customers/claims", "/v1/customers/claims/{token}", "/v1/email-verifications/{token}", "/v1/slots");
+	/** Paths whose GET needs no login (their other methods do): the merchant directory and address search. */
+	private static final Set<String> PUBLIC_GET = Set.of("/v1/merchants", "/v1/places/search", "/v1/places/reverse");
 	private static final Map<String, String> ERRORS = Map.of(
 			"400", "Malformed JSON, an unknown field, or invalid values (see errors[])",
 			"401", "Missing, invalid or expired credentials",
@@ -61,7 +63,7 @@ class OpenApiConfiguration {
 		return openApi -> {
 			openApi.getComponents().addSchemas("Problem", problemSchema());
 			openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
-				if (PUBLIC.contains(path)) {
+				if (PUBLIC.contains(path) || PUBLIC_GET.contains(path) && operation == item.getGet()) {
 					operation.setSecurity(java.util.List.of());
 				}
 				addErrors(operation);

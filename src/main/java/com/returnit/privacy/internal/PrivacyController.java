@@ -3,6 +3,7 @@ package com.returnit.privacy.internal;
 import com.returnit.identity.Caller;
 import com.returnit.identity.Customers;
 import com.returnit.orders.CustomerOrders;
+import com.returnit.places.SavedAddresses;
 import com.returnit.platform.AuditLog;
 import com.returnit.platform.Conflict;
 import com.returnit.platform.NotFound;
@@ -25,28 +26,38 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Privacy")
 class PrivacyController {
 
-	record Export(Instant exportedAt, Customers.CustomerData account, List<CustomerOrders.OrderData> orders) {
+	record Export(Instant exportedAt, Customers.CustomerData account, List<CustomerOrders.OrderData> orders,
+			List<SavedAddresses.SavedAddress> savedAddresses) {
 	}
 
 	private final Customers customers;
 	private final CustomerOrders orders;
+	private final SavedAddresses addresses;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	PrivacyController(Customers customers, CustomerOrders orders, AuditLog audit, Clock clock) {
+	PrivacyController(Customers customers, CustomerOrders orders, SavedAddresses addresses, AuditLog audit,
+			Clock clock) {
 		this.customers = customers;
 		this.orders = orders;
+		this.addresses = addresses;
 		this.audit = audit;
 		this.clock = clock;
 	}
 
 	@GetMapping("/v1/customers/me/export")
-	@Operation(summary = "Everything kept about me: my account and my orders with their addresses and history")
+	@Operation(summary = "Everything kept about me: my account, my orders with their addresses and history, my saved addresses")
 	Export export(@AuthenticationPrincipal Caller caller) {
 		var account = customers.export(caller.id()).orElseThrow(() -> new NotFound("Customer"));
-		Export export = new Export(clock.instant(), account, orders.of(caller.id()));
+		Export export = new Export(clock.instant(), account, orders.of(caller.id()), addresses.of(caller.id()));
 		audit.record("customer.exported", "customer", caller.id(), Map.of("orders", export.orders().size()));
 		return export;
+	}
+
+	@GetMapping("/v1/customers/me/erasure")
+	@Operation(summary = "What erasing my account would do: whether it is possible now, what is erased and what is kept, and why")
+	ErasureTerms erasureTerms(@AuthenticationPrincipal Caller caller) {
+		return ErasureTerms.forOpenOrders(orders.openOrderCount(caller.id()));
 	}
 
 	@DeleteMapping("/v1/customers/me")

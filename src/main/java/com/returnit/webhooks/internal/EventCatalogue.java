@@ -98,7 +98,8 @@ final class EventCatalogue {
 	}
 
 	private static Map<String, Object> item(OrderPickedUp.ItemVerification item) {
-		return data("sku", item.sku(), "verified", item.verified(), "condition", item.condition(), "note", item.note());
+		return data("sku", item.sku(), "verified", item.verified(), "condition", item.condition(), "note", item.note(),
+				"reason", item.reason(), "reasonNote", item.reasonNote());
 	}
 
 	private static Map<String, Object> data(UUID orderId, String status, @Nullable Object... more) {

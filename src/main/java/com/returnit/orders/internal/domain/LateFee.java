@@ -11,4 +11,9 @@ public record LateFee(long feeCents, Instant appliesFrom) {
 	public static LateFee of(long policyFeeCents, Money price, Instant appliesFrom) {
 		return new LateFee(Math.min(policyFeeCents, price.amountCents()), appliesFrom);
 	}
+
+	/** What cancelling at {@code at} costs: nothing before {@code appliesFrom}, the fee from then on. */
+	public long feeAt(Instant at) {
+		return at.isBefore(appliesFrom) ? 0 : feeCents;
+	}
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -24,13 +25,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Order {
 
-	/** The fields an order is booked with; {@code returnSessionId} when a guest booked it from a return link. */
+	/**
+	 * The fields an order is booked with; {@code priceBreakdown} is null for orders booked before it was kept,
+	 * {@code returnSessionId} set when a guest booked it from a merchant's return link.
+	 */
 	public record Booking(UUID id, UUID merchantId, UUID customerId, Pickup pickup, List<OrderItem> items,
-			Money price, LateFee lateFee, int policyVersion, @Nullable UUID quoteId, @Nullable UUID returnSessionId) {
+			Money price, LateFee lateFee, int policyVersion, @Nullable UUID quoteId,
+			@Nullable PriceBreakdown priceBreakdown, @Nullable UUID returnSessionId) {
 
 		public Booking(UUID id, UUID merchantId, UUID customerId, Pickup pickup, List<OrderItem> items, Money price,
 				LateFee lateFee, int policyVersion, @Nullable UUID quoteId) {
-			this(id, merchantId, customerId, pickup, items, price, lateFee, policyVersion, quoteId, null);
+			this(id, merchantId, customerId, pickup, items, price, lateFee, policyVersion, quoteId, null, null);
 		}
 	}
 
@@ -91,12 +96,37 @@ public final class Order {
 		}
 		progress = new Progress(OrderStatus.PICKED_UP, progress.driverId(), null, proof, null, null);
 		updatedAt = now;
+		Map<String, OrderItem> bySku = booking.items().stream()
+			.collect(Collectors.toMap(OrderItem::sku, item -> item, (a, b) -> a));
 		events.add(new OrderPickedUp(id(), booking.merchantId(), booking.customerId(), progress.driverId(),
 				proof.items().stream()
 					.map(c -> new OrderPickedUp.ItemVerification(c.sku(), c.verified(),
-							c.condition().name().toLowerCase(Locale.ROOT), c.note()))
+							c.condition().name().toLowerCase(Locale.ROOT), c.note(), reasonOf(bySku.get(c.sku())),
+							bySku.get(c.sku()).reasonNote()))
 					.toList(),
 				proof.bagSeal(), now));
+	}
+
+	/** What happened to each booked item at the door: pending until the driver's proof says collected or refused. */
+	public List<ItemOutcome> itemOutcomes() {
+		return booking.items().stream().map(item -> ItemOutcome.of(item, progress.proof())).toList();
+	}
+
+	/**
+	 * What cancelling now would do: whether this order can still be cancelled and the fee it costs at {@code now}
+	 * (the booked late-cancellation fee from its {@code appliesFrom} on, else nothing). Cancelling charges exactly
+	 * this: payments take the fee from {@link LateFee#feeAt} at the cancellation's instant.
+	 */
+	public CancellationTerms cancellationTerms(Instant now) {
+		if (!CANCELLABLE.contains(progress.status())) {
+			return CancellationTerms.refused(progress.status(), booking.lateFee(), booking.price().currency());
+		}
+		return new CancellationTerms(true, booking.lateFee().feeAt(now), booking.price().currency(),
+				booking.lateFee().appliesFrom(), null);
+	}
+
+	private static @Nullable String reasonOf(OrderItem item) {
+		return item.reason() == null ? null : item.reason().name().toLowerCase(Locale.ROOT);
 	}
 
 	public void deliver(UUID hubId, Instant now) {

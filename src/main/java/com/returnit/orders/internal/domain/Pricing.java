@@ -4,7 +4,13 @@ package com.returnit.orders.internal.domain;
 public record Pricing(long baseCents, long perItemCents, long perKmCents, String currency) {
 
 	public Money price(int itemCount, double kmToNearestHub) {
+		return breakdown(itemCount, kmToNearestHub).total();
+	}
+
+	/** The price in its parts, which add up to it exactly (only the distance part is rounded). */
+	public PriceBreakdown breakdown(int itemCount, double kmToNearestHub) {
 		long distanceCents = Math.round(kmToNearestHub * perKmCents);
-		return new Money(baseCents + perItemCents * itemCount + distanceCents, currency);
+		return new PriceBreakdown(baseCents, perItemCents * itemCount, distanceCents,
+				Math.round(kmToNearestHub * 100) / 100.0, currency);
 	}
 }

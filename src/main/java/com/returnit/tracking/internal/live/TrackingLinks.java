@@ -1,5 +1,6 @@
 package com.returnit.tracking.internal.live;
 
+import com.returnit.orders.TrackingPages;
 import com.returnit.tracking.OrderTracking;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** One unguessable token (192 random bits) per order, made on first request and the same ever after. */
 @Repository
-class TrackingLinks implements OrderTracking {
+class TrackingLinks implements OrderTracking, TrackingPages {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -38,6 +39,12 @@ class TrackingLinks implements OrderTracking {
 	@Override
 	public String trackingPath(UUID orderId) {
 		return "/track/" + tokenFor(orderId);
+	}
+
+	@Override
+	public Optional<String> existingPath(UUID orderId) {
+		return jdbc.sql("SELECT token FROM tracking_links WHERE order_id = :order").param("order", orderId)
+			.query(String.class).optional().map(token -> "/track/" + token);
 	}
 
 	Optional<UUID> orderFor(String token) {

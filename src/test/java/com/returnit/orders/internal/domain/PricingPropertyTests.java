@@ -22,6 +22,22 @@ class PricingPropertyTests {
 	}
 
 	@Property
+	void theBreakdownsPartsAlwaysAddUpToThePrice(@ForAll @LongRange(max = 100_000) long base,
+			@ForAll @LongRange(max = 10_000) long perItem, @ForAll @LongRange(max = 10_000) long perKm,
+			@ForAll @IntRange(min = 1, max = 100) int items, @ForAll @DoubleRange(max = 2_000) double km) {
+		Pricing pricing = new Pricing(base, perItem, perKm, "EUR");
+		PriceBreakdown breakdown = pricing.breakdown(items, km);
+
+		assertThat(breakdown.baseCents() + breakdown.itemsCents() + breakdown.distanceCents())
+			.isEqualTo(pricing.price(items, km).amountCents());
+		assertThat(breakdown.total()).isEqualTo(pricing.price(items, km));
+		assertThat(breakdown.baseCents()).isEqualTo(base);
+		assertThat(breakdown.itemsCents()).isEqualTo(perItem * items);
+		assertThat(breakdown.distanceKm()).isCloseTo(km, org.assertj.core.data.Offset.offset(0.005));
+		assertThat(breakdown.currency()).isEqualTo("EUR");
+	}
+
+	@Property
 	void oneMoreItemCostsExactlyThePerItemPrice(@ForAll @LongRange(max = 10_000) long perItem,
 			@ForAll @IntRange(min = 1, max = 49) int items, @ForAll @DoubleRange(max = 500) double km) {
 		Pricing pricing = new Pricing(499, perItem, 60, "EUR");

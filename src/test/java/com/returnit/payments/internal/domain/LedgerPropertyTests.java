@@ -2,6 +2,8 @@ package com.returnit.payments.internal.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.returnit.orders.internal.domain.LateFee;
+import com.returnit.orders.internal.domain.Money;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +25,8 @@ import net.jqwik.api.Provide;
 class LedgerPropertyTests {
 
 	private static final Instant START = Instant.parse("2026-03-01T08:00:00Z");
-	private static final LateCancellation LATE = new LateCancellation(Duration.ofHours(2), 500);
+	/** Late cancellations cost 5.00 from 2 hours before the window, by the orders' rule (LateFee). */
+	private static final long LATE_FEE_CENTS = 500;
 
 	enum Action {
 		BOOK, CANCEL, PICK_UP, REFUND
@@ -52,8 +55,10 @@ class LedgerPropertyTests {
 				}
 				case CANCEL -> {
 					if (payment != null && payment.status() == PaymentStatus.AUTHORIZED) {
-						if (LATE.isLate(now, windows.get(step.order()))) {
-							capture(payment, LATE.feeFor(payment.terms().amountCents()), now, journal);
+						long fee = LateFee.of(LATE_FEE_CENTS, new Money(payment.terms().amountCents(), "EUR"),
+								windows.get(step.order()).minus(Duration.ofHours(2))).feeAt(now);
+						if (fee > 0) {
+							capture(payment, fee, now, journal);
 						}
 						else {
 							payment.voided(now);

@@ -3,7 +3,6 @@ package com.returnit.payments.internal.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -47,15 +46,5 @@ class LedgerTests {
 		EarningRates rates = new EarningRates(300, 50, 40, "EUR");
 
 		assertThat(rates.earningFor(2, 2.5)).isEqualTo(300 + 100 + 100);
-	}
-
-	@Test
-	void aCancellationWithinTheNoticePeriodIsLateAndItsFeeNeverExceedsThePrice() {
-		LateCancellation policy = new LateCancellation(Duration.ofHours(2), 500);
-		Instant window = NOW.plus(Duration.ofHours(3));
-
-		assertThat(policy.isLate(NOW, window)).isFalse();
-		assertThat(policy.isLate(NOW.plus(Duration.ofMinutes(61)), window)).isTrue();
-		assertThat(policy.feeFor(300)).isEqualTo(300);
 	}
 }
