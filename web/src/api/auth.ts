@@ -98,6 +98,37 @@ function storedGuestLink(): string | null {
   return typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem(GUEST_LINK);
 }
 
+/**
+ * Renews the access token: a guest's from the return link, anyone else's from the refresh cookie. False, and signed
+ * out, when it cannot (no session, or the service refused); a lost connection keeps the session for a later try.
+ */
+export function renew(): Promise<boolean> {
+  renewing ??= exclusively(async () => {
+    const link = state.status === 'signed-in' ? state.session.guest?.linkToken : state.status === 'restoring' ? storedGuestLink() : null;
+    if (!link && !mayHaveSession()) {
+      set({ status: 'anonymous' });
+      return false;
+    }
+    try {
+      if (link) {
+        await enterReturnLink(link);
+      } else {
+        const tokens = await call(anonymous.POST('/v1/auth/refresh', { headers: COOKIE_MODE }));
+        set({ status: 'signed-in', session: sessionOf(tokens.accessToken, tokens.expiresIn) });
+      }
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && error.isNetwork && state.status === 'signed-in') return false;
+      if (link) sessionStorage.removeItem(GUEST_LINK);
+      set({ status: 'anonymous' });
+      return false;
+    }
+  }).finally(() => {
+    renewing = null;
+  });
+  return renewing;
+}
+
 /** A valid access token (renewed first when it is about to expire), or null when nobody is signed in. */
 export async function accessToken(): Promise<string | null> {
   if (state.status === 'restoring') await renew();

@@ -20,7 +20,7 @@ export function SlotStep({ draft, onChange, onNext, onBack, notice }: {
 }) {
   const merchantId = draft.merchant?.id ?? '';
   const { lat = 0, lng = 0 } = draft.address ?? {};
-  const params = { merchantId, lat, lng };
+  const params = { merchantId, lat: String(lat), lng: String(lng) };
   const slots = useQuery({
     queryKey: keys.slots(JSON.stringify(params)),
     queryFn: () => call(anonymous.GET('/v1/slots', { params: { query: params } })),

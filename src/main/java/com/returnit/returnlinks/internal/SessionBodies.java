@@ -74,7 +74,8 @@ final class SessionBodies {
 	record SessionPage(List<SessionView> data, boolean hasMore) {
 	}
 
-	record ReturnSessionMerchant(UUID id, String name) {
+	/** The shop behind a link; {@code customerPays}: its customers pay for the pickup by card when booking. */
+	record ReturnSessionMerchant(UUID id, String name, @Nullable String logoUrl, boolean customerPays) {
 	}
 
 	record FirstName(String firstName) {
