@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { useAuth } from '../../api/auth';
 import { api, call } from '../../api/client';
+import { keys, queryClient } from '../../api/query';
 import type { Schemas } from '../../api/types';
 import { Button } from '../../ui/Button';
 import { Page } from '../../ui/Layout';
@@ -62,7 +63,9 @@ export default function BookPage() {
 
   async function booked(order: Schemas['OrderView']) {
     if (draft.address?.save && !guest) {
-      await call(api.POST('/v1/customers/me/addresses', { body: { address: draft.address.address, lat: draft.address.lat, lng: draft.address.lng } })).catch(() => undefined);
+      // saving is a convenience: a refusal (20 saved already) must not spoil the booking
+      await call(api.POST('/v1/customers/me/addresses', { body: { address: draft.address.address, lat: draft.address.lat, lng: draft.address.lng } }))
+        .then(() => queryClient.invalidateQueries({ queryKey: keys.addresses }), () => undefined);
     }
     clearDraft();
     navigate(`/orders/${order.id}?booked=1`, { replace: true });
@@ -70,7 +73,11 @@ export default function BookPage() {
 
   const bookAction = (q: Quote) => (
     <BookAction quote={q} customerPays={customerPays} onBooked={booked}
-      onSlotFull={() => { setSlotNotice('That pickup window just filled up. Please choose another time.'); go(TIME); }}
+      onSlotFull={() => {
+        setSlotNotice('That pickup window just filled up. Please choose another time.');
+        void queryClient.invalidateQueries({ queryKey: ['slots'] });
+        go(TIME);
+      }}
       onQuoteExpired={() => { setRequoted(n => n + 1); go(REVIEW); }} />
   );
 

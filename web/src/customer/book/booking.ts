@@ -4,7 +4,6 @@ import { idempotencyKeys } from '../../api/idempotency';
 import { ApiError } from '../../api/problem';
 import { keys, queryClient } from '../../api/query';
 
-const attempts = idempotencyKeys();
 
 /**
  * Books a quote (with a card where the customer pays). Each attempt carries an Idempotency-Key kept until it gets an
@@ -14,6 +13,7 @@ const attempts = idempotencyKeys();
 export function useBook() {
   return useMutation({
     mutationFn: async ({ quoteId, paymentMethod }: { quoteId: string; paymentMethod?: string }) => {
+      const attempts = idempotencyKeys();
       const attempt = `book:${quoteId}:${paymentMethod ?? 'merchant-pays'}`;
       try {
         const order = await call(api.POST('/v1/orders', {

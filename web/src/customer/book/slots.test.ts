@@ -4,7 +4,7 @@ import { byDay, seatsLeft } from './slots';
 describe('pickup windows', () => {
   test('are grouped by the day they start on in the area\'s time zone, not the viewer\'s', () => {
     const days = byDay([
-      { start: '2030-01-07T22:30:00Z', end: '2030-01-08T00:30:00Z' },
+      { start: '2030-01-07T23:30:00Z', end: '2030-01-08T01:30:00Z' },
       { start: '2030-01-08T07:00:00Z', end: '2030-01-08T09:00:00Z' },
       { start: '2030-01-08T09:00:00Z', end: '2030-01-08T11:00:00Z' },
     ], 'Europe/Berlin');

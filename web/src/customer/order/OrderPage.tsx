@@ -41,7 +41,7 @@ export default function OrderPage() {
   const o = order.data;
   const driver = tracking.data?.driver ?? null;
   const message = HEADING_THERE.has(status) ? tracking.data?.message : undefined;
-  const stale = driver ? driver.ageSeconds > 120 : false;
+  const stale = driver?.stale ?? false;
   const guest = auth.status === 'signed-in' ? auth.session.guest : undefined;
   return (
     <Page title="Your pickup" actions={<span className={`badge ${live === 'live' ? 'badge--live' : ''}`} data-testid="live">{live === 'live' ? 'Live' : live === 'reconnecting' ? 'Reconnecting…' : 'Updates paused'}</span>}>

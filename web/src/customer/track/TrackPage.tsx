@@ -49,7 +49,7 @@ function TrackingCard({ view }: { view: Schemas['PublicTracking'] }) {
       {view.message !== headline && <p data-testid="message">{view.message}</p>}
       <p data-testid="eta" className="muted">{view.etaSeconds != null ? `Arrives in about ${Math.max(1, Math.round(view.etaSeconds / 60))} min` : ''}</p>
       <p className="small muted">Pickup window: {pickupWindow(view.windowStart, view.windowEnd)}</p>
-      <DeliveryMap pickup={[view.pickupLat, view.pickupLng]} driver={driver ? { lat: driver.lat, lng: driver.lng, stale: driver.ageSeconds > 120 } : null}
+      <DeliveryMap pickup={[view.pickupLat, view.pickupLng]} driver={driver ? { lat: driver.lat, lng: driver.lng, stale: driver.stale } : null}
         label="Map of the pickup and the driver" />
     </section>
   );

@@ -27,7 +27,7 @@ class TrackingController {
 			Instant windowStart, Instant windowEnd, double pickupLat, double pickupLng) {
 	}
 
-	record PublicTrackingDriver(double lat, double lng, Instant at, long ageSeconds) {
+	record PublicTrackingDriver(double lat, double lng, Instant at, long ageSeconds, boolean stale) {
 	}
 
 	private final Orders orders;
@@ -64,7 +64,8 @@ class TrackingController {
 		TrackingViews.TrackingView view = views.of(order);
 		TrackingViews.DriverView driver = view.driver();
 		return new PublicTracking(view.status(), view.message(),
-				driver == null ? null : new PublicTrackingDriver(driver.lat(), driver.lng(), driver.at(), driver.ageSeconds()),
+				driver == null ? null : new PublicTrackingDriver(driver.lat(), driver.lng(), driver.at(), driver.ageSeconds(),
+						driver.stale()),
 				view.etaSeconds(), order.windowStart(), order.windowEnd(), order.lat(), order.lng());
 	}
 }

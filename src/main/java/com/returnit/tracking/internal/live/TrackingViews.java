@@ -24,7 +24,8 @@ class TrackingViews {
 	static final double CITY_KMH = 25;
 	private static final Set<String> HEADING_THERE = Set.of("assigned", "en_route");
 
-	record DriverView(String name, double lat, double lng, Instant at, long ageSeconds) {
+	/** Where the driver was last seen; {@code stale} when that is older than the service trusts for an estimate. */
+	record DriverView(String name, double lat, double lng, Instant at, long ageSeconds, boolean stale) {
 	}
 
 	record TrackingView(String status, String message, @Nullable DriverView driver, @Nullable Long etaSeconds) {
@@ -56,8 +57,9 @@ class TrackingViews {
 		}
 		Instant now = clock.instant();
 		long age = Math.max(0, Duration.between(position.recordedAt(), now).toSeconds());
-		DriverView driver = new DriverView(name, position.lat(), position.lng(), position.recordedAt(), age);
-		if (age > staleAfter.toSeconds()) {
+		boolean stale = age > staleAfter.toSeconds();
+		DriverView driver = new DriverView(name, position.lat(), position.lng(), position.recordedAt(), age, stale);
+		if (stale) {
 			return new TrackingView(order.status(), "Driver on the way (last seen " + lastSeen(age) + ")", driver, null);
 		}
 		double km = Geo.distanceKm(position.lat(), position.lng(), order.lat(), order.lng());
