@@ -133,17 +133,18 @@ test('a new customer books a pickup, watches the driver collect it and manages t
   await page.getByTestId('empty-state').waitFor();
   await page.getByLabel('Show').selectOption('picked_up');
   await page.getByTestId('return').filter({ hasText: 'Rain jacket' }).waitFor();
-  await page.getByRole('link', { name: 'Addresses' }).click();
+  const tab = name => page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name });
+  await tab('Addresses').click();
   await page.getByTestId('addresses').locator('li').first().waitFor();
-  await page.getByRole('link', { name: 'Notifications' }).click();
+  await tab('Notifications').click();
   await page.getByLabel('Text message (SMS)').uncheck();
   await page.getByText('Saved.').waitFor();
   assert.equal((await call('GET', '/v1/customers/me/notification-preferences', await apiLogin(email, password))).body.sms, false);
-  await page.getByRole('link', { name: 'Privacy' }).click();
+  await tab('Privacy').click();
   const [exported] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
   const data = JSON.parse(readFileSync(await exported.path(), 'utf8'));
   assert.equal(data.account.email, email);
-  await page.getByRole('link', { name: 'My returns' }).click();
+  await tab('My returns').click();
   await page.getByTestId('return').first().waitFor();
   await screenshot(page, 'RETURNIT_SCREENSHOT_ACCOUNT');
 

@@ -92,7 +92,11 @@ export function ReviewStep({ draft, onChange, onQuote, onBack, onEditItems, chil
           {secondsLeft > 0 ? `This price holds until ${time(q.expiresAt)} (${Math.ceil(secondsLeft / 60)} min).` : 'Getting a fresh price…'}
         </p>
         {q.lateCancellation.amountCents > 0 && (
-          <p className="small" data-testid="late-fee">Free cancellation until {dateTime(q.lateCancellation.appliesFrom)}; after that, cancelling costs {money(q.lateCancellation.amountCents, q.lateCancellation.currency)}.</p>
+          <p className="small" data-testid="late-fee">
+            {Date.parse(q.lateCancellation.appliesFrom) > now
+              ? <>Free cancellation until {dateTime(q.lateCancellation.appliesFrom)}; after that, cancelling costs {money(q.lateCancellation.amountCents, q.lateCancellation.currency)}.</>
+              : <>The pickup is soon: cancelling it once booked costs {money(q.lateCancellation.amountCents, q.lateCancellation.currency)}.</>}
+          </p>
         )}
       </section>
       {q.eligible ? children(q) : (
