@@ -12,7 +12,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { env, headlessChromium } from './browser.mjs';
-import { call, done, logIn, openPage } from './app.mjs';
+import { apiLogin, call, done, logIn, openPage } from './app.mjs';
 
 const browser = headlessChromium({ viewport: { width: 1024, height: 900 }, deviceScaleFactor: 1, timeout: 15_000 });
 
@@ -112,8 +112,6 @@ test('a window that fills up while the customer decides is refused, and the cust
   await page.getByTestId('book').waitFor();
 
   // meanwhile another customer takes the window's last seat
-  const address = (await call('GET', '/v1/customers/me/addresses', null)).status; // (the page's customer: not needed)
-  assert.ok(address);
   const slots = await call('GET', `/v1/slots?merchantId=${env('RETURNIT_MERCHANT_ID')}&lat=${env('RETURNIT_FULL_LAT')}&lng=${env('RETURNIT_FULL_LNG')}`, null);
   const slot = slots.body.data.find(s => s.start === start);
   const rival = await call('POST', '/v1/orders', env('RETURNIT_RIVAL_TOKEN'), {
@@ -135,3 +133,46 @@ test('a window that fills up while the customer decides is refused, and the cust
   await page.getByTestId('booked').waitFor();
   await done(page);
 });
+
+test('a booking whose answer is lost is tried again with the same key and books exactly once', async () => {
+  const token = await apiLogin(env('RETURNIT_CUSTOMER_EMAIL'), env('RETURNIT_CUSTOMER_PASSWORD'));
+  const ordersBefore = await countOrders(token);
+  const page = await openPage(browser);
+  await startBooking(page, env('RETURNIT_CUSTOMER_EMAIL'), env('RETURNIT_CUSTOMER_PASSWORD'), env('RETURNIT_MERCHANT'));
+  await item(page, 0, { description: 'Camping stove', category: 'camping', price: '79.00' });
+  await page.getByTestId('next').click();
+  await pinAndFirstSlot(page);
+
+  // the first booking reaches the service, but its answer never comes back (the connection drops)
+  const keys = [];
+  await page.route('**/v1/orders', async route => {
+    if (route.request().method() !== 'POST') return route.continue();
+    keys.push(route.request().headers()['idempotency-key']);
+    if (keys.length === 1) {
+      await route.fetch();
+      return route.abort('connectionreset');
+    }
+    return route.continue();
+  });
+  await page.getByTestId('book').click();
+  await page.getByTestId('booking-retry').filter({ hasText: 'you will not be booked twice' }).waitFor();
+  await page.getByTestId('book').filter({ hasText: 'Try again' }).click();
+  await page.getByTestId('booked').waitFor();
+
+  assert.equal(keys.length, 2);
+  assert.match(keys[0], /^[0-9a-f-]{36}$/);
+  assert.equal(keys[1], keys[0], 'the retry sends the same Idempotency-Key');
+  assert.equal(await countOrders(token), ordersBefore + 1, 'one booking, not two');
+  await done(page);
+});
+
+async function countOrders(token) {
+  let count = 0;
+  let after = '';
+  for (;;) {
+    const page = await call('GET', `/v1/orders?limit=100${after ? `&startingAfter=${after}` : ''}`, token);
+    count += page.body.data.length;
+    if (!page.body.hasMore) return count;
+    after = page.body.data.at(-1).id;
+  }
+}

@@ -6,10 +6,11 @@
 //   RETURNIT_BASE_URL
 //   RETURNIT_STALE_EMAIL, _PASSWORD, RETURNIT_STALE_ORDER   a customer whose order's driver stopped sending positions
 //   RETURNIT_LINK_TOKEN, RETURNIT_LINK_MERCHANT, RETURNIT_LINK_EMAIL   a shop's return link, its shop, its customer
+//   RETURNIT_TOTP_EMAIL, _PASSWORD, _SECRET              a customer who uses two-factor authentication
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { env, headlessChromium } from './browser.mjs';
-import { baseUrl, call, done, logIn, openPage } from './app.mjs';
+import { baseUrl, call, done, logIn, openPage, totp } from './app.mjs';
 
 const browser = headlessChromium({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, timeout: 15_000 });
 
@@ -64,5 +65,29 @@ test('a customer without an account books from the shop\'s return link and is of
   await page.getByLabel('Your email').fill(env('RETURNIT_LINK_EMAIL'));
   await page.getByRole('button', { name: 'Email me a link' }).click();
   await page.getByTestId('claim-sent').waitFor();
+  await done(page);
+});
+
+test('a customer with two-factor authentication is asked for the code, and a wrong one is refused', async () => {
+  const page = await openPage(browser);
+  await logIn(page, env('RETURNIT_TOTP_EMAIL'), env('RETURNIT_TOTP_PASSWORD'));
+  await page.getByLabel('One-time code').waitFor();
+  assert.match(page.url(), /\/login/, 'not signed in on the password alone');
+  await page.getByLabel('One-time code').fill('000000');
+  await page.getByTestId('login').click();
+  await page.getByTestId('login-error').waitFor();
+  // a code is accepted once: should this 30-second step's code have been spent enrolling, the next step's is fresh
+  for (let attempt = 0; ; attempt++) {
+    await page.getByLabel('One-time code').fill(totp(env('RETURNIT_TOTP_SECRET')));
+    await page.getByTestId('login').click();
+    try {
+      await page.waitForURL(/\/account$/, { timeout: 8_000 });
+      break;
+    } catch (error) {
+      if (attempt === 2) throw error;
+      await new Promise(resolve => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 200));
+    }
+  }
+  await page.getByRole('heading', { name: 'My account' }).waitFor();
   await done(page);
 });

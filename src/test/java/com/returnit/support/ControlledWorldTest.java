@@ -12,8 +12,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The service with the outside world in the test's hands: a clock the test moves ({@link #CLOCK}, set to real time
- * before each test) and a Nominatim geocoder stub ({@link #GEOCODER}, serving before each test). One second Spring
+ * The service with the outside world in the test's hands: a clock the test moves ({@link #CLOCK}, following real time
+ * before each test until moved) and a Nominatim geocoder stub ({@link #GEOCODER}, serving before each test). One second Spring
  * context and database ({@code controlled-world}) for every subclass that adds nothing to this configuration.
  * Dispatch is off: nothing moves orders but the test.
  */
@@ -45,9 +45,10 @@ public abstract class ControlledWorldTest extends EndToEndTest {
 		registry.add("returnit.geocoder.url", GEOCODER::url);
 	}
 
+	/** Real time until the test moves the clock (logins with one-time codes during set-up see the codes' time). */
 	@BeforeEach
 	void realTimeAndAServingGeocoder() {
-		CLOCK.set(Instant.now());
+		CLOCK.followRealTime();
 		GEOCODER.reset();
 	}
 }

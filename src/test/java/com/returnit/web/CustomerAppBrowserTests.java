@@ -75,6 +75,7 @@ class CustomerAppBrowserTests extends EndToEndTest {
 		env.putAll(aWindowWithOneSeatInDresden());
 		env.putAll(aDriverGoneQuietInHamburg(shop));
 		env.putAll(aReturnLink(shop, "Alpine Browser Outfitters " + suffix));
+		env.putAll(aCustomerWithTwoFactorAuthentication());
 		for (String shot : List.of("REVIEW", "ORDER", "ACCOUNT")) {
 			Path path = SHOTS.resolve("customer-" + shot.toLowerCase(Locale.ROOT) + ".png");
 			Files.deleteIfExists(path);
@@ -156,6 +157,13 @@ class CustomerAppBrowserTests extends EndToEndTest {
 		assertThat(link.status()).as(link.body().toString()).isEqualTo(201);
 		return Map.of("RETURNIT_LINK_TOKEN", link.text("token"), "RETURNIT_LINK_MERCHANT", shopName,
 				"RETURNIT_LINK_EMAIL", email);
+	}
+
+	private Map<String, String> aCustomerWithTwoFactorAuthentication() {
+		Fixtures.Person customer = fixtures.customer();
+		Fixtures.TotpEnrolment enrolment = fixtures.enrolTotp(customer.token());
+		return Map.of("RETURNIT_TOTP_EMAIL", customer.email(), "RETURNIT_TOTP_PASSWORD", CUSTOMER_PASSWORD,
+				"RETURNIT_TOTP_SECRET", enrolment.secret());
 	}
 
 	private Map<String, String> aCustomer(String prefix) {
