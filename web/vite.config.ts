@@ -12,6 +12,10 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: true,
     chunkSizeWarningLimit: 320,
+    rolldownOptions: {
+      // Leaflet in a chunk named for what it is, loaded only by pages with a map
+      output: { advancedChunks: { groups: [{ name: 'map', test: /node_modules[\\/]leaflet[\\/]/ }] } },
+    },
   },
   server: {
     proxy: {

@@ -1,9 +1,10 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
+import Customer from './customer/CustomerApp';
 import { Loading } from './ui/States';
 
-// one app, split per face: a face's code loads only when one of its pages is opened
-const Customer = lazy(() => import('./customer/CustomerApp'));
+// one app, split per face: a face's code loads only when one of its pages is opened; the customer's shell (small) is
+// in the first chunk, because most visits start there, and its pages load on their own
 const Dispatch = lazy(() => import('./dispatch/DispatchApp'));
 
 export function App() {

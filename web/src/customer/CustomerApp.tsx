@@ -3,13 +3,15 @@ import { Route, Routes } from 'react-router';
 import { Layout } from '../ui/Layout';
 import { NotFound } from '../ui/NotFound';
 import { Loading } from '../ui/States';
+// the pages people arrive on (start, tracking link, login, booking) come with the first chunk: no second round trip
+// before they show; the others load when opened
+import LoginPage from './auth/LoginPage';
+import SignupPage from './auth/SignupPage';
+import BookPage from './book/BookPage';
 import { CustomerNav } from './CustomerNav';
 import { Home } from './home/Home';
+import TrackPage from './track/TrackPage';
 
-const TrackPage = lazy(() => import('./track/TrackPage'));
-const LoginPage = lazy(() => import('./auth/LoginPage'));
-const SignupPage = lazy(() => import('./auth/SignupPage'));
-const BookPage = lazy(() => import('./book/BookPage'));
 const OrderPage = lazy(() => import('./order/OrderPage'));
 const AccountLayout = lazy(() => import('./account/AccountLayout'));
 const Returns = lazy(() => import('./account/Returns'));

@@ -3,14 +3,18 @@ import { anonymous, api, call } from '../api/client';
 import { keys } from '../api/query';
 
 /** The customer face's reads, each one query over the generated client (loading, errors and retries in one place). */
-export function useMerchants(query: string) {
+/** The shop directory's first page for a search (also fetched early by prefetch.ts when /book opens). */
+export function merchantsQuery(query: string) {
   const trimmed = query.trim();
-  return useQuery({
+  return {
     queryKey: keys.merchants(trimmed),
     queryFn: () => call(anonymous.GET('/v1/merchants', { params: { query: { ...(trimmed ? { query: trimmed } : {}), limit: 12 } } })),
-    placeholderData: keepPreviousData,
     staleTime: 60_000,
-  });
+  };
+}
+
+export function useMerchants(query: string) {
+  return useQuery({ ...merchantsQuery(query), placeholderData: keepPreviousData });
 }
 
 export function useOrder(id: string) {

@@ -5,6 +5,7 @@ import { createContext, useContext, useEffect, useRef, useState, type ReactNode 
 import { useWebConfig } from '../api/config';
 
 const MapContext = createContext<L.Map | null>(null);
+const NO_TILES = '<span data-testid="map-offline">no map background: positions only</span>';
 
 /** The Leaflet map the layers draw on; only used inside {@link MapView}. */
 export function useMap(): L.Map {
@@ -44,6 +45,15 @@ export function MapView({ center, zoom = 13, label, children, height = 320 }: {
     // the map is made once; layers and FitBounds move it afterwards
   }, []);
 
+  // no background: said in the attribution line (small print, not a paragraph competing with the page's content)
+  useEffect(() => {
+    if (!map || !tilesMissing) return;
+    map.attributionControl.addAttribution(NO_TILES);
+    return () => {
+      map.attributionControl.removeAttribution(NO_TILES);
+    };
+  }, [map, tilesMissing]);
+
   const tiles = config.data?.map;
   useEffect(() => {
     if (!map || !tiles) return;
@@ -72,7 +82,6 @@ export function MapView({ center, zoom = 13, label, children, height = 320 }: {
   return (
     <div className="map-frame">
       <div ref={container} className="map" style={{ height }} role="region" aria-label={label} data-testid="map" />
-      {tilesMissing && <p className="map-note small muted" data-testid="map-offline">Map background unavailable: showing positions only.</p>}
       {map && <MapContext.Provider value={map}>{children}</MapContext.Provider>}
     </div>
   );

@@ -15,7 +15,7 @@ import type { Draft, DraftAddress } from './draft';
  * Step 2: where the driver comes. A saved address, a found one (when the service has a geocoder), or a pin the
  * customer places; the address line is what the driver reads.
  */
-export function AddressStep({ draft, onChange, onNext, onBack, serverErrors }: {
+export default function AddressStep({ draft, onChange, onNext, onBack, serverErrors }: {
   draft: Draft;
   onChange: (draft: Draft) => void;
   onNext: () => void;

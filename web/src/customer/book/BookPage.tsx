@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { useAuth } from '../../api/auth';
 import { api, call } from '../../api/client';
@@ -8,7 +8,6 @@ import { Button } from '../../ui/Button';
 import { Page } from '../../ui/Layout';
 import { Loading } from '../../ui/States';
 import { Stepper } from '../../ui/Stepper';
-import { AddressStep } from './AddressStep';
 import { BookAction } from './BookAction';
 import { clearDraft, loadDraft, saveDraft, type Draft } from './draft';
 import { ItemsStep } from './ItemsStep';
@@ -16,6 +15,9 @@ import { LinkItems } from './LinkItems';
 import { ReviewStep, type Quote } from './ReviewStep';
 import { SlotStep } from './SlotStep';
 import './book.css';
+
+// the address step holds the map: its code loads when the customer gets there
+const AddressStep = lazy(() => import('./AddressStep'));
 
 const ITEMS = 0;
 const ADDRESS = 1;
@@ -53,7 +55,7 @@ export default function BookPage() {
     return () => window.removeEventListener('popstate', back);
   }, []);
 
-  if (auth.status === 'restoring') return <Loading />;
+  if (auth.status === 'restoring') return <Page title="Book a return pickup"><Loading>Checking your session…</Loading></Page>;
   if (auth.status === 'anonymous') return <Navigate to="/login?next=/book" replace />;
   const guest = auth.session.guest;
   if (guest && !draft.link) return <Navigate to="/" replace />;
@@ -87,7 +89,11 @@ export default function BookPage() {
       {step === ITEMS && (draft.link
         ? <LinkItems draft={draft} onChange={setDraft} onNext={() => go(ADDRESS)} />
         : <ItemsStep draft={draft} onChange={setDraft} onNext={() => go(ADDRESS)} serverErrors={{}} />)}
-      {step === ADDRESS && <AddressStep draft={draft} onChange={setDraft} onNext={() => go(TIME)} onBack={() => go(ITEMS)} serverErrors={{}} />}
+      {step === ADDRESS && (
+        <Suspense fallback={<Loading />}>
+          <AddressStep draft={draft} onChange={setDraft} onNext={() => go(TIME)} onBack={() => go(ITEMS)} serverErrors={{}} />
+        </Suspense>
+      )}
       {step === TIME && <SlotStep draft={draft} onChange={setDraft} onNext={() => { setSlotNotice(undefined); go(REVIEW); }} onBack={() => go(ADDRESS)} notice={slotNotice} />}
       {step === REVIEW && (
         <ReviewStep key={requoted} draft={draft} onChange={setDraft} onQuote={setQuote} onBack={() => go(TIME)} onEditItems={() => go(ITEMS)}>

@@ -9,7 +9,7 @@ import { useOrder, useTracking } from '../data';
 import { BookedBanner } from './BookedBanner';
 import { CancelOrder } from './CancelOrder';
 import { ClaimPrompt } from './ClaimPrompt';
-import { DeliveryMap } from './DeliveryMap';
+import { LazyDeliveryMap as DeliveryMap } from './LazyDeliveryMap';
 import { ItemOutcomes } from './ItemOutcomes';
 import { Timeline } from './Timeline';
 

@@ -7,7 +7,7 @@ import type { Schemas } from '../../api/types';
 import { pickupWindow, statusLabel } from '../../ui/format';
 import { Layout } from '../../ui/Layout';
 import { ErrorState, Loading } from '../../ui/States';
-import { DeliveryMap } from '../order/DeliveryMap';
+import { LazyDeliveryMap as DeliveryMap } from '../order/LazyDeliveryMap';
 
 /**
  * The public tracking page behind a shared link (`/track/{token}`): status, arrival estimate and a map with the

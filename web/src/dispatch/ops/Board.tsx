@@ -7,7 +7,9 @@ import type { StreamEvent } from '../../api/stream';
 import { statusLabel } from '../../ui/format';
 import { ErrorState, Loading } from '../../ui/States';
 import { Sparkline } from '../../ui/Sparkline';
-import { OpsMap } from './OpsMap';
+import { lazy, Suspense } from 'react';
+
+const OpsMap = lazy(() => import('./OpsMap'));
 import './ops.css';
 
 const STATUSES = ['scheduled', 'assigned', 'en_route', 'picked_up', 'delivered', 'cancelled', 'failed'] as const;
@@ -67,7 +69,9 @@ export function Board() {
         </section>
         <section className="card ops-map" aria-labelledby="drivers-title">
           <h2 id="drivers-title">Drivers on shift: <span data-testid="driver-count">{o.drivers.length}</span></h2>
-          <OpsMap areas={o.areas} drivers={o.drivers} />
+          <Suspense fallback={<div className="map-placeholder" style={{ height: 300 }} aria-hidden="true" />}>
+            <OpsMap areas={o.areas} drivers={o.drivers} />
+          </Suspense>
         </section>
         <section className="card" aria-labelledby="alerts-title">
           <h2 id="alerts-title">Active alerts</h2>

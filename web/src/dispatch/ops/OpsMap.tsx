@@ -5,7 +5,7 @@ import { MapView } from '../../map/MapView';
 import type { Schemas } from '../../api/types';
 
 /** Service areas (red where pickups are due and nobody is on shift) and every driver on shift. */
-export function OpsMap({ areas, drivers }: { areas: Schemas['AreaView'][]; drivers: Schemas['DriverDot'][] }) {
+export default function OpsMap({ areas, drivers }: { areas: Schemas['AreaView'][]; drivers: Schemas['DriverDot'][] }) {
   const points = areas.flatMap(area => area.polygon.map(p => [p[0] ?? 0, p[1] ?? 0] as [number, number]))
     .concat(drivers.map(d => [d.lat, d.lng] as [number, number]));
   const center: [number, number] = points[0] ?? [52.52, 13.4];
