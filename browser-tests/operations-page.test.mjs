@@ -61,7 +61,10 @@ test('an operator sees orders, drivers on the map, the last hour, alerts and bac
 
   await page.waitForFunction(() => Number(document.querySelector('[data-testid=orders-scheduled]')?.textContent) >= 1);
   assert.ok(await count(page, 'driver-count') >= 1, 'the driver on shift is counted');
+  // the map's code loads after the board's figures: wait for it to draw
+  await page.getByTestId('driver-dot').first().waitFor({ state: 'attached' });
   assert.ok(await page.getByTestId('driver-dot').count() >= 1, 'and drawn on the map');
+  await page.getByTestId('area').first().waitFor({ state: 'attached' });
   assert.ok(await page.getByTestId('area').count() >= 1, 'the Berlin service area is drawn');
   // drivers are drawn on a canvas; each is also listed with where it was drawn (x, y in the map)
   const map = await page.getByTestId('map').boundingBox();
