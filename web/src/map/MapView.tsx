@@ -5,7 +5,7 @@ import { createContext, useContext, useEffect, useRef, useState, type ReactNode 
 import { useWebConfig } from '../api/config';
 
 const MapContext = createContext<L.Map | null>(null);
-const NO_TILES = '<span data-testid="map-offline">no map background: positions only</span>';
+const NO_TILES = '<span data-testid="map-offline">no background</span>';
 
 /** The Leaflet map the layers draw on; only used inside {@link MapView}. */
 export function useMap(): L.Map {

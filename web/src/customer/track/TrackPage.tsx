@@ -45,7 +45,7 @@ function TrackingCard({ view }: { view: Schemas['PublicTracking'] }) {
   const headline = view.status === 'en_route' || (view.status === 'assigned' && driver) ? 'Driver on the way' : statusLabel(view.status);
   return (
     <section className="card stack" aria-live="polite">
-      <h1 data-testid="status">{headline}</h1>
+      <h1 data-testid="status" className="headline">{headline}</h1>
       {view.message !== headline && <p data-testid="message">{view.message}</p>}
       <p data-testid="eta" className="muted">{view.etaSeconds != null ? `Arrives in about ${Math.max(1, Math.round(view.etaSeconds / 60))} min` : ''}</p>
       <p className="small muted">Pickup window: {pickupWindow(view.windowStart, view.windowEnd)}</p>
