@@ -76,7 +76,7 @@ export function ReviewStep({ draft, onChange, onQuote, onBack, onEditItems, chil
       </section>
       <section className="card stack" aria-labelledby="review-pickup">
         <h3 id="review-pickup">Pickup</h3>
-        <p>{draft.address?.address}<br />{draft.window && pickupWindow(draft.window.start, draft.window.end)}</p>
+        <p>{draft.address?.address}<br />{draft.window && pickupWindow(draft.window.start, draft.window.end, draft.window.timeZone)}</p>
       </section>
       <section className="card stack" aria-labelledby="review-price">
         <h3 id="review-price">Price</h3>

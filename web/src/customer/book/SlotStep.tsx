@@ -49,7 +49,7 @@ export function SlotStep({ draft, onChange, onNext, onBack, notice }: {
       setError('Choose a time for the pickup.');
       return;
     }
-    onChange({ ...draft, window: { start: slot.start, end: slot.end } });
+    onChange({ ...draft, window: { start: slot.start, end: slot.end, timeZone: zone } });
     onNext();
   }
 

@@ -53,6 +53,8 @@ export interface DraftAddress {
 export interface DraftWindow {
   start: string;
   end: string;
+  /** The service area's time zone, in which the window is shown. */
+  timeZone?: string;
 }
 
 export interface Draft {

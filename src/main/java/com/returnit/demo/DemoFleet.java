@@ -68,12 +68,23 @@ class DemoFleet {
 			String email = "driver" + i + "@demo.returnit.local";
 			api.post("/v1/drivers", operator, Map.of("email", email, "password", DemoData.PASSWORD, "name",
 					"Demo Driver " + i, "vehicle", Map.of("type", i % 3 == 0 ? "cargo_bike" : "van", "capacityParcels", 30)));
-			threads.submit(new SimulatedDriver(api, email, DemoData.PASSWORD, near(hub, 0.03), hub.id().toString(),
-					new double[] { hub.lat(), hub.lng() }, speedUp, i));
+			threads.submit(new SimulatedDriver(api, email, DemoData.PASSWORD, near(hub, 0.03), hubs(), speedUp, i));
 		}
 		threads.submit(() -> bookForever(api, merchant, hub));
 		log.info("Demo fleet: {} simulated drivers on shift, a demo booking every {} s", drivers,
 				bookingInterval.toSeconds());
+	}
+
+	/** The first hub of each demo merchant: a customer's booking with either is delivered to its own merchant. */
+	private Map<String, SimulatedDriver.Hub> hubs() {
+		Map<String, SimulatedDriver.Hub> hubs = new java.util.HashMap<>();
+		for (String name : List.of(DemoData.MERCHANT, DemoData.CUSTOMER_PAID_MERCHANT)) {
+			merchants.findByName(name).ifPresent(merchant -> {
+				Hub hub = merchant.hubs().getFirst();
+				hubs.put(merchant.id().toString(), new SimulatedDriver.Hub(hub.id().toString(), hub.lat(), hub.lng()));
+			});
+		}
+		return hubs;
 	}
 
 	private void bookForever(DemoClient api, Merchant merchant, Hub hub) {

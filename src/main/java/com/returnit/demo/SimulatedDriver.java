@@ -21,24 +21,25 @@ final class SimulatedDriver implements Runnable {
 	private final String password;
 	private final double speedUp;
 	private final Random random;
-	private final double hubLat;
-	private final double hubLng;
-	private final String hubId;
+	/** Each demo merchant's hub, by merchant id: an order goes to its own merchant's hub. */
+	private final Map<String, Hub> hubs;
 	private double lat;
 	private double lng;
 	private String token;
 	private Instant tokenAt = Instant.EPOCH;
 
-	SimulatedDriver(DemoClient api, String email, String password, double[] start, String hubId, double[] hub,
+	/** Where a merchant receives its returns. */
+	record Hub(String id, double lat, double lng) {
+	}
+
+	SimulatedDriver(DemoClient api, String email, String password, double[] start, Map<String, Hub> hubs,
 			double speedUp, long seed) {
 		this.api = api;
 		this.email = email;
 		this.password = password;
 		this.lat = start[0];
 		this.lng = start[1];
-		this.hubId = hubId;
-		this.hubLat = hub[0];
-		this.hubLng = hub[1];
+		this.hubs = Map.copyOf(hubs);
 		this.speedUp = speedUp;
 		this.random = new Random(seed);
 	}
@@ -79,8 +80,11 @@ final class SimulatedDriver implements Runnable {
 				"condition", random.nextInt(5) == 0 ? "used" : "new")));
 		api.post("/v1/orders/" + orderId + "/pickup", token(), Map.of("items", checks, "bagSeal",
 				"DEMO-" + random.nextInt(100_000)));
-		driveTo(hubLat, hubLng);
-		api.post("/v1/orders/" + orderId + "/deliver", token(), Map.of("hubId", hubId));
+		Hub hub = hubs.get(api.get("/v1/orders/" + orderId, token()).body().path("merchantId").asString(""));
+		if (hub != null) {
+			driveTo(hub.lat(), hub.lng());
+			api.post("/v1/orders/" + orderId + "/deliver", token(), Map.of("hubId", hub.id()));
+		}
 	}
 
 	private void wander() throws InterruptedException {

@@ -62,4 +62,27 @@ class DemoTests {
 			.containsExactly("order.scheduled", "order.assigned", "order.en_route", "order.picked_up",
 					"order.delivered"));
 	}
+
+	@Test
+	void aReturnToTheShopWhoseCustomersPayIsDeliveredToThatShopsHub() {
+		Api api = new Api(port);
+		String customer = api.post("/v1/auth/token", null, java.util.Map.of("email", DemoData.CUSTOMER_EMAIL,
+				"password", DemoData.PASSWORD)).text("accessToken");
+		JsonNode shop = api.get("/v1/merchants?query=Nordic", null).body().get("data").get(0);
+		String shopId = shop.get("id").asString();
+		JsonNode slot = api.get("/v1/slots?merchantId=" + shopId + "&lat=52.529&lng=13.401", null).body().get("data")
+			.valueStream().filter(s -> s.get("remaining").asInt() > 0).findFirst().orElseThrow();
+		Api.Response booked = api.post("/v1/orders", customer, java.util.Map.of("merchantId", shopId,
+				"pickup", java.util.Map.of("address", "Torstrasse 1, 10119 Berlin", "lat", 52.529, "lng", 13.401),
+				"window", java.util.Map.of("start", slot.get("start").asString(), "end", slot.get("end").asString()),
+				"items", java.util.List.of(java.util.Map.of("description", "Wool sweater", "category", "tops",
+						"purchasedAt", java.time.Instant.now().minus(Duration.ofDays(3)).toString(), "valueCents", 8_900,
+						"reason", "wrong_size")),
+				"paymentMethod", "tok_visa"));
+		assertThat(booked.status()).as(booked.body().toString()).isEqualTo(201);
+		String orderId = booked.text("id");
+
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(
+				() -> api.get("/v1/orders/" + orderId, customer).text("status"), "delivered"::equals);
+	}
 }
