@@ -31,7 +31,9 @@ export function BookAction({ quote, customerPays, onBooked, onSlotFull, onQuoteE
   const [card, setCard] = useState<string>('tok_visa');
   const [stripeMethod, setStripeMethod] = useState<(() => Promise<string>) | null>(null);
   const [message, setMessage] = useState<{ tone: 'error' | 'warning'; text: string; retry?: boolean } | null>(null);
-  const stripe = config.data?.payments.provider === 'stripe' ? config.data.payments.stripePublishableKey : null;
+  const provider = config.data?.payments.provider;
+  const stripe = provider === 'stripe' ? config.data?.payments.stripePublishableKey ?? null : null;
+  const cardsUnavailable = customerPays && provider === 'stripe' && !stripe;
   const onStripeReady = useCallback((create: () => Promise<string>) => setStripeMethod(() => create), []);
 
   async function submit() {
@@ -59,7 +61,8 @@ export function BookAction({ quote, customerPays, onBooked, onSlotFull, onQuoteE
     <section className="card stack" aria-labelledby="pay-title">
       <h3 id="pay-title">{customerPays ? 'Payment' : 'Book'}</h3>
       {customerPays && stripe && <StripeCard publishableKey={stripe} onReady={onStripeReady} />}
-      {customerPays && !stripe && (
+      {cardsUnavailable && <Notice tone="error">Card payments are not set up on this service yet (no Stripe publishable key). Please try again later.</Notice>}
+      {customerPays && !stripe && !cardsUnavailable && (
         <fieldset>
           <legend>Test card <span className="small muted">(sandbox payments: no real card is charged)</span></legend>
           <div className="choices">
@@ -78,7 +81,7 @@ export function BookAction({ quote, customerPays, onBooked, onSlotFull, onQuoteE
           {message.tone === 'error' && customerPays ? <><strong>Payment declined.</strong> {message.text} Choose another card and try again.</> : message.text}
         </Notice>
       )}
-      <Button onClick={submit} busy={book.isPending} data-testid="book">
+      <Button onClick={submit} busy={book.isPending} disabled={cardsUnavailable} data-testid="book">
         {message?.retry ? 'Try again' : customerPays ? `Pay ${total} and book` : 'Book the pickup'}
       </Button>
     </section>
