@@ -176,3 +176,40 @@ async function countOrders(token) {
     after = page.body.data.at(-1).id;
   }
 }
+
+test('a booking whose answer is lost is finished after a reload, with the same key, and books exactly once', async () => {
+  const token = await apiLogin(env('RETURNIT_CUSTOMER_EMAIL'), env('RETURNIT_CUSTOMER_PASSWORD'));
+  const ordersBefore = await countOrders(token);
+  const page = await openPage(browser);
+  await startBooking(page, env('RETURNIT_CUSTOMER_EMAIL'), env('RETURNIT_CUSTOMER_PASSWORD'), env('RETURNIT_PAYING_MERCHANT'));
+  await item(page, 0, { description: 'Knitted hat', category: 'accessories', price: '25.00' });
+  await page.getByTestId('next').click();
+  await pinAndFirstSlot(page);
+  await page.getByTestId('to-payment').click();
+  await page.getByLabel('Mastercard, succeeds').check();
+
+  const keys = [];
+  const bodies = [];
+  await page.route('**/v1/orders', async route => {
+    if (route.request().method() !== 'POST') return route.continue();
+    keys.push(route.request().headers()['idempotency-key']);
+    bodies.push(route.request().postDataJSON());
+    if (keys.length === 1) {
+      await route.fetch();
+      return route.abort('connectionreset');
+    }
+    return route.continue();
+  });
+  await page.getByTestId('book').click();
+  await page.getByTestId('booking-retry').waitFor();
+
+  // the customer reloads rather than pressing "Try again": the page finishes the booking it started
+  await page.reload();
+  await page.getByTestId('booked').waitFor();
+
+  assert.equal(keys.length, 2);
+  assert.equal(keys[1], keys[0], 'the same Idempotency-Key after the reload');
+  assert.deepEqual(bodies[1], bodies[0], 'the same request: the same quote and card');
+  assert.equal(await countOrders(token), ordersBefore + 1, 'one booking, not two');
+  await done(page);
+});

@@ -30,9 +30,24 @@ const RENEW_BEFORE_MS = 60_000;
 let state: AuthState = { status: 'restoring' };
 const listeners = new Set<() => void>();
 
+const identityListeners = new Set<() => void>();
+
+/** Who someone is, for telling a renewal (same person) from another person signing in. */
+function identity(of: AuthState): string | null {
+  return of.status === 'signed-in' ? `${of.session.accountId}:${of.session.guest?.sessionId ?? ''}` : null;
+}
+
 function set(next: AuthState): void {
+  const before = state.status === 'restoring' ? undefined : identity(state);
   state = next;
   listeners.forEach(listener => listener());
+  if (before !== undefined && before !== identity(next)) identityListeners.forEach(listener => listener());
+}
+
+/** Hears when the person changes (logs out, another logs in, a guest claims an account): not on renewals. */
+export function onIdentityChange(listener: () => void): () => void {
+  identityListeners.add(listener);
+  return () => identityListeners.delete(listener);
 }
 
 export function authState(): AuthState {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { idempotencyKeys } from './idempotency';
+import { attempts } from './idempotency';
 
 function memory() {
   const items = new Map<string, string>();
@@ -10,24 +10,39 @@ function memory() {
   };
 }
 
-describe('idempotency keys of a booking', () => {
-  test('a retried booking sends the same key, so it can never book twice', () => {
+type Booking = { quoteId: string; paymentMethod: string };
+const sameQuote = (a: Booking) => (b: Booking) => a.quoteId === b.quoteId;
+
+describe('a booking attempt', () => {
+  test('a retry after a lost answer sends the same request with the same key, even after a reload', () => {
     const storage = memory();
-    const first = idempotencyKeys(storage).for('book:quote-1:tok_visa');
-    // the answer was lost; the page is reloaded and the customer presses "Book" again
-    const retried = idempotencyKeys(storage).for('book:quote-1:tok_visa');
-    expect(retried).toBe(first);
+    const first = attempts<Booking>('book', storage).start({ quoteId: 'q1', paymentMethod: 'pm_1' }, () => true);
+    // the answer was lost; the page is reloaded (a new module instance) and the customer tries again with another card
+    const again = { quoteId: 'q1', paymentMethod: 'pm_2' };
+    const retried = attempts<Booking>('book', storage).start(again, sameQuote(again));
+    expect(retried.key).toBe(first.key);
+    expect(retried.request.paymentMethod).toBe('pm_1');
   });
 
-  test('another card is another attempt with a key of its own', () => {
-    const keys = idempotencyKeys(memory());
-    expect(keys.for('book:quote-1:tok_chargeDeclined')).not.toBe(keys.for('book:quote-1:tok_visa'));
+  test('a reloaded page finds the attempt still waiting for its answer', () => {
+    const storage = memory();
+    attempts<Booking>('book', storage).start({ quoteId: 'q1', paymentMethod: 'tok_visa' }, () => true);
+    expect(attempts<Booking>('book', storage).pending()?.request.quoteId).toBe('q1');
   });
 
-  test('once answered, trying again is a new attempt', () => {
-    const keys = idempotencyKeys(memory());
-    const first = keys.for('book:quote-1:tok_visa');
-    keys.done('book:quote-1:tok_visa');
-    expect(keys.for('book:quote-1:tok_visa')).not.toBe(first);
+  test('once answered for good, the next try is a new attempt with a new key', () => {
+    const store = attempts<Booking>('book', memory());
+    const first = store.start({ quoteId: 'q1', paymentMethod: 'tok_chargeDeclined' }, () => true);
+    store.done();
+    expect(store.pending()).toBeNull();
+    const next = { quoteId: 'q1', paymentMethod: 'tok_visa' };
+    expect(store.start(next, sameQuote(next)).key).not.toBe(first.key);
+  });
+
+  test('another quote is another attempt', () => {
+    const store = attempts<Booking>('book', memory());
+    const first = store.start({ quoteId: 'q1', paymentMethod: 'tok_visa' }, () => true);
+    const other = { quoteId: 'q2', paymentMethod: 'tok_visa' };
+    expect(store.start(other, sameQuote(other)).key).not.toBe(first.key);
   });
 });

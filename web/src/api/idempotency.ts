@@ -1,27 +1,38 @@
 /**
- * Idempotency keys for creating calls that must never happen twice (a booking). One key per attempt, kept in
- * sessionStorage under a name for what is being attempted, so a retry after a lost answer, even after a reload,
- * sends the same key and the service replays its first answer instead of booking again. A new attempt (another card,
- * changed items) gets a new key.
+ * A creating call that must never happen twice (a booking) is an *attempt*: its request and Idempotency-Key are kept
+ * in sessionStorage until the service answers it for good. A retry after a lost answer, also after a reload, sends the
+ * very same request with the same key, and the service replays its first answer instead of acting again. Only a final
+ * answer (success, or a refusal such as a declined card) ends the attempt; the next try is then a new one.
  */
-const PREFIX = 'returnit.idempotency.';
+type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export interface Attempt<T> {
+  request: T;
+  key: string;
+}
 
-export function idempotencyKeys(storage: Storage = sessionStorage) {
+export function attempts<T>(name: string, storage: Store = sessionStorage) {
+  const slot = `returnit.attempt.${name}`;
   return {
-    /** The key of this attempt: the same for the same `attempt` until {@link done}. */
-    for(attempt: string): string {
-      const name = PREFIX + attempt;
-      const existing = storage.getItem(name);
-      if (existing) return existing;
-      const key = crypto.randomUUID();
-      storage.setItem(name, key);
-      return key;
+    /** The attempt still waiting for a final answer, if any. */
+    pending(): Attempt<T> | null {
+      try {
+        const stored = storage.getItem(slot);
+        return stored ? (JSON.parse(stored) as Attempt<T>) : null;
+      } catch {
+        return null;
+      }
     },
-    /** The attempt got a final answer (success or refusal): its next try is a new attempt. */
-    done(attempt: string): void {
-      storage.removeItem(PREFIX + attempt);
+    /** The pending attempt when `same` says it is this request's; otherwise a new attempt with a new key. */
+    start(request: T, same: (pending: T) => boolean): Attempt<T> {
+      const pending = this.pending();
+      const attempt = pending && same(pending.request) ? pending : { request, key: crypto.randomUUID() };
+      storage.setItem(slot, JSON.stringify(attempt));
+      return attempt;
+    },
+    /** The attempt got its final answer. */
+    done(): void {
+      storage.removeItem(slot);
     },
   };
 }

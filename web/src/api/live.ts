@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { accessToken, authState, subscribe as onAuth } from './auth';
+import { accessToken, authState, onIdentityChange } from './auth';
 import { keys, queryClient } from './query';
 import { LiveStream, type LiveStatus, type StreamEvent, type StreamOptions } from './stream';
 
@@ -31,8 +31,11 @@ liveStream.listen((event: StreamEvent) => {
 // back after a drop: what the pages show is refetched over REST before new events count (STYLE 18)
 liveStream.onReconnect(() => void queryClient.invalidateQueries());
 
-onAuth(() => {
+// another person (or nobody) now: nothing cached of the previous one stays, and the stream reconnects as the new one
+onIdentityChange(() => {
+  queryClient.clear();
   if (authState().status === 'anonymous') liveStream.stop();
+  else liveStream.restart();
 });
 
 /** Follows the order while the component is shown; its queries refresh as events arrive. */

@@ -125,6 +125,19 @@ describe('the live stream', () => {
     expect(sockets[0]!.sent).toEqual([{ action: 'subscribe', all: true }]);
   });
 
+  test('when the signed-in person changes it reconnects with the new token and follows the same orders', async () => {
+    const { stream, sockets } = harness();
+    stream.follow('o-1');
+    await settle();
+    sockets[0]!.opens();
+    stream.restart();
+    await settle();
+    expect(sockets[0]!.closed).toBe(true);
+    expect(sockets).toHaveLength(2);
+    sockets[1]!.opens();
+    expect(sockets[1]!.sent).toEqual([{ action: 'subscribe', orderId: 'o-1' }]);
+  });
+
   test('without a token it waits and tries again rather than connecting anonymously', async () => {
     const { stream, sockets, timers } = harness(null);
     stream.follow('o-1');

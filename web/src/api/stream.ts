@@ -101,6 +101,18 @@ export class LiveStream {
     };
   }
 
+  /** Reconnects now, keeping what is followed (the signed-in person changed: the socket's token is theirs no more). */
+  restart(): void {
+    const socket = this.socket;
+    this.socket = null;
+    socket?.close();
+    if (this.timer !== null) {
+      this.options.cancel(this.timer);
+      this.timer = null;
+    }
+    if (this.wanted) void this.connect();
+  }
+
   /** Closes for good (logging out). */
   stop(): void {
     this.orders.clear();

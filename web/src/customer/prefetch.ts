@@ -11,7 +11,12 @@ import { merchantsQuery } from './data';
 export function startEarly(path: string): void {
   const track = /^\/track\/([^/]+)$/.exec(path);
   if (track) {
-    const token = decodeURIComponent(track[1]!);
+    let token: string;
+    try {
+      token = decodeURIComponent(track[1]!);
+    } catch {
+      return; // not a token the service could have made: the page says the link is not valid
+    }
     void queryClient.prefetchQuery({
       queryKey: keys.publicTracking(token),
       queryFn: () => call(anonymous.GET('/v1/public/tracking/{token}', { params: { path: { token } } })),

@@ -20,7 +20,10 @@ export function AreasLayer({ areas }: { areas: Area[] }) {
       const shape = L.polygon(area.polygon.map(p => [p[0] ?? 0, p[1] ?? 0] as [number, number]), {
         color, weight: 2, fillColor: color, fillOpacity: 0.08,
       }).addTo(map);
-      shape.bindTooltip(area.label ?? area.name);
+      // as text: area names are typed by operators, and a tooltip's string is HTML to Leaflet
+      const tooltip = document.createElement('span');
+      tooltip.textContent = area.label ?? area.name;
+      shape.bindTooltip(tooltip);
       shape.getElement()?.setAttribute('data-testid', 'area');
       return shape;
     });

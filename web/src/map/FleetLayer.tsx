@@ -35,7 +35,7 @@ export function FleetLayer({ drivers, staleAfterSeconds = 120 }: { drivers: Flee
       const stale = driver.ageSeconds > staleAfterSeconds;
       L.circleMarker([driver.lat, driver.lng], {
         renderer, radius: 7, weight: 2, color: '#ffffff', fillColor: stale ? '#6b7378' : '#0b5d4b', fillOpacity: 1,
-      }).bindTooltip(`Driver ${driver.id.slice(0, 8)}, position ${driver.ageSeconds} s old`).addTo(group);
+      }).bindTooltip(textNode(`Driver ${driver.id.slice(0, 8)}, position ${driver.ageSeconds} s old`)).addTo(group);
     }
   }, [group, renderer, drivers, staleAfterSeconds]);
 
@@ -51,4 +51,10 @@ export function FleetLayer({ drivers, staleAfterSeconds = 120 }: { drivers: Flee
       })}
     </ul>
   );
+}
+
+function textNode(text: string): HTMLElement {
+  const node = document.createElement('span');
+  node.textContent = text;
+  return node;
 }

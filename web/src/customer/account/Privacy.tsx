@@ -16,6 +16,7 @@ export default function Privacy() {
   const me = useMe();
   const navigate = useNavigate();
   const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [typed, setTyped] = useState('');
   const terms = useQuery({ queryKey: ['erasure-terms'], queryFn: () => call(api.GET('/v1/customers/me/erasure')), enabled: confirming, staleTime: 0 });
@@ -31,6 +32,7 @@ export default function Privacy() {
 
   async function download() {
     setExporting(true);
+    setExportError(null);
     try {
       const data = await call(api.GET('/v1/customers/me/export'));
       const href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
@@ -39,6 +41,8 @@ export default function Privacy() {
       anchor.download = 'returnit-my-data.json';
       anchor.click();
       URL.revokeObjectURL(href);
+    } catch (error) {
+      setExportError(describe(error));
     } finally {
       setExporting(false);
     }
@@ -65,6 +69,7 @@ export default function Privacy() {
         <h3>Download my data</h3>
         <p>Everything ReturnIt keeps about you: your account, addresses and every return with its history, as a JSON file.</p>
         <div><Button variant="secondary" busy={exporting} onClick={download} data-testid="export">Download my data</Button></div>
+        {exportError && <Notice tone="error">{exportError}</Notice>}
       </div>
       <div className="card stack">
         <h3>Delete my account</h3>

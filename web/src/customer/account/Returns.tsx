@@ -1,18 +1,19 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { keys } from '../../api/query';
 import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/Field';
 import { money, pickupWindow, statusLabel } from '../../ui/format';
-import { Empty, ErrorState, Loading } from '../../ui/States';
+import { Empty, ErrorState, Loading, Notice } from '../../ui/States';
 
 const FILTERS = ['', 'scheduled', 'assigned', 'en_route', 'picked_up', 'delivered', 'cancelled', 'failed'];
 
 /** My returns, newest first, a page at a time (the service's cursor), filtered by status. */
 export default function Returns() {
   const [status, setStatus] = useState('');
+  const [params] = useSearchParams();
   const orders = useInfiniteQuery({
     queryKey: keys.orders(status),
     queryFn: ({ pageParam }) => call(api.GET('/v1/orders', { params: { query: {
@@ -28,6 +29,7 @@ export default function Returns() {
         <h2 id="returns-title">My returns</h2>
         <Link className="button" to="/book">Book a pickup</Link>
       </div>
+      {params.get('booked') === '1' && <Notice tone="success">Your return is booked: it is at the top of the list.</Notice>}
       <div style={{ maxWidth: 280 }}>
         <SelectField id="status-filter" label="Show" value={status} onChange={event => setStatus(event.target.value)}>
           {FILTERS.map(f => <option key={f} value={f}>{f ? statusLabel(f) : 'All returns'}</option>)}

@@ -1,6 +1,7 @@
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useWebConfig } from '../../api/config';
 import { LoginForm } from '../../ui/LoginForm';
+import { safeNext } from './next';
 import { Page } from '../../ui/Layout';
 
 /** Logging in; back to where the customer was going (`?next=`), else to their returns. */
@@ -23,9 +24,4 @@ export default function LoginPage() {
       )}
     </Page>
   );
-}
-
-/** Only paths of this app: never an address elsewhere (an open redirect). */
-export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/account';
 }

@@ -7,7 +7,7 @@ import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
 import { Page } from '../../ui/Layout';
 import { Notice } from '../../ui/States';
-import { safeNext } from './LoginPage';
+import { safeNext } from './next';
 
 /** Signing up: checked here for what is obviously missing, by the service for the rest (shown at each field). */
 export default function SignupPage() {

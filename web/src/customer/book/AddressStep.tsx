@@ -86,7 +86,7 @@ export default function AddressStep({ draft, onChange, onNext, onBack, serverErr
           </div>
         </MapView>
         {shown['pickup.lat'] && <Notice tone="error">{shown['pickup.lat']}</Notice>}
-        {pin && <p className="small muted" data-testid="pin">Pin at {pin[0].toFixed(5)}, {pin[1].toFixed(5)}</p>}
+        <p className="small muted" role="status">{pin && <span data-testid="pin">Pin placed at {pin[0].toFixed(5)}, {pin[1].toFixed(5)}</span>}</p>
       </div>
       {customer && !address.savedId && (
         <label className="choice">

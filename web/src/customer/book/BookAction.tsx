@@ -4,7 +4,7 @@ import type { Schemas } from '../../api/types';
 import { Button } from '../../ui/Button';
 import { money } from '../../ui/format';
 import { Notice } from '../../ui/States';
-import { bookingFailure, useBook } from './booking';
+import { bookingAttempts, bookingFailure, useBook } from './booking';
 import { StripeCard } from './StripeCard';
 
 const TEST_CARDS = [
@@ -19,12 +19,13 @@ const TEST_CARDS = [
  * test card (the same flow as a real card: the provider declines some); with Stripe, Stripe Elements takes the card.
  * A decline shows the provider's reason and keeps everything else, so the customer just tries another card.
  */
-export function BookAction({ quote, customerPays, onBooked, onSlotFull, onQuoteExpired }: {
+export function BookAction({ quote, customerPays, onBooked, onSlotFull, onQuoteExpired, onAlreadyBooked }: {
   quote: Schemas['QuoteView'];
   customerPays: boolean;
   onBooked: (order: Schemas['OrderView']) => void;
   onSlotFull: () => void;
   onQuoteExpired: () => void;
+  onAlreadyBooked: () => void;
 }) {
   const config = useWebConfig();
   const book = useBook();
@@ -38,12 +39,16 @@ export function BookAction({ quote, customerPays, onBooked, onSlotFull, onQuoteE
 
   async function submit() {
     setMessage(null);
-    let paymentMethod: string | undefined;
-    try {
-      paymentMethod = customerPays ? (stripe ? await stripeMethod!() : card) : undefined;
-    } catch (failure) {
-      setMessage({ tone: 'error', text: failure instanceof Error ? failure.message : 'The card details are incomplete.' });
-      return;
+    // an attempt of this quote whose answer was lost is sent again as it was (same card, same key), never remade
+    const pending = bookingAttempts().pending();
+    let paymentMethod: string | undefined = pending?.request.quoteId === quote.quoteId ? pending.request.paymentMethod : undefined;
+    if (!pending || pending.request.quoteId !== quote.quoteId) {
+      try {
+        paymentMethod = customerPays ? (stripe ? await stripeMethod!() : card) : undefined;
+      } catch (failure) {
+        setMessage({ tone: 'error', text: failure instanceof Error ? failure.message : 'The card details are incomplete.' });
+        return;
+      }
     }
     book.mutate({ quoteId: quote.quoteId, ...(paymentMethod ? { paymentMethod } : {}) }, {
       onSuccess: onBooked,
@@ -51,6 +56,7 @@ export function BookAction({ quote, customerPays, onBooked, onSlotFull, onQuoteE
         const failure = bookingFailure(error);
         if (failure.kind === 'slot-full') onSlotFull();
         else if (failure.kind === 'quote-expired') onQuoteExpired();
+        else if (failure.kind === 'quote-used') onAlreadyBooked();
         else setMessage({ tone: failure.kind === 'declined' ? 'error' : 'warning', text: failure.message, retry: failure.kind === 'retry' });
       },
     });
@@ -81,7 +87,7 @@ export function BookAction({ quote, customerPays, onBooked, onSlotFull, onQuoteE
           {message.tone === 'error' && customerPays ? <><strong>Payment declined.</strong> {message.text} Choose another card and try again.</> : message.text}
         </Notice>
       )}
-      <Button onClick={submit} busy={book.isPending} disabled={cardsUnavailable} data-testid="book">
+      <Button onClick={submit} busy={book.isPending} disabled={cardsUnavailable || (customerPays && !!stripe && !stripeMethod)} data-testid="book">
         {message?.retry ? 'Try again' : customerPays ? `Pay ${total} and book` : 'Book the pickup'}
       </Button>
     </section>

@@ -9,6 +9,8 @@ import { Page } from '../../ui/Layout';
 import { Loading } from '../../ui/States';
 import { Stepper } from '../../ui/Stepper';
 import { BookAction } from './BookAction';
+import { bookingAttempts } from './booking';
+import { ResumeBooking } from './ResumeBooking';
 import { clearDraft, loadDraft, saveDraft, type Draft } from './draft';
 import { ItemsStep } from './ItemsStep';
 import { LinkItems } from './LinkItems';
@@ -38,6 +40,8 @@ export default function BookPage() {
   const [quote, setQuote] = useState<Quote | null>(null);
   const [slotNotice, setSlotNotice] = useState<string>();
   const [requoted, setRequoted] = useState(0);
+  // a booking sent before a reload and not yet answered is finished first (the service replays its answer)
+  const [resuming, setResuming] = useState(() => bookingAttempts().pending() !== null);
 
   const setDraft = useCallback((next: Draft) => {
     setDraftState(next);
@@ -56,7 +60,8 @@ export default function BookPage() {
   }, []);
 
   if (auth.status === 'restoring') return <Page title="Book a return pickup"><Loading>Checking your session…</Loading></Page>;
-  if (auth.status === 'anonymous') return <Navigate to="/login?next=/book" replace />;
+  // a guest of a return link re-enters through the link (there is no password to log in with)
+  if (auth.status === 'anonymous') return <Navigate to={draft.link ? `/r/${draft.link.token}` : '/login?next=/book'} replace />;
   const guest = auth.session.guest;
   if (guest && !draft.link) return <Navigate to="/" replace />;
 
@@ -80,8 +85,17 @@ export default function BookPage() {
         void queryClient.invalidateQueries({ queryKey: ['slots'] });
         go(TIME);
       }}
-      onQuoteExpired={() => { setRequoted(n => n + 1); go(REVIEW); }} />
+      onQuoteExpired={() => { setRequoted(n => n + 1); go(REVIEW); }}
+      onAlreadyBooked={() => { clearDraft(); navigate('/account?booked=1', { replace: true }); }} />
   );
+
+  if (resuming) {
+    return (
+      <Page title="Finishing your booking">
+        <ResumeBooking onBooked={booked} onGiveUp={() => { setResuming(false); go(REVIEW); }} />
+      </Page>
+    );
+  }
 
   return (
     <Page title={draft.link ? `Return to ${draft.merchant?.name ?? 'the shop'}` : 'Book a return pickup'}>

@@ -5,7 +5,11 @@ import { itemProblems, newItem, type Draft } from './draft';
 import { ItemEditor } from './ItemEditor';
 import { MerchantPicker } from './MerchantPicker';
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/** Today's date where the customer is (yyyy-mm-dd, as date inputs give it). */
+export const today = () => {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+};
 
 /** Step 1: the shop and the items going back. */
 export function ItemsStep({ draft, onChange, onNext, serverErrors }: {

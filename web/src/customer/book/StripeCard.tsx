@@ -34,7 +34,9 @@ export function StripeCard({ publishableKey, onReady }: { publishableKey: string
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let card: { destroy(): void } | null = null;
+    let cancelled = false;
     loadStripe().then(() => {
+      if (cancelled) return;
       if (!window.Stripe || !mount.current) throw new Error('no Stripe');
       const stripe = window.Stripe(publishableKey);
       const element = stripe.elements().create('card', { hidePostalCode: true });
@@ -46,7 +48,10 @@ export function StripeCard({ publishableKey, onReady }: { publishableKey: string
         return result.paymentMethod.id;
       });
     }).catch(() => setFailed(true));
-    return () => card?.destroy();
+    return () => {
+      cancelled = true;
+      card?.destroy();
+    };
   }, [publishableKey, onReady]);
   return (
     <div className="field">

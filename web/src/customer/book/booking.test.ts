@@ -17,6 +17,14 @@ describe('a failed booking', () => {
   });
 
   test('an expired quote is priced again', () => {
-    expect(bookingFailure(new ApiError(toProblem(409, { status: 409, detail: 'This quote expired at 2030-01-01T10:00:00Z; ask for a new one.' }))).kind).toBe('quote-expired');
+    expect(bookingFailure(new ApiError(toProblem(409, { status: 409, code: 'quote_expired', detail: 'This quote expired at 2030-01-01T10:00:00Z; ask for a new one.' }))).kind).toBe('quote-expired');
+  });
+
+  test('the same key still in flight is a retry, not a refusal', () => {
+    expect(bookingFailure(new ApiError(toProblem(409, { status: 409, detail: 'A request with this Idempotency-Key is still in progress; retry shortly.' }))).kind).toBe('retry');
+  });
+
+  test('a quote already booked says so rather than refusing', () => {
+    expect(bookingFailure(new ApiError(toProblem(409, { status: 409, code: 'quote_used', detail: 'This quote has already been booked.' }))).kind).toBe('quote-used');
   });
 });

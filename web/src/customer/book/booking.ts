@@ -1,32 +1,36 @@
 import { useMutation } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
-import { idempotencyKeys } from '../../api/idempotency';
+import { attempts } from '../../api/idempotency';
 import { ApiError } from '../../api/problem';
 import { keys, queryClient } from '../../api/query';
 
+export interface BookingRequest {
+  quoteId: string;
+  paymentMethod?: string;
+}
+
+/** The booking attempt of this tab (sessionStorage): survives a reload until the service answers it for good. */
+export const bookingAttempts = () => attempts<BookingRequest>('booking');
 
 /**
- * Books a quote (with a card where the customer pays). Each attempt carries an Idempotency-Key kept until it gets an
- * answer: a retry after a lost connection, even after a reload, replays the service's first answer instead of
- * booking twice. A refusal (a declined card, a full window) ends the attempt; trying again is a new one.
+ * Books a quote (with a card where the customer pays). A retry of the same quote re-sends the pending attempt exactly
+ * (same card, same Idempotency-Key), so a booking whose answer was lost is never made twice; a final answer, success
+ * or refusal, ends the attempt.
  */
 export function useBook() {
   return useMutation({
-    mutationFn: async ({ quoteId, paymentMethod }: { quoteId: string; paymentMethod?: string }) => {
-      const attempts = idempotencyKeys();
-      const attempt = `book:${quoteId}:${paymentMethod ?? 'merchant-pays'}`;
+    mutationFn: async (request: BookingRequest) => {
+      const store = bookingAttempts();
+      const attempt = store.start(request, pending => pending.quoteId === request.quoteId);
       try {
         const order = await call(api.POST('/v1/orders', {
-          body: { quoteId, ...(paymentMethod ? { paymentMethod } : {}) },
-          headers: { 'Idempotency-Key': attempts.for(attempt) },
+          body: { quoteId: attempt.request.quoteId, ...(attempt.request.paymentMethod ? { paymentMethod: attempt.request.paymentMethod } : {}) },
+          headers: { 'Idempotency-Key': attempt.key },
         }));
-        attempts.done(attempt);
+        store.done();
         return order;
       } catch (error) {
-        // no answer, or the same key still in flight (409 without a code): the next try must reuse the key
-        const pending = error instanceof ApiError && (error.isNetwork || error.status >= 500
-          || (error.status === 409 && /in progress/i.test(error.problem.detail ?? '')));
-        if (!pending) attempts.done(attempt);
+        if (!answerMayBeLost(error)) store.done();
         throw error;
       }
     },
@@ -34,15 +38,23 @@ export function useBook() {
   });
 }
 
+/** No answer, a server error, or the same key still in flight: the booking may have happened; retry, don't restart. */
+export function answerMayBeLost(error: unknown): boolean {
+  return error instanceof ApiError
+    && (error.isNetwork || error.status >= 500 || (error.status === 409 && /in progress/i.test(error.problem.detail ?? '')));
+}
+
+export type BookingFailure = { kind: 'declined' | 'slot-full' | 'quote-expired' | 'quote-used' | 'ineligible' | 'retry' | 'other'; message: string };
+
 /** What a failed booking means for the customer, and where to send them. */
-export function bookingFailure(error: unknown): { kind: 'declined' | 'slot-full' | 'quote-expired' | 'ineligible' | 'retry' | 'other'; message: string } {
+export function bookingFailure(error: unknown): BookingFailure {
   if (!(error instanceof ApiError)) return { kind: 'other', message: 'Something unexpected happened.' };
   const problem = error.problem;
-  if (error.isNetwork || error.status >= 500) return { kind: 'retry', message: 'The connection dropped before we heard back. Trying again is safe: you will not be booked twice.' };
-  if (error.status === 409 && /in progress/i.test(problem.detail ?? '')) return { kind: 'retry', message: 'Your booking is still being made. Trying again in a moment is safe.' };
+  if (answerMayBeLost(error)) return { kind: 'retry', message: 'The connection dropped before we heard back. Trying again is safe: you will not be booked twice.' };
   if (error.status === 402) return { kind: 'declined', message: String(problem.errors?.[0]?.message ?? problem.detail ?? 'The card was declined.') };
   if (error.status === 409 && problem.code === 'slot_full') return { kind: 'slot-full', message: 'That pickup window just filled up. Please choose another time.' };
-  if (error.status === 409 && /expired/i.test(problem.detail ?? '')) return { kind: 'quote-expired', message: 'The price expired. Here is a fresh one.' };
+  if (error.status === 409 && problem.code === 'quote_expired') return { kind: 'quote-expired', message: 'The price expired. Here is a fresh one.' };
+  if (error.status === 409 && problem.code === 'quote_used') return { kind: 'quote-used', message: 'This return is already booked.' };
   if (error.status === 422) return { kind: 'ineligible', message: problem.detail ?? 'The return is not eligible.' };
   return { kind: 'other', message: problem.detail ?? 'The booking was refused.' };
 }

@@ -13,8 +13,14 @@ export function BookedBanner({ order }: { order: Schemas['OrderView'] }) {
   const url = link.data ? new URL(link.data.url, location.origin).toString() : '';
 
   async function downloadCalendar() {
-    const { data, response } = await api.GET('/v1/orders/{id}/calendar.ics', { params: { path: { id: order.id } }, parseAs: 'blob' });
-    if (!response.ok || !data) return;
+    setShared('');
+    const answer = await api.GET('/v1/orders/{id}/calendar.ics', { params: { path: { id: order.id } }, parseAs: 'blob' })
+      .catch(() => null);
+    const data = answer?.data;
+    if (!answer?.response.ok || !data) {
+      setShared('The calendar file could not be downloaded. Please try again.');
+      return;
+    }
     const href = URL.createObjectURL(data as Blob);
     const anchor = document.createElement('a');
     anchor.href = href;

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, call } from '../../api/client';
-import { describe } from '../../api/problem';
+import { ApiError, describe } from '../../api/problem';
 import { keys, queryClient } from '../../api/query';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -18,7 +18,13 @@ export function CancelOrder({ orderId }: { orderId: string }) {
   const [reason, setReason] = useState(REASONS[0]!);
   const terms = useCancellationTerms(orderId, open);
   const cancel = useMutation({
-    mutationFn: () => call(api.POST('/v1/orders/{id}/cancel', { params: { path: { id: orderId } }, body: { reason } })),
+    // the fee the customer was shown goes along: should it have risen meanwhile, the service refuses (409 fee_changed)
+    mutationFn: () => call(api.POST('/v1/orders/{id}/cancel', {
+      params: { path: { id: orderId } }, body: { reason, acceptedFeeCents: terms.data?.feeCents ?? 0 },
+    })),
+    onError: error => {
+      if (error instanceof ApiError && error.problem.code === 'fee_changed') void terms.refetch();
+    },
     onSuccess: () => {
       setOpen(false);
       void queryClient.invalidateQueries({ queryKey: keys.order(orderId) });
@@ -43,7 +49,9 @@ export function CancelOrder({ orderId }: { orderId: string }) {
               {REASONS.map(r => <option key={r}>{r}</option>)}
             </SelectField>
           )}
-          {cancel.error && <Notice tone="error">{describe(cancel.error)}</Notice>}
+          {cancel.error && (cancel.error instanceof ApiError && cancel.error.problem.code === 'fee_changed'
+            ? <Notice tone="warning" testId="fee-changed">The late fee applies now: the amount above is what cancelling costs. Confirm again to cancel.</Notice>
+            : <Notice tone="error">{describe(cancel.error)}</Notice>)}
           <div className="row">
             <Button variant="secondary" onClick={() => setOpen(false)}>Keep the pickup</Button>
             {t?.cancellable && <Button variant="danger" busy={cancel.isPending} onClick={() => cancel.mutate()} data-testid="confirm-cancel">

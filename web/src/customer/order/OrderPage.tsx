@@ -47,10 +47,10 @@ export default function OrderPage() {
     <Page title="Your pickup" actions={<span className={`badge ${live === 'live' ? 'badge--live' : ''}`} data-testid="live">{live === 'live' ? 'Live' : live === 'reconnecting' ? 'Reconnecting…' : 'Updates paused'}</span>}>
       <div className="stack">
         {params.get('booked') === '1' && <BookedBanner order={o} />}
-        <section className="card stack" aria-live="polite">
-          <h2 data-testid="order-status">{message ?? statusLabel(status)}</h2>
+        <section className="card stack">
+          <h2 data-testid="order-status" aria-live="polite">{message ?? statusLabel(status)}</h2>
           <p className="muted">{pickupWindow(o.window.start, o.window.end)} · {o.pickup.address}</p>
-          {tracking.data?.etaSeconds != null && <p data-testid="order-eta"><strong>Arrives in {eta(tracking.data.etaSeconds)}</strong></p>}
+          <p aria-live="polite" aria-atomic="true">{tracking.data?.etaSeconds != null && <strong data-testid="order-eta">Arrives in {eta(tracking.data.etaSeconds)}</strong>}</p>
           {stale && <p className="small muted">The driver's position was last updated {Math.round(driver!.ageSeconds / 60)} min ago.</p>}
           {status === 'cancelled' && o.cancelReason && <Notice tone="info">Cancelled: {o.cancelReason}</Notice>}
           <DeliveryMap pickup={[o.pickup.lat, o.pickup.lng]} label="Map of your pickup and the driver"

@@ -44,10 +44,10 @@ function TrackingCard({ view }: { view: Schemas['PublicTracking'] }) {
   const driver = view.driver ?? null;
   const headline = view.status === 'en_route' || (view.status === 'assigned' && driver) ? 'Driver on the way' : statusLabel(view.status);
   return (
-    <section className="card stack" aria-live="polite">
-      <h1 data-testid="status" className="headline">{headline}</h1>
+    <section className="card stack">
+      <h1 data-testid="status" className="headline" aria-live="polite">{headline}</h1>
       {view.message !== headline && <p data-testid="message">{view.message}</p>}
-      <p data-testid="eta" className="muted">{view.etaSeconds != null ? `Arrives in about ${Math.max(1, Math.round(view.etaSeconds / 60))} min` : ''}</p>
+      <p data-testid="eta" className="muted" aria-live="polite">{view.etaSeconds != null ? `Arrives in about ${Math.max(1, Math.round(view.etaSeconds / 60))} min` : ''}</p>
       <p className="small muted">Pickup window: {pickupWindow(view.windowStart, view.windowEnd)}</p>
       <DeliveryMap pickup={[view.pickupLat, view.pickupLng]} driver={driver ? { lat: driver.lat, lng: driver.lng, stale: driver.stale } : null}
         label="Map of the pickup and the driver" />

@@ -54,6 +54,28 @@ class CancellationAtTheInstantTests extends ControlledWorldTest {
 			.isEqualTo(450);
 	}
 
+	@Test
+	void aCustomerWhoWasToldCancellingIsFreeIsNotChargedWhenTheFeeBeginsBeforeTheyConfirm() {
+		var customer = fixtures.customer();
+		JsonNode order = book(customer, merchantWithFee("Changed Its Mind", 450));
+		Instant feeFrom = Instant.parse(order.get("lateCancellation").get("appliesFrom").asString());
+		CLOCK.set(feeFrom.minusSeconds(30));
+		long shown = terms(customer, order).get("feeCents").asLong();
+		CLOCK.set(feeFrom);
+
+		Api.Response refused = api.post("/v1/orders/" + id(order) + "/cancel", customer.token(),
+				Map.of("reason", "Plans changed", "acceptedFeeCents", shown));
+		Api.Response accepted = api.post("/v1/orders/" + id(order) + "/cancel", customer.token(),
+				Map.of("reason", "Plans changed", "acceptedFeeCents", 450));
+
+		assertThat(shown).isZero();
+		assertThat(refused.status()).as(refused.body().toString()).isEqualTo(409);
+		assertThat(refused.text("code")).isEqualTo("fee_changed");
+		assertThat(refused.body().get("feeCents").asLong()).isEqualTo(450);
+		assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(200);
+		assertThat(accepted.text("status")).isEqualTo("cancelled");
+	}
+
 	/** A window starting 2 h 5 min from now: the fee (2 hours before the window) applies in 5 minutes. */
 	private JsonNode book(Fixtures.Person customer, Fixtures.MerchantRef merchant) {
 		Instant start = CLOCK.instant().plus(Duration.ofMinutes(125)).truncatedTo(ChronoUnit.SECONDS);

@@ -71,8 +71,9 @@ class GuestAccessTests extends EndToEndTest {
 		String orderId = api.post("/v1/orders", guest, ReturnLinks.guestRequest(List.of(Map.of("sku", "SKU-SCARF"))))
 			.text("id");
 
-		for (String path : List.of("/v1/customers/me", "/v1/customers/me/export",
-				"/v1/customers/me/notification-preferences", "/v1/orders/" + orderId + "/payment",
+		for (String path : List.of("/v1/customers/me", "/v1/customers/me/export", "/%761/customers/me/export",
+				"/v1/customers/me/%61ddresses", "/v1/customers/me/notification-preferences",
+				"/v1/orders/" + orderId + "/payment",
 				"/v1/webhook-endpoints", "/v1/service-areas", "/v1/return-sessions", "/v1/drivers/me/offers")) {
 			Api.Response refused = api.get(path, guest);
 			assertThat(refused.status()).as(path).isEqualTo(403);

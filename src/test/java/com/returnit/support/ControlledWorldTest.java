@@ -19,6 +19,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @Import(ControlledWorldTest.World.class)
 @TestPropertySource(properties = { "returnit.test.database=controlled-world", "returnit.dispatch.enabled=false",
+		"returnit.test.reuse-grace=15s",
 		"returnit.geocoder.provider=nominatim", "returnit.geocoder.timeout=1s",
 		"returnit.geocoder.user-agent=ReturnIt/test (ops@returnit.local)", "returnit.geocoder.max-requests-per-second=0",
 		// the geocoder's circuit opens after 3 failures of the last 4 calls, so that a test sees it open

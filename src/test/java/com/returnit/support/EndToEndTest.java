@@ -72,6 +72,9 @@ public abstract class EndToEndTest {
 				() -> "${returnit.test.login-throttle.account-free-failures:1000000}");
 		registry.add("returnit.admin.totp-secret", () -> ADMIN_TOTP_SECRET);
 		registry.add("returnit.security.cors.allowed-origins", () -> ALLOWED_ORIGIN);
+		// a reused refresh token revokes its family at once, unless a context sets returnit.test.reuse-grace (the
+		// browser journeys and the controlled world keep the service's 15 s, where pages reload mid-request)
+		registry.add("returnit.security.tokens.reuse-grace", () -> "${returnit.test.reuse-grace:0s}");
 	}
 
 	@BeforeEach

@@ -34,6 +34,7 @@ import org.springframework.test.context.TestPropertySource;
  * prepares what they need through the API: shops, areas with schedules, drivers on shift, a return link.
  */
 @TestPropertySource(properties = { "returnit.test.database=browser", "returnit.geocoder.provider=nominatim",
+		"returnit.test.reuse-grace=15s",
 		"returnit.geocoder.max-requests-per-second=0" })
 class CustomerAppBrowserTests extends EndToEndTest {
 

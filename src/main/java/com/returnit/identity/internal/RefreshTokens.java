@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RefreshTokens {
 
-	record Stored(UUID id, UUID familyId, UUID accountId, Instant expiresAt, boolean used, boolean revoked) {
+	record Stored(UUID id, UUID familyId, UUID accountId, Instant expiresAt, boolean used, boolean revoked,
+			@Nullable Instant usedAt) {
 	}
 
 	private final JdbcClient jdbc;
@@ -38,11 +40,12 @@ class RefreshTokens {
 
 	Optional<Stored> find(String token) {
 		return jdbc.sql("""
-				SELECT id, family_id, account_id, expires_at, used_at IS NOT NULL, revoked_at IS NOT NULL
+				SELECT id, family_id, account_id, expires_at, used_at IS NOT NULL, revoked_at IS NOT NULL, used_at
 				FROM refresh_tokens WHERE token_hash = :hash""")
 			.param("hash", Secrets.digest(token))
 			.query((rs, n) -> new Stored(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-					rs.getObject(3, UUID.class), rs.getTimestamp(4).toInstant(), rs.getBoolean(5), rs.getBoolean(6)))
+					rs.getObject(3, UUID.class), rs.getTimestamp(4).toInstant(), rs.getBoolean(5), rs.getBoolean(6),
+					rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
 			.optional();
 	}
 
@@ -50,6 +53,12 @@ class RefreshTokens {
 	boolean markUsed(UUID id) {
 		return jdbc.sql("UPDATE refresh_tokens SET used_at = :now WHERE id = :id AND used_at IS NULL AND revoked_at IS NULL")
 			.param("id", id).param("now", Timestamp.from(clock.instant())).update() == 1;
+	}
+
+	/** Revokes the family's tokens nobody has used yet (the one a lost answer carried). */
+	void revokeUnused(UUID familyId) {
+		jdbc.sql("UPDATE refresh_tokens SET revoked_at = :now WHERE family_id = :family AND used_at IS NULL AND revoked_at IS NULL")
+			.param("family", familyId).param("now", Timestamp.from(clock.instant())).update();
 	}
 
 	void revokeFamily(UUID familyId) {

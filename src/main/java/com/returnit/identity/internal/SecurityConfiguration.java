@@ -63,10 +63,6 @@ class SecurityConfiguration {
 						"/actuator/health", "/actuator/health/**", "/actuator/info", "/v1/public/**", "/v1/slots",
 						"/.well-known/jwks.json")
 				.permitAll()
-				// the web app: its pages, assets and deep links are public; everything they show comes from the API
-				.requestMatchers(request -> "GET".equals(request.getMethod())
-						&& !SecurityHeaders.isApi(request.getRequestURI()))
-				.permitAll()
 				// what a customer needs before logging in (a return link may bring them with no account): the merchant
 				// directory and address search, counted in the anonymous rate-limit tier by IP
 				.requestMatchers(GET, "/v1/merchants", "/v1/places/search", "/v1/places/reverse").permitAll()
@@ -81,6 +77,12 @@ class SecurityConfiguration {
 				.requestMatchers("/v1/return-sessions", "/v1/return-sessions/**").hasRole("MERCHANT")
 				.requestMatchers(POST, GUEST_POSTS).hasAnyRole(PEOPLE_AND_GUESTS)
 				.requestMatchers(GET, GUEST_GETS).hasAnyRole(PEOPLE_AND_GUESTS)
+				// the rest of the API needs a role; these patterns match the path as Spring MVC decodes it, so that
+				// "/%761/..." is the API too and never the web app below
+				.requestMatchers("/v1/**", "/v3/**", "/actuator/**", "/.well-known/**")
+				.hasAnyRole("CUSTOMER", "DRIVER", "MERCHANT", "OPERATOR")
+				// the web app: its pages, assets and deep links are public; everything they show comes from the API
+				.requestMatchers(GET, "/**").permitAll()
 				.anyRequest().hasAnyRole("CUSTOMER", "DRIVER", "MERCHANT", "OPERATOR"))
 			.oauth2ResourceServer(resource -> resource
 				.bearerTokenResolver(new BearerTokens())

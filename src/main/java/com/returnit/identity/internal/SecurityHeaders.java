@@ -70,13 +70,19 @@ final class SecurityHeaders {
 
 	private static HeaderWriter contentSecurityPolicy(String appPolicy) {
 		return (request, response) -> {
-			String path = request.getRequestURI();
+			String path = decodedPath(request);
 			String policy = isApi(path) ? API_POLICY : path.startsWith("/swagger-ui") ? SWAGGER_POLICY : appPolicy;
 			response.setHeader("Content-Security-Policy", policy);
 		};
 	}
 
-	/** The API's paths; every other GET is the web app (its pages, assets and deep links). */
+	/** The request's path as the servlet container decoded it ({@code /%761/x} is {@code /v1/x}). */
+	static String decodedPath(jakarta.servlet.http.HttpServletRequest request) {
+		String pathInfo = request.getPathInfo();
+		return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
+	}
+
+	/** The API's paths (decoded); every other GET is the web app (its pages, assets and deep links). */
 	static boolean isApi(String path) {
 		return path.startsWith("/v1/") || path.startsWith("/v3/") || path.startsWith("/actuator/")
 				|| path.startsWith("/.well-known/") || path.equals("/error");

@@ -130,11 +130,25 @@ class TokenService {
 			return Optional.empty();
 		}
 		if (stored.used() || !refreshTokens.markUsed(stored.id())) {
-			refreshTokens.revokeFamily(stored.familyId());
-			return Optional.empty();
+			if (!withinReuseGrace(stored)) {
+				refreshTokens.revokeFamily(stored.familyId());
+				return Optional.empty();
+			}
+			// the answer to its first use was lost (a page reloaded mid-request): the token that answer carried is
+			// revoked, and the family goes on with a new one
+			refreshTokens.revokeUnused(stored.familyId());
 		}
 		return accounts.findById(stored.accountId()).filter(account -> account.erasedAt() == null)
 			.map(account -> issue(account, stored.familyId()));
+	}
+
+	/**
+	 * A token used again within {@code reuseGrace} of its first use is taken for a retry whose first answer was lost,
+	 * not for theft (ADR 0038); later, a reuse revokes the whole family.
+	 */
+	private boolean withinReuseGrace(RefreshTokens.Stored stored) {
+		Instant usedAt = stored.usedAt() == null ? clock.instant() : stored.usedAt();
+		return !properties.reuseGrace().isZero() && !clock.instant().isAfter(usedAt.plus(properties.reuseGrace()));
 	}
 
 	/** Logs out: the refresh token's whole family stops working (an unknown token is no error). */

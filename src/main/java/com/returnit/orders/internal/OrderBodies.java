@@ -88,7 +88,8 @@ final class OrderBodies {
 			@Nullable @Valid CustomerBody customer, @Nullable @Size(max = 200) String paymentMethod) {
 	}
 
-	record CancelBody(@NotBlank @Size(max = 500) String reason) {
+	/** {@code acceptedFeeCents}: the fee the canceller was shown (GET .../cancellation); a higher one now is a 409. */
+	record CancelBody(@NotBlank @Size(max = 500) String reason, @Nullable @Min(0) Long acceptedFeeCents) {
 	}
 
 	record ItemVerdictView(String sku, boolean eligible, List<Reason> reasons) {

@@ -95,7 +95,7 @@ class OrderController {
 	@Operation(summary = "Cancel before pickup; 409 once the items are picked up")
 	OrderView cancel(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
 			@Valid @RequestBody OrderBodies.CancelBody body) {
-		return OrderView.of(orders.cancel(caller, id, body.reason().trim()));
+		return OrderView.of(orders.cancel(caller, id, body.reason().trim(), body.acceptedFeeCents()));
 	}
 
 	private static @Nullable OrderStatus parseStatus(@Nullable String status) {

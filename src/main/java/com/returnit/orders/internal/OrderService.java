@@ -120,7 +120,7 @@ class OrderService {
 
 	private void store(Order order, @Nullable Quote quote) {
 		if (quote != null && !quotes.markUsed(quote.id(), clock.instant())) {
-			throw new Conflict("This quote has already been booked.");
+			throw Conflict.withCode("This quote has already been booked.", "quote_used");
 		}
 		guests.booked(order);
 		slots.hold(order.id(), Quoting.slotOf(order.booking().pickup()));
@@ -144,13 +144,24 @@ class OrderService {
 		return orders.page(scope, status, startingAfter, limit);
 	}
 
+	/**
+	 * Cancels; {@code acceptedFeeCents}, when given, is the fee the caller was shown and agreed to: a higher fee now
+	 * (the late fee began meanwhile) refuses the cancellation with 409 {@code fee_changed} rather than charging it.
+	 */
 	@Transactional
-	Order cancel(Caller caller, UUID id, String reason) {
+	Order cancel(Caller caller, UUID id, String reason, @Nullable Long acceptedFeeCents) {
 		Order order = get(caller, id);
 		if (caller.role() == Role.DRIVER) {
 			throw new Forbidden("Drivers cannot cancel orders; report a failed pickup instead.");
 		}
-		order.cancel(reason, clock.instant());
+		Instant now = clock.instant();
+		long fee = order.booking().lateFee().feeAt(now);
+		if (acceptedFeeCents != null && fee > acceptedFeeCents) {
+			throw new Conflict("Cancelling now costs " + fee + " cents (" + order.booking().price().currency()
+					+ "), more than the " + acceptedFeeCents + " accepted: the late fee applies from "
+					+ order.booking().lateFee().appliesFrom() + ".", java.util.Map.of("code", "fee_changed", "feeCents", fee));
+		}
+		order.cancel(reason, now);
 		orders.update(order);
 		slots.release(order.id());
 		order.drainEvents().forEach(events::publishEvent);
@@ -160,10 +171,10 @@ class OrderService {
 	private Quote usableQuote(Caller caller, UUID quoteId) {
 		Quote quote = quotes.find(quoteId, caller.scope()).orElseThrow(() -> new NotFound("Quote"));
 		if (quote.usedAt() != null) {
-			throw new Conflict("This quote has already been booked.");
+			throw Conflict.withCode("This quote has already been booked.", "quote_used");
 		}
 		if (quote.expiredAt(clock.instant())) {
-			throw new Conflict("This quote expired at " + quote.expiresAt() + "; ask for a new one.");
+			throw Conflict.withCode("This quote expired at " + quote.expiresAt() + "; ask for a new one.", "quote_expired");
 		}
 		return quote;
 	}

@@ -25,7 +25,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 	/** The API is limited; the web app's files (served from the jar, cheap) and the probes are not. */
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI();
+		// the decoded path: "/%761/orders" is the API as much as "/v1/orders" is
+		String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
 		return !limiter.enabled() || !(path.startsWith("/v1/") || path.startsWith("/v3/"))
 				|| request.getAttribute(RequestLimiter.COUNTED) != null;
 	}
