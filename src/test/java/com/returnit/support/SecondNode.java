@@ -27,7 +27,9 @@ public final class SecondNode implements AutoCloseable {
 				"--spring.datasource.hikari.maximum-pool-size=5", "--returnit.admin.email=" + EndToEndTest.ADMIN_EMAIL,
 				"--returnit.admin.password=" + EndToEndTest.ADMIN_PASSWORD,
 				"--returnit.admin.totp-secret=" + EndToEndTest.ADMIN_TOTP_SECRET, "--returnit.dispatch.offer-timeout=4s",
-				"--returnit.webhooks.allowed-hosts=127.0.0.1"));
+				"--returnit.webhooks.allowed-hosts=127.0.0.1",
+				// as the shared test context: a reused refresh token revokes its family at once
+				"--returnit.security.tokens.reuse-grace=0s"));
 		args.addAll(List.of(extra));
 		return new SecondNode(new SpringApplicationBuilder(ReturnItApplication.class).run(args.toArray(String[]::new)));
 	}
