@@ -84,7 +84,8 @@ class OrderService {
 	/**
 	 * Checks, prices, has payments authorize the charge, then stores the order in one transaction. The
 	 * authorization runs before and outside that transaction because it may wait for a payment provider; if storing
-	 * fails afterwards, the authorization is abandoned (released).
+	 * fails afterwards, the authorization is abandoned (released) once the failed transaction has rolled back, and the
+	 * caller gets the store's own error.
 	 */
 	Order book(Caller caller, OrderBody body, @Nullable ReturnRequest request) {
 		Quoting.requireQuotingRole(caller);
@@ -111,7 +112,7 @@ class OrderService {
 		}
 		catch (RuntimeException e) {
 			if (payer != null) {
-				payer.abandon(order.id());
+				HoldRelease.afterRollback(payer, order.id(), e);
 			}
 			throw e;
 		}

@@ -75,9 +75,10 @@ class BookingAuthorizer implements BookingPayments {
 		return new Outcome(settled.status().code());
 	}
 
+	/** In a transaction of its own, read and all: never in the caller's, which may be the failed one. */
 	@Override
 	public void abandon(UUID orderId) {
-		payments.findByOrder(orderId).ifPresent(payment -> transactions.run(() -> Voids.ask(operations, payment,
+		transactions.run(() -> payments.findByOrder(orderId).ifPresent(payment -> Voids.ask(operations, payment,
 				clock)));
 	}
 }

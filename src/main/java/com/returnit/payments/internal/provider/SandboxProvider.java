@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,7 +33,9 @@ public class SandboxProvider implements PaymentProvider {
 
 	public SandboxProvider(JdbcClient jdbc, TransactionTemplate transactions, Fees fees, Duration timeout, Clock clock) {
 		this.jdbc = jdbc;
-		this.transactions = transactions;
+		// its books are the provider's, not ours: they never roll back with a request's transaction
+		this.transactions = new TransactionTemplate(java.util.Objects.requireNonNull(transactions.getTransactionManager()));
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.fees = fees;
 		this.timeout = timeout;
 		this.clock = clock;
