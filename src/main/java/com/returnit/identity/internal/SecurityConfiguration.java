@@ -52,7 +52,9 @@ class SecurityConfiguration {
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.cors(c -> c.configurationSource(cors.source()))
+			// CORS as Spring does it, but a refused origin is told so in problem+json like every other refusal
+			.cors(AbstractHttpConfigurer::disable)
+			.addFilterAfter(ProblemCors.filter(cors.source()), org.springframework.security.web.header.HeaderWriterFilter.class)
 			.headers(headers -> SecurityHeaders.apply(headers, "stripe".equalsIgnoreCase(paymentProvider.trim())))
 			.authorizeHttpRequests(authorize -> authorize
 				.requestMatchers(POST, "/v1/customers", "/v1/auth/token", "/v1/auth/refresh", "/v1/auth/logout",

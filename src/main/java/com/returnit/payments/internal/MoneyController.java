@@ -117,10 +117,14 @@ class MoneyController {
 
 	private static YearMonth parse(String month) {
 		try {
-			return YearMonth.parse(month);
+			YearMonth parsed = YearMonth.parse(month);
+			if (parsed.getYear() >= 1 && parsed.getYear() <= 9999) {
+				return parsed;
+			}
 		}
 		catch (DateTimeParseException e) {
-			throw InvalidInput.badRequest("month", "must be a month as yyyy-mm, e.g. 2026-01");
+			// refused below, as a month out of range is
 		}
+		throw InvalidInput.badRequest("month", "must be a month as yyyy-mm between 0001-01 and 9999-12, e.g. 2026-01");
 	}
 }

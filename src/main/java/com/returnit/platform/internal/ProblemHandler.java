@@ -8,6 +8,7 @@ import com.returnit.platform.InvalidInput;
 import com.returnit.platform.NotFound;
 import com.returnit.platform.PaymentRequired;
 import com.returnit.platform.Rejected;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
@@ -114,15 +117,33 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 				List.of(new FieldError(e.getName(), "is not a valid " + simpleName(e.getRequiredType()))));
 	}
 
+	@ExceptionHandler(MultipartException.class)
+	ProblemDetail unreadableMultipart(MultipartException e) {
+		return Problems.withErrors(HttpStatus.BAD_REQUEST,
+				List.of(new FieldError("body", "is not a readable multipart body; the API takes application/json")));
+	}
+
+	@ExceptionHandler(InvalidMediaTypeException.class)
+	ProblemDetail invalidMediaType(InvalidMediaTypeException e) {
+		return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+				"The Content-Type is not a usable media type; send application/json.");
+	}
+
+	/**
+	 * The last resort. A 500 is a bug whatever the input was (bad input is a 4xx): it is logged with the route and a
+	 * hash of the input (method, path, query and JSON body), which the fuzz suite prints beside each request it sends,
+	 * so the failing input can be found and replayed.
+	 */
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<ProblemDetail> unexpected(Exception e) {
+	ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
 		if (DatabaseUnavailable.causedBy(e)) {
 			log.warn("Database unavailable: {}", e.getMessage());
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER.toSeconds()))
 				.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL));
 		}
-		log.error("Unhandled error", e);
+		log.error("Unhandled error on {} {} (input sha256 {})", request.getMethod(), RequestFingerprint.route(request),
+				RequestFingerprint.hash(request), e);
 		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
 			.body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged."));
 	}
@@ -232,8 +253,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			case "Integer", "int", "Long", "long" -> "integer";
 			case "Double", "double", "BigDecimal" -> "number";
 			case "Boolean", "boolean" -> "boolean";
-			case "Instant", "OffsetDateTime" -> "timestamp (ISO-8601, e.g. 2026-01-31T10:00:00Z)";
-			case "LocalDate" -> "date (ISO-8601, e.g. 2026-01-31)";
+			case "Instant", "OffsetDateTime" -> "timestamp (ISO-8601, e.g. 2026-01-31T10:00:00Z, years 1 to 9999)";
+			case "LocalDate" -> "date (ISO-8601, e.g. 2026-01-31, years 1 to 9999)";
+			case "YearMonth" -> "month (ISO-8601, e.g. 2026-01, years 1 to 9999)";
 			case "UUID" -> "UUID";
 			case "String" -> "string";
 			default -> type.getSimpleName().startsWith("List") ? "array" : "object";
