@@ -96,6 +96,11 @@ public final class ServiceSettings {
 		return properties.stream().anyMatch(name -> env.getConfigurationProperty(name) != null);
 	}
 
+	/** Whether a property of this name (e.g. a configtree file's name, spring.datasource.password) binds anything. */
+	public boolean readsProperty(String name) {
+		return properties.contains(ConfigurationPropertyName.adapt(name, '.'));
+	}
+
 	public List<String> notRead(java.util.Collection<String> variables) {
 		return variables.stream().filter(v -> !reads(v)).sorted().toList();
 	}
