@@ -36,8 +36,14 @@ class ComposeFileTests {
 	void theFileIsValidComposeWithTheWholeStack() {
 		assertThat(services().keySet()).containsExactlyInAnyOrder("returnit-1", "returnit-2", "haproxy", "postgres",
 				"postgres-replica", "redis", "prometheus", "alertmanager", "grafana");
-		assertThat(service("returnit-1").get("image")).isEqualTo(service("returnit-2").get("image"))
-			.asString().startsWith("ghcr.io/returnit/returnit:");
+		assertThat(service("returnit-1").get("image")).isEqualTo(service("returnit-2").get("image"));
+	}
+
+	@Test
+	void theNodesRunTheImageOfThisVersion() throws Exception {
+		String version = Files.readString(Path.of("pom.xml"))
+			.replaceAll("(?s).*?<artifactId>returnit</artifactId>\\s*<version>([^<]+)</version>.*", "$1");
+		assertThat(service("returnit-1").get("image")).isEqualTo("ghcr.io/returnit/returnit:" + version);
 	}
 
 	@Test

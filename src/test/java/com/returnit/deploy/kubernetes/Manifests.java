@@ -24,9 +24,14 @@ record Manifests(String overlay, List<HasMetadata> objects) {
 
 	static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
+	/** Each overlay rendered once per test run (kubectl is a process per call); parsed anew for each caller. */
+	private static final Map<String, String> RENDERED = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** {@code KUBECTL=/path/to/kubectl} renders with another kubectl (e.g. Debian's 1.20, kustomize v2.0.3). */
 	static Manifests render(String overlay) {
 		String kubectl = Optional.ofNullable(System.getenv("KUBECTL")).orElse("kubectl");
-		String yaml = Commands.succeed(List.of(kubectl, "kustomize", "deploy/kubernetes/overlays/" + overlay));
+		String yaml = RENDERED.computeIfAbsent(overlay,
+				o -> Commands.succeed(List.of(kubectl, "kustomize", "deploy/kubernetes/overlays/" + o)));
 		return new Manifests(overlay, parse(yaml));
 	}
 
