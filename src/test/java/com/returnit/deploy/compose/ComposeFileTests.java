@@ -115,6 +115,23 @@ class ComposeFileTests {
 		assertThat(lines).contains("server node1 returnit-1:8080 check resolvers docker init-addr last,libc,none");
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void theNodesHealthCheckIsTheImagesReadinessProbe() throws Exception {
+		List<String> test = (List<String>) ((Map<String, Object>) service("returnit-1").get("healthcheck")).get("test");
+		String java = "/opt/java";
+		String health = "/opt/returnit/health";
+		Path recipe = Path.of("deploy/image/recipe.env");
+		if (Files.exists(recipe)) { // the image's recipe (bin/image, Dockerfile): where it puts the JVM and the probe
+			for (String line : Files.readAllLines(recipe)) {
+				java = line.startsWith("JAVA_HOME=") ? line.substring(10) : java;
+				health = line.startsWith("HEALTH_DIR=") ? line.substring(11) : health;
+			}
+		}
+		assertThat(test).startsWith("CMD", java + "/bin/java").containsSubsequence("-cp", health, "HealthProbe")
+			.endsWith("/actuator/health/readiness");
+	}
+
 	@SuppressWarnings("unchecked")
 	static Map<String, Map<String, Object>> services() {
 		return (Map<String, Map<String, Object>>) config.get("services");
