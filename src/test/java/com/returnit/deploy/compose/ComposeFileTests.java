@@ -1,6 +1,7 @@
 package com.returnit.deploy.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.returnit.deploy.Commands;
 import com.returnit.deploy.ServiceSettings;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -130,6 +132,18 @@ class ComposeFileTests {
 		}
 		assertThat(test).startsWith("CMD", java + "/bin/java").containsSubsequence("-cp", health, "HealthProbe")
 			.endsWith("/actuator/health/readiness");
+	}
+
+	@Test
+	void haproxyAcceptsTheBalancersConfiguration(@TempDir Path dir) throws Exception {
+		assumeTrue(Commands.run(List.of("sh", "-c", "command -v haproxy")).exit() == 0,
+				"haproxy is not installed (bin/cluster installs it: apt-get install haproxy)");
+		Path config = dir.resolve("haproxy.cfg");
+		Files.writeString(config, Files.readString(Path.of("deploy/compose/haproxy/haproxy.cfg"))
+			.replace("/usr/local/etc/haproxy/503.http", Path.of("deploy/compose/haproxy/503.http").toAbsolutePath().toString()));
+		Commands.Result check = Commands.run(List.of("haproxy", "-c", "-f", config.toString()));
+		assertThat(check.exit()).as(check.err()).isZero();
+		assertThat(check.out() + check.err()).contains("Configuration file is valid");
 	}
 
 	@SuppressWarnings("unchecked")
