@@ -2,22 +2,28 @@
 # Runs every test: unit, module and end-to-end tests against embedded PostgreSQL, and the tracking page in a
 # real headless Chromium (installed here from Debian if missing, with the browser tests' npm packages), webhook
 # signatures checked by the reference Standard Webhooks library (webhook-tests/, npm), the backups with pg_dump 18
-# (bin/pg-tools builds it once if the machine has none), and the Prometheus alert rules with promtool (Debian's
-# prometheus package, installed here if missing).
+# (bin/pg-tools builds it once if the machine has none), the Prometheus alert rules with promtool (Debian's
+# prometheus package, installed here if missing), and the deployment files with docker-compose (`config` validates
+# deploy/compose without a Docker daemon) and kubectl (`kustomize` renders deploy/kubernetes), Debian's packages.
 set -euo pipefail
 cd "$(dirname "$0")"
 JAVA_HOME="$(bin/jdk25)"; export JAVA_HOME
 
 # promtool (Debian's prometheus package, without the exporters it recommends) checks deploy/prometheus/alerts.yml
-if [ ! -x /usr/bin/chromium ] || ! command -v promtool >/dev/null; then
-	echo "test.sh: installing Chromium and promtool (Debian packages, once; about a minute)..."
+if [ ! -x /usr/bin/chromium ] || ! command -v promtool >/dev/null || ! command -v docker-compose >/dev/null \
+		|| ! command -v kubectl >/dev/null; then
+	echo "test.sh: installing Chromium, promtool, docker-compose and kubectl (Debian packages, once; about a minute)..."
 	sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
 	log="$(mktemp)"
 	if ! { $sudo apt-get update -qq \
 			&& { [ -x /usr/bin/chromium ] || DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium; } \
 			&& { command -v promtool >/dev/null \
-				|| DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends prometheus; }; } >"$log" 2>&1; then
-		cat "$log" >&2; echo "test.sh: could not install Chromium or promtool" >&2; exit 1
+				|| DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends prometheus; } \
+			&& { command -v docker-compose >/dev/null \
+				|| DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends docker-compose; } \
+			&& { command -v kubectl >/dev/null \
+				|| DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends kubernetes-client; }; } >"$log" 2>&1; then
+		cat "$log" >&2; echo "test.sh: could not install Chromium, promtool, docker-compose or kubectl" >&2; exit 1
 	fi
 	rm -f "$log"
 fi
