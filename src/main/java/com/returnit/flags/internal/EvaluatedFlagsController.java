@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Feature flags")
 class EvaluatedFlagsController {
 
-	record Evaluated(Map<String, Boolean> flags) {
+	record EvaluatedFlags(Map<String, Boolean> flags) {
 	}
 
 	private final OpenFeatureFlags flags;
@@ -28,8 +28,8 @@ class EvaluatedFlagsController {
 	@GetMapping("/v1/flags/evaluated")
 	@Operation(summary = "Every feature flag evaluated for the caller (by account, or merchant for API keys, and "
 			+ "role); without a login only flags on for everyone are on")
-	Evaluated evaluated(@AuthenticationPrincipal @Nullable Caller caller) {
-		return new Evaluated(flags.evaluateAll(target(caller)));
+	EvaluatedFlags evaluated(@AuthenticationPrincipal @Nullable Caller caller) {
+		return new EvaluatedFlags(flags.evaluateAll(target(caller)));
 	}
 
 	static FlagTarget target(@Nullable Caller caller) {

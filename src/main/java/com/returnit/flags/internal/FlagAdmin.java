@@ -6,6 +6,7 @@ import com.returnit.platform.Conflict;
 import com.returnit.platform.NotFound;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +32,7 @@ class FlagAdmin {
 		this.clock = clock;
 	}
 
-	/** Creates or replaces the flag; 409 when {@code expectedVersion} is given and is not the stored version. */
+	/** Creates or replaces the flag (its time as PostgreSQL stores it, so that a read answers the same); 409 when {@code expectedVersion} is given and is not the stored version. */
 	@Transactional
 	Saved save(FlagChange change) {
 		Optional<Flag> existing = flags.lock(change.key());
@@ -42,7 +43,7 @@ class FlagAdmin {
 		}
 		Flag flag = new Flag(change.key(), change.description(), change.enabled(), change.rolloutBasisPoints(),
 				change.roles(), change.merchantIds(), change.serviceAreaIds(), change.defaultOn(), current + 1,
-				clock.instant());
+				clock.instant().truncatedTo(ChronoUnit.MICROS));
 		flags.save(flag);
 		audit.record(existing.isEmpty() ? "flag.created" : "flag.changed", "flag", flag.key(), detail(flag));
 		return new Saved(flag, existing.isEmpty());

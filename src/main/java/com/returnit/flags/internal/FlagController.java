@@ -40,7 +40,7 @@ class FlagController {
 		}
 	}
 
-	record Page(List<FlagView> data) {
+	record FlagPage(List<FlagView> data) {
 	}
 
 	private final FlagRepository flags;
@@ -55,8 +55,8 @@ class FlagController {
 
 	@GetMapping
 	@Operation(summary = "Every feature flag with its rules, by key (operators)")
-	Page list() {
-		return new Page(flags.all().stream().map(FlagView::of).toList());
+	FlagPage list() {
+		return new FlagPage(flags.all().stream().map(FlagView::of).toList());
 	}
 
 	@GetMapping("/{key}")
