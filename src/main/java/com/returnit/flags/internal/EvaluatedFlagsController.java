@@ -28,7 +28,7 @@ class EvaluatedFlagsController {
 	@GetMapping("/v1/flags/evaluated")
 	@Operation(summary = "Every feature flag evaluated for the caller (by account, or merchant for API keys, and "
 			+ "role); without a login only flags on for everyone are on")
-	EvaluatedFlags evaluated(@AuthenticationPrincipal @Nullable Caller caller) {
+	EvaluatedFlags evaluatedFlags(@AuthenticationPrincipal @Nullable Caller caller) {
 		return new EvaluatedFlags(flags.evaluateAll(target(caller)));
 	}
 

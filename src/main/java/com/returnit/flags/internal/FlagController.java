@@ -33,7 +33,7 @@ class FlagController {
 
 		static FlagView of(Flag flag) {
 			return new FlagView(flag.key(), flag.description(), flag.enabled(),
-					BigDecimal.valueOf(flag.rolloutBasisPoints(), 2).stripTrailingZeros(),
+					new BigDecimal(BigDecimal.valueOf(flag.rolloutBasisPoints(), 2).stripTrailingZeros().toPlainString()),
 					flag.roles().stream().sorted().toList(), flag.merchantIds().stream().sorted().toList(),
 					flag.serviceAreaIds().stream().sorted().toList(), flag.defaultOn() ? "on" : "off",
 					flag.version(), flag.updatedAt());
@@ -55,20 +55,20 @@ class FlagController {
 
 	@GetMapping
 	@Operation(summary = "Every feature flag with its rules, by key (operators)")
-	FlagPage list() {
+	FlagPage listFlags() {
 		return new FlagPage(flags.all().stream().map(FlagView::of).toList());
 	}
 
 	@GetMapping("/{key}")
 	@Operation(summary = "One feature flag (operators)")
-	FlagView get(@PathVariable String key) {
+	FlagView getFlag(@PathVariable String key) {
 		return flags.find(key).map(FlagView::of).orElseThrow(() -> new NotFound("Flag"));
 	}
 
 	@PutMapping("/{key}")
 	@Operation(summary = "Create (201) or replace (200) a feature flag (operators, audited); every node applies it "
 			+ "within the refresh interval; 409 when version is given and the flag changed since")
-	ResponseEntity<FlagView> put(@PathVariable String key, @Valid @RequestBody FlagBody body) {
+	ResponseEntity<FlagView> putFlag(@PathVariable String key, @Valid @RequestBody FlagBody body) {
 		FlagAdmin.Saved saved = admin.save(body.toChange(key));
 		provider.refresh();
 		return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
@@ -78,7 +78,7 @@ class FlagController {
 	@DeleteMapping("/{key}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Delete a feature flag (operators, audited): code falls back to its own default")
-	void delete(@PathVariable String key) {
+	void deleteFlag(@PathVariable String key) {
 		if (!FlagBody.KEY.matcher(key).matches()) {
 			throw InvalidInput.badRequest("key", "is not a flag key");
 		}
