@@ -67,7 +67,7 @@ export function FlagEditor({ flag, onDone }: { flag?: Flag; onDone: () => void }
       <h2>{flag ? `Edit ${flag.key}` : 'New flag'}</h2>
       {save.error && !problem?.errors?.length && <ErrorState title="Not saved" error={save.error} />}
       <TextField label="Key" value={draft.key} readOnly={!!flag} required error={errors.key}
-        hint="Lower case letters, digits, '.', '_' and '-', e.g. dispatch.batched" onChange={e => set('key', e.target.value)} />
+        hint="A dotted name of lower case letters, digits, '_' and '-', e.g. checkout.new-flow" onChange={e => set('key', e.target.value)} />
       <TextField label="Description" value={draft.description} error={errors.description} onChange={e => set('description', e.target.value)} />
       <label className="choice">
         <input type="checkbox" checked={draft.enabled} onChange={e => set('enabled', e.target.checked)} /> Enabled (off is the kill switch: everyone gets off)

@@ -86,6 +86,8 @@ class FlagsApiTests extends EndToEndTest {
 			.containsExactlyInAnyOrder("rolloutPercentage", "roles[1]", "defaultVariant");
 		assertThat(errorFields(api.put("/v1/flags/Bad%20Key", operator, Map.of("enabled", true,
 				"rolloutPercentage", 5)))).containsExactly("key");
+		assertThat(errorFields(api.put("/v1/flags/" + UUID.randomUUID(), operator, Map.of("enabled", true,
+				"rolloutPercentage", 5)))).as("a key never looks like an id").containsExactly("key");
 		assertThat(errorFields(api.put("/v1/flags/" + key, operator, Map.of("enabled", true,
 				"rolloutPercentage", 5, "serviceAreaIds", List.of("not-an-id"))))).hasSize(1)
 			.allSatisfy(field -> assertThat(field).startsWith("serviceAreaIds"));

@@ -27,17 +27,20 @@ record FlagBody(@Nullable @Size(max = 500) String description,
 		@Schema(description = "on or off (default off): what callers no rule selected get") @Nullable String defaultVariant,
 		@Schema(description = "the version you read: the write fails with 409 if the flag changed since") @Nullable Long version) {
 
-	/** Lower case letters, digits, dots, dashes and underscores; "evaluated" names the caller's evaluation. */
-	static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+	/**
+	 * A dotted name, e.g. {@code dispatch.batched}: a namespace starting with a letter, then one or more parts of lower
+	 * case letters, digits, '-' and '_'. The dot keeps a key from ever looking like an id (or "evaluated").
+	 */
+	static final Pattern KEY = Pattern.compile("(?=.{3,100}$)[a-z][a-z0-9_-]*(\\.[a-z0-9_-]+)+");
 
 	private static final Set<String> ROLES = Set.copyOf(Arrays.stream(Role.values()).map(Role::code).toList());
 
 	/** Checks what the annotations cannot, reporting every field at fault at once. */
 	FlagChange toChange(String key) {
 		List<FieldError> errors = new ArrayList<>();
-		if (!KEY.matcher(key).matches() || key.equals("evaluated")) {
-			errors.add(new FieldError("key",
-					"must be 1-100 lower case letters, digits, '.', '_' or '-', starting with a letter or digit (not 'evaluated')"));
+		if (!KEY.matcher(key).matches()) {
+			errors.add(new FieldError("key", "must be a dotted name of 3-100 lower case letters, digits, '_' and '-', "
+					+ "starting with a letter, e.g. checkout.new-flow"));
 		}
 		if (rolloutPercentage.stripTrailingZeros().scale() > 2) {
 			errors.add(new FieldError("rolloutPercentage", "must have at most two decimals"));
