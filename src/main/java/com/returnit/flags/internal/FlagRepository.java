@@ -78,7 +78,8 @@ class FlagRepository implements FlagSource {
 	}
 
 	private static Set<String> strings(Array array) throws SQLException {
-		return Set.of((String[]) array.getArray());
+		// copyOf, not Set.of: a list edited by hand in psql may repeat an entry
+		return Set.copyOf(Arrays.asList((String[]) array.getArray()));
 	}
 
 	private static Set<UUID> uuids(Array array) throws SQLException {
