@@ -5,6 +5,7 @@
 //   RETURNIT_OPERATOR_EMAIL, RETURNIT_OPERATOR_PASSWORD   an operator's login
 //   RETURNIT_CUSTOMER_TOKEN, RETURNIT_BOOKING   a customer's token and an order request, to book one while watching
 //   RETURNIT_SCREENSHOT          where to save the screenshot of the board (PNG)
+//   RETURNIT_FLAGS_SCREENSHOT    where to save the screenshot of the feature flags page (PNG)
 //   CHROMIUM                     the browser binary (default /usr/bin/chromium)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -54,7 +55,7 @@ test('a wrong password is refused and shows nothing of the service', async () =>
   await close(page);
 });
 
-test('an operator sees orders, drivers on the map, the last hour, alerts and backlogs, and a booking arrives live', async () => {
+test('an operator sees orders, drivers on the map, the last hour, alerts and backlogs, a booking arriving live, and rolls out a flag', async () => {
   const page = await open();
   await logIn(page, env('RETURNIT_OPERATOR_PASSWORD'), env('RETURNIT_OPERATOR_CODE'));
   await page.getByTestId('live').filter({ hasText: 'Live' }).waitFor();
@@ -95,5 +96,46 @@ test('an operator sees orders, drivers on the map, the last hour, alerts and bac
   const screenshot = env('RETURNIT_SCREENSHOT');
   mkdirSync(dirname(screenshot), { recursive: true });
   await page.screenshot({ path: screenshot, fullPage: true });
+
+  await rollOutAFlag(page);
   await close(page);
 });
+
+/** From the board to the flags page: create a flag at 1%, see a wrong value refused, raise it to 50%, kill it. */
+async function rollOutAFlag(page) {
+  const key = `web.journey.${Date.now().toString(36)}`;
+  const customer = env('RETURNIT_CUSTOMER_TOKEN');
+  const evaluated = async () => (await (await fetch(`${baseUrl}/v1/flags/evaluated`,
+    { headers: { Authorization: `Bearer ${customer}` } })).json()).flags[key];
+
+  await page.getByRole('link', { name: 'Flags' }).click();
+  await page.getByRole('heading', { name: 'Feature flags' }).waitFor();
+  await page.getByRole('button', { name: 'New flag' }).click();
+  await page.getByLabel('Key').fill(key);
+  await page.getByLabel('Description').fill('Shown to a few first');
+  await page.getByLabel('Rollout, % of users').fill('150');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.locator('.field__error').filter({ hasText: /100/ }).waitFor();
+
+  await page.getByLabel('Rollout, % of users').fill('1');
+  await page.getByRole('checkbox', { name: 'customer' }).check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  const row = page.getByTestId('flag').filter({ hasText: key });
+  await row.getByTestId('flag-rollout').filter({ hasText: /^1%$/ }).waitFor();
+  assert.match(await row.getByTestId('flag-rules').textContent(), /roles customer/);
+  assert.equal(await evaluated(), true, 'the customer role is targeted: the flag is on for a customer');
+
+  await row.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('checkbox', { name: 'customer' }).uncheck();
+  await page.getByLabel('Rollout, % of users').fill('50');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await row.getByTestId('flag-rollout').filter({ hasText: /^50%$/ }).waitFor();
+
+  await row.getByRole('button', { name: 'Kill' }).click();
+  await row.getByTestId('flag-state').filter({ hasText: 'killed' }).waitFor();
+  assert.equal(await evaluated(), false, 'killed: off for everyone');
+
+  const screenshot = env('RETURNIT_FLAGS_SCREENSHOT');
+  mkdirSync(dirname(screenshot), { recursive: true });
+  await page.screenshot({ path: screenshot, fullPage: true });
+}

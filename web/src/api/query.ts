@@ -31,4 +31,7 @@ export const keys = {
   addresses: ['addresses'] as const,
   preferences: ['notification-preferences'] as const,
   opsOverview: ['ops-overview'] as const,
+  /** The flags evaluated for whoever is signed in (the cache is cleared when someone else signs in). */
+  flags: ['flags-evaluated'] as const,
+  opsFlags: ['ops-flags'] as const,
 };

@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { NavLink } from 'react-router';
 import { logOut, renew, useAuth } from '../../api/auth';
 import { queryClient } from '../../api/query';
 import { Button } from '../../ui/Button';
@@ -8,20 +9,29 @@ import { Loading, Notice } from '../../ui/States';
 import { Board } from './Board';
 
 /**
- * The operations board (/ops): operators log in with their one-time code and see orders by status, drivers on shift
- * over the service areas, the last hour of requests, alerts and backlogs, live.
+ * The operators' pages: they log in with their one-time code, then see the operations board (/ops: orders by status,
+ * drivers on shift over the service areas, the last hour of requests, alerts and backlogs, live) or another page of
+ * the console (`children`, e.g. the feature flags at /ops/flags).
  */
-export function OpsPage() {
+export function OpsPage({ children = <Board /> }: { children?: ReactNode }) {
   const auth = useAuth();
   useEffect(() => {
     if (auth.status === 'restoring') void renew();
   }, [auth.status]);
 
   const nav = auth.status === 'signed-in' ? (
-    <Button variant="secondary" onClick={async () => {
-      await logOut();
-      queryClient.clear();
-    }}>Log out</Button>
+    <>
+      {auth.session.role === 'operator' && (
+        <>
+          <NavLink to="/ops" end>Board</NavLink>
+          <NavLink to="/ops/flags">Flags</NavLink>
+        </>
+      )}
+      <Button variant="secondary" onClick={async () => {
+        await logOut();
+        queryClient.clear();
+      }}>Log out</Button>
+    </>
   ) : null;
 
   return (
@@ -40,7 +50,7 @@ export function OpsPage() {
           <Notice tone="warning">Only operators may open this page. <a href="/">Go to ReturnIt</a>.</Notice>
         </div>
       )}
-      {auth.status === 'signed-in' && auth.session.role === 'operator' && <Board />}
+      {auth.status === 'signed-in' && auth.session.role === 'operator' && children}
     </Layout>
   );
 }

@@ -22,7 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Two nodes on one database behave as one behind a balancer (ADR 0022): what a client did through one node holds on
- * the other, for sessions, API keys and dispatch. (WebSocket fan-out across nodes: tracking's TwoNodeStreamTests.)
+ * the other, for sessions, API keys, dispatch and feature flags. (WebSocket fan-out across nodes: tracking's
+ * TwoNodeStreamTests.)
  */
 class TwoNodesAsOneTests extends EndToEndTest {
 
@@ -101,6 +102,27 @@ class TwoNodesAsOneTests extends EndToEndTest {
 		assertThat(api.post("/v1/orders/" + orderId + "/cancel", customer.token(), Map.of("reason", "test over")).status())
 			.isEqualTo(200);
 		fixtures.offShift(driver);
+	}
+
+	@Test
+	void aFlagChangedThroughOneNodeIsEvaluatedOnTheOtherWithinFiveSeconds() {
+		String key = "two.nodes." + java.util.UUID.randomUUID().toString().substring(0, 8);
+		String customer = fixtures.customer().token();
+		String operator = fixtures.operatorToken();
+
+		assertThat(api.put("/v1/flags/" + key, operator, Map.of("enabled", true, "rolloutPercentage", 100)).status())
+			.isEqualTo(201);
+		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+			.until(() -> node2.get("/v1/flags/evaluated", customer).body().at("/flags/" + key).asBoolean(false));
+
+		assertThat(api.put("/v1/flags/" + key, operator, Map.of("enabled", false, "rolloutPercentage", 100)).status())
+			.as("the kill switch").isEqualTo(200);
+		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+			.until(() -> !node2.get("/v1/flags/evaluated", customer).body().at("/flags/" + key).asBoolean(true));
+
+		assertThat(node2.delete("/v1/flags/" + key, operator).status()).isEqualTo(204);
+		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+			.until(() -> api.get("/v1/flags/evaluated", customer).body().at("/flags/" + key).isMissingNode());
 	}
 
 	private List<Integer> acceptFromBothNodes(String offerId, String token, int perNode) throws Exception {

@@ -41,12 +41,15 @@ class BatchDispatcher {
 		this.clock = clock;
 	}
 
-	/** Pairs up to {@code limit} due orders with drivers; answers how many offers it made. */
+	/**
+	 * Pairs up to {@code limit} due orders of these service areas (those in batched mode) with drivers; answers how
+	 * many offers it made.
+	 */
 	@Transactional
-	int dispatchBatch(int limit) {
+	int dispatchBatch(int limit, Set<UUID> areas) {
 		Instant now = clock.instant();
 		List<DispatchJob> open = new ArrayList<>();
-		for (DispatchJob job : jobs.lockDue(now, limit)) {
+		for (DispatchJob job : jobs.lockDue(now, limit, areas)) {
 			if (job.tooLateToFindADriver(now)) {
 				dispatcher.giveUpTooLate(job);
 			}

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +39,11 @@ class Dispatcher {
 	private final DispatchProperties properties;
 	private final Clock clock;
 	private final OfferMetrics metrics;
+	private final DispatchModes modes;
 
 	Dispatcher(JobRepository jobs, OfferRepository offers, DriverLocator locator, Drivers drivers, Orders orders,
-			ApplicationEventPublisher events, DispatchProperties properties, Clock clock, OfferMetrics metrics) {
+			ApplicationEventPublisher events, DispatchProperties properties, Clock clock, OfferMetrics metrics,
+			DispatchModes modes) {
 		this.jobs = jobs;
 		this.offers = offers;
 		this.locator = locator;
@@ -50,12 +53,13 @@ class Dispatcher {
 		this.properties = properties;
 		this.clock = clock;
 		this.metrics = metrics;
+		this.modes = modes;
 	}
 
-	/** Works through the due jobs; answers how many it handled. */
+	/** Works through the due jobs of these service areas (those in greedy mode); answers how many it handled. */
 	@Transactional
-	int dispatchDue(int limit) {
-		List<DispatchJob> due = jobs.lockDue(clock.instant(), limit);
+	int dispatchDue(int limit, Set<UUID> areas) {
+		List<DispatchJob> due = jobs.lockDue(clock.instant(), limit, areas);
 		due.forEach(this::offerNext);
 		return due.size();
 	}
@@ -71,16 +75,16 @@ class Dispatcher {
 
 	/**
 	 * A driver passed (declined, or let the offer expire): count it, then offer the order to the next driver, or in
-	 * batched mode put it back among the orders the next batch pairs.
+	 * batched mode (of the order's service area) put it back among the orders the next batch pairs.
 	 */
 	void missed(DispatchJob job) {
 		DispatchJob counted = new DispatchJob(job.orderId(), job.lat(), job.lng(), job.itemCount(), job.windowStart(),
-				job.dispatchAt(), job.status(), job.misses() + 1, job.nextAttemptAt());
+				job.dispatchAt(), job.status(), job.misses() + 1, job.nextAttemptAt(), job.serviceAreaId());
 		if (counted.misses() >= properties.maxMisses()) {
 			giveUp(counted, counted.misses() + " drivers passed");
 			return;
 		}
-		if (properties.mode() == DispatchMode.BATCHED) {
+		if (modes.modeFor(job.serviceAreaId()) == DispatchMode.BATCHED) {
 			waitForNextBatch(counted, clock.instant());
 			return;
 		}

@@ -9,10 +9,12 @@ import com.returnit.orders.Orders;
 import com.returnit.platform.Conflict;
 import com.returnit.platform.Forbidden;
 import com.returnit.platform.NotFound;
+import com.returnit.policy.ServiceAreas;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,9 +29,10 @@ class OfferDesk {
 	private final DispatchProperties properties;
 	private final Clock clock;
 	private final OfferMetrics metrics;
+	private final ServiceAreas areas;
 
 	OfferDesk(JobRepository jobs, OfferRepository offers, Dispatcher dispatcher, Orders orders,
-			DispatchProperties properties, Clock clock, OfferMetrics metrics) {
+			DispatchProperties properties, Clock clock, OfferMetrics metrics, ServiceAreas areas) {
 		this.jobs = jobs;
 		this.offers = offers;
 		this.dispatcher = dispatcher;
@@ -37,15 +40,17 @@ class OfferDesk {
 		this.properties = properties;
 		this.clock = clock;
 		this.metrics = metrics;
+		this.areas = areas;
 	}
 
 	@Transactional
 	void schedule(OrderScheduled scheduled) {
 		orders.find(scheduled.orderId()).ifPresent(order -> {
 			Instant now = clock.instant();
+			@Nullable UUID area = areas.containing(order.lat(), order.lng()).map(ServiceAreas.Area::id).orElse(null);
 			jobs.insert(new DispatchJob(order.id(), order.lat(), order.lng(), scheduled.itemCount(),
 					scheduled.windowStart(), DispatchJob.dispatchTime(scheduled.windowStart(), properties.leadTime(), now),
-					"pending", 0, now), now);
+					"pending", 0, now, area), now);
 		});
 	}
 

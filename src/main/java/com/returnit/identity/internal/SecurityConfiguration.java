@@ -69,6 +69,10 @@ class SecurityConfiguration {
 				// directory and address search, counted in the anonymous rate-limit tier by IP
 				.requestMatchers(GET, "/v1/merchants", "/v1/places/search", "/v1/places/reverse").permitAll()
 				.requestMatchers("/error").permitAll()
+				// feature flags: anyone may ask which are on for them (the web app does before login); only operators
+				// manage them
+				.requestMatchers(GET, "/v1/flags/evaluated").permitAll()
+				.requestMatchers("/v1/flags", "/v1/flags/**").hasRole("OPERATOR")
 				.requestMatchers("/v1/auth/mfa/**").hasAnyAuthority("MFA_ENROLMENT", "ROLE_CUSTOMER", "ROLE_DRIVER",
 						"ROLE_MERCHANT", "ROLE_OPERATOR")
 				.requestMatchers(POST, "/v1/drivers", "/v1/merchants", "/v1/service-areas", "/v1/signing-keys/rotate")

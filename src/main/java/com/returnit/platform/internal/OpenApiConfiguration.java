@@ -34,6 +34,8 @@ class OpenApiConfiguration {
 			"/v1/customers/claims", "/v1/customers/claims/{token}", "/v1/email-verifications/{token}", "/v1/slots");
 	/** Paths whose GET needs no login (their other methods do): the merchant directory and address search. */
 	private static final Set<String> PUBLIC_GET = Set.of("/v1/merchants", "/v1/places/search", "/v1/places/reverse");
+	/** Paths whose GET answers with or without a login, differently: the feature flags evaluated for the caller. */
+	private static final Set<String> OPTIONAL_LOGIN_GET = Set.of("/v1/flags/evaluated");
 	private static final Map<String, String> ERRORS = Map.of(
 			"400", "Malformed JSON, an unknown field, or invalid values (see errors[])",
 			"401", "Missing, invalid or expired credentials",
@@ -65,6 +67,10 @@ class OpenApiConfiguration {
 			openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
 				if (PUBLIC.contains(path) || PUBLIC_GET.contains(path) && operation == item.getGet()) {
 					operation.setSecurity(java.util.List.of());
+				}
+				if (OPTIONAL_LOGIN_GET.contains(path) && operation == item.getGet()) {
+					operation.setSecurity(java.util.List.of(new SecurityRequirement(),
+							new SecurityRequirement().addList(BEARER)));
 				}
 				addErrors(operation);
 			}));

@@ -24,7 +24,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Ten thousand random and malformed requests, derived from the OpenAPI document, across every operation and every
  * role, against two tenants: no answer is a 5xx, every error is problem+json, and no answer to tenant A's people
- * carries an id of tenant B's that the request did not itself contain.
+ * carries an id of tenant B's that the request did not itself contain (nor an earlier request of the same caller:
+ * a customer who saved B's id as the label of an address reads it back, which is no leak).
  */
 @TestPropertySource(properties = "returnit.test.database=fuzz")
 class ApiFuzzTests extends EndToEndTest {
@@ -37,6 +38,8 @@ class ApiFuzzTests extends EndToEndTest {
 	private static final String DIRECTORY = "GET /v1/merchants";
 
 	private final Map<String, java.util.concurrent.atomic.AtomicLong> millis = new ConcurrentHashMap<>();
+	/** Tenant B's ids that each caller sent itself, in a path or a body: what it may have stored and now reads back. */
+	private final Map<String, Set<String>> sentBy = new ConcurrentHashMap<>();
 
 	private record Caller(String name, String token, boolean tenantA) {
 	}
@@ -108,6 +111,9 @@ class ApiFuzzTests extends EndToEndTest {
 		}
 		String what = caller.name() + " " + request.method() + " " + abbreviate(request.path()) + " "
 				+ abbreviate(String.valueOf(request.body()));
+		Set<String> told = sentBy.computeIfAbsent(caller.name(), name -> ConcurrentHashMap.newKeySet());
+		secretsOfB.stream().filter(secret -> request.path().contains(secret)
+				|| (request.body() != null && request.body().contains(secret))).forEach(told::add);
 		long sent = System.nanoTime();
 		try {
 			HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
@@ -124,8 +130,7 @@ class ApiFuzzTests extends EndToEndTest {
 			}
 			if (caller.tenantA()) {
 				for (String secret : secretsOfB) {
-					if (response.body().contains(secret) && !request.path().contains(secret)
-							&& (request.body() == null || !request.body().contains(secret))) {
+					if (response.body().contains(secret) && !told.contains(secret)) {
 						failure(failures, "tenant B's " + secret + " leaked to " + what);
 					}
 				}
