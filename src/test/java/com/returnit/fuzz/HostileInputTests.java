@@ -45,8 +45,8 @@ class HostileInputTests extends EndToEndTest {
 		List<String> failures = Collections.synchronizedList(new ArrayList<>());
 		LongAdder clientErrors = new LongAdder();
 		Instant started = Instant.now();
-		System.out.printf("fuzz: seed %d, %d requests over %d operations, %d threads%n", SEED, REQUESTS,
-				requests.operationCount(), THREADS);
+		progress("fuzz: seed %d, %d requests over %d operations, %d threads".formatted(SEED, REQUESTS,
+				requests.operationCount(), THREADS));
 		// jqwik draws values on the thread of its session: this one makes the requests, the workers send them
 		BlockingQueue<HostileRequests.Probe> queue = new ArrayBlockingQueue<>(256);
 		HostileRequests.Probe done = new HostileRequests.Probe(SEED, -1, "", "", "", "", List.of(), new byte[0], "");
@@ -73,8 +73,8 @@ class HostileInputTests extends EndToEndTest {
 				for (int i = 0; i < REQUESTS; i++) {
 					queue.put(requests.probe(SEED, i));
 					if (i > 0 && i % 5_000 == 0) {
-						System.out.printf("fuzz: %d requests, %d failures, %ds%n", i, failures.size(),
-								Duration.between(started, Instant.now()).toSeconds());
+						progress("fuzz: %d requests, %d failures, %ds".formatted(i, failures.size(),
+								Duration.between(started, Instant.now()).toSeconds()));
 					}
 				}
 			}
@@ -89,9 +89,9 @@ class HostileInputTests extends EndToEndTest {
 			}
 		}
 		Duration took = Duration.between(started, Instant.now());
-		System.out.printf("fuzz: %d requests in %.1f s (%.0f/s), %d answered 4xx, %d failures%n", REQUESTS,
+		progress("fuzz: %d requests in %.1f s (%.0f/s), %d answered 4xx, %d failures".formatted(REQUESTS,
 				took.toMillis() / 1000.0, REQUESTS * 1000.0 / Math.max(1, took.toMillis()), clientErrors.sum(),
-				failures.size());
+				failures.size()));
 		failures.stream().limit(40).forEach(failure -> System.out.println("fuzz FAILURE: " + failure));
 
 		assertThat(failures).as("hostile requests answered 5xx or a 4xx without a problem (seed %d)", SEED).isEmpty();
@@ -101,6 +101,18 @@ class HostileInputTests extends EndToEndTest {
 		Api.Response booked = api.post("/v1/orders", customer.token(),
 				Fixtures.request(fixtures.merchant("After The Storm").id()));
 		assertThat(booked.status()).as(booked.body().toString()).isEqualTo(201);
+	}
+
+	/** Printed, and appended to target/fuzz-progress.txt, which bench/fuzz/run.sh shows while the suite runs. */
+	private static void progress(String line) {
+		System.out.println(line);
+		try {
+			java.nio.file.Files.writeString(java.nio.file.Path.of("target/fuzz-progress.txt"), line + "\n",
+					java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+		}
+		catch (java.io.IOException e) {
+			// progress is a courtesy
+		}
 	}
 
 	/** Null for a refusal done right (4xx problem), "" for another answer that is fine, else what is wrong. */
