@@ -3,7 +3,7 @@
  * bookings hold seats in, so that no window is overbooked.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "platform", "identity", "merchants", "policy" })
+@ApplicationModule(allowedDependencies = { "platform", "identity", "merchants", "policy", "inputs" })
 package com.returnit.slots;
 
 import org.jspecify.annotations.NullMarked;

@@ -42,15 +42,45 @@ class HostileInputRegressionTests extends EndToEndTest {
 	}
 
 	@Test
-	void aWildcardOrBrokenContentTypeIsA415AndABrokenMultipartBodyA400() {
+	void aWildcardOrBrokenContentTypeOrAMultipartBodyIsA415() {
 		String customer = fixtures.customer().token();
 		for (String type : List.of("*/*", "application/*", "application/json; charset=nonsense")) {
 			Api.Response answer = api.send("POST", "/v1/quotes", customer, "{}", "Content-Type", type);
 			assertThat(answer.status()).as(type).isEqualTo(415);
 			assertThat(answer.contentType()).startsWith("application/problem+json");
 		}
-		assertRefused(api.send("POST", "/v1/quotes", customer, "{}", "Content-Type", "multipart/form-data"), 400,
-				"body", "multipart");
+		Api.Response multipart = api.send("POST", "/v1/quotes", customer, "{}", "Content-Type", "multipart/form-data");
+		assertThat(multipart.status()).isEqualTo(415);
+		assertThat(multipart.text("detail")).contains("application/json");
+	}
+
+	@Test
+	void aFormOrMultipartBodyIsA415BeforeTheContainerParsesIt() {
+		Api.Response token = api.send("POST", "/v1/auth/token", null, "=x", "Content-Type",
+				"application/x-www-form-urlencoded");
+		assertThat(token.status()).as(token.body().toString()).isEqualTo(415);
+		assertThat(token.contentType()).startsWith("application/problem+json");
+		for (String method : List.of("PUT", "PATCH", "DELETE")) {
+			Api.Response schedule = api.send(method, "/v1/service-areas/01a24ec0-6ea2-7ea5-b998-dfaeace846c6/schedule",
+					fixtures.operatorToken(), "a=%zz", "Content-Type", "application/x-www-form-urlencoded");
+			assertThat(schedule.status()).as(method + " " + schedule.body()).isEqualTo(415);
+		}
+		Api.Response json = api.send("POST", "/v1/auth/token", null, "{\"email\":\"100%\",\"password\":\"x\"}",
+				"Content-Type", "application/x-www-form-urlencoded");
+		assertThat(json.status()).isEqualTo(415);
+	}
+
+	@Test
+	void aContentTypeWithoutABodyIsNotJudged() {
+		Api.Response directory = api.send("GET", "/v1/merchants", null, null, "Content-Type", "*/*");
+		assertThat(directory.status()).isEqualTo(200);
+	}
+
+	@Test
+	void slotsBetweenTimesOutsideYearsOneTo9999AreA400NamingTheParameter() {
+		String shop = fixtures.merchant("Slot Range Shop").id();
+		assertRefused(api.get("/v1/slots?merchantId=" + shop + "&lat=52.529&lng=13.401&from=%2B999999999-01-01T00:00:00Z",
+				null), 400, "from", "9999");
 	}
 
 	@Test

@@ -127,6 +127,9 @@ class HostileInputTests extends EndToEndTest {
 		if (answer.status() >= 500) {
 			return answer.status() + " " + excerpt(answer.text());
 		}
+		if (answer.status() >= 300 && answer.status() < 400) {
+			return answer.status() + " redirect from the API to " + answer.header("location");
+		}
 		if (answer.status() < 400) {
 			return "";
 		}

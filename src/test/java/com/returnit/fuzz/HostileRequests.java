@@ -106,7 +106,7 @@ final class HostileRequests {
 				what = what == null ? "hostile body" : what;
 			}
 			else if (strategy >= 80 && strategy < 88) {
-				body = bytes(plausibleBody(operation, random));
+				body = random.nextBoolean() ? bytes(plausibleBody(operation, random)) : wholeBody(operation, random);
 				contentType = draw(HostileValues.contentType(), random);
 				what = what == null ? "odd media type" : what;
 			}

@@ -95,7 +95,9 @@ final class HostileValues {
 		return Arbitraries.of("*/*", "application/*", "text/plain", "application/xml", "application/json; charset=ISO-8859-1",
 				"application/json; charset=nonsense", "application/json; charset=utf-16", "multipart/form-data",
 				"application/x-www-form-urlencoded", "garbage", "application/json;;;", "application/json; charset=\"",
-				"application/merge-patch+json", "application/problem+json", "", "text/*", "application/octet-stream");
+				"application/merge-patch+json", "application/problem+json", "", "text/*", "application/octet-stream",
+				"application/x-www-form-urlencoded; charset=UTF-8", "multipart/form-data; boundary=xyz",
+				"multipart/mixed; boundary=\"\"");
 	}
 
 	static Arbitrary<String> accept() {
@@ -120,17 +122,35 @@ final class HostileValues {
 		return out.append('"').toString();
 	}
 
-	/** Percent-encodes the UTF-16 code units one by one: a lone surrogate goes out as the bytes Java makes of it. */
+	/**
+	 * Percent-encodes UTF-8, except that a lone surrogate goes out as the three bytes a careless encoder makes of it
+	 * (CESU-style, e.g. %ED%A0%80), which is not UTF-8: what a server must refuse, not store.
+	 */
 	static String percentEncoded(String text) {
 		StringBuilder out = new StringBuilder();
-		for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-			int c = b & 0xff;
-			if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
-					|| c == '.' || c == '~') {
-				out.append((char) c);
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+					&& Character.isLowSurrogate(text.charAt(i + 1));
+			byte[] bytes;
+			if (Character.isSurrogate(c) && !paired) {
+				bytes = new byte[] { (byte) (0xE0 | c >> 12), (byte) (0x80 | c >> 6 & 0x3F), (byte) (0x80 | c & 0x3F) };
 			}
 			else {
-				out.append('%').append(String.format("%02X", c));
+				bytes = (paired ? text.substring(i, i + 2) : String.valueOf(c)).getBytes(StandardCharsets.UTF_8);
+				if (paired) {
+					i++;
+				}
+			}
+			for (byte b : bytes) {
+				int u = b & 0xff;
+				if (u >= 'a' && u <= 'z' || u >= 'A' && u <= 'Z' || u >= '0' && u <= '9' || u == '-' || u == '_'
+						|| u == '.' || u == '~') {
+					out.append((char) u);
+				}
+				else {
+					out.append('%').append(String.format("%02X", u));
+				}
 			}
 		}
 		return out.toString();

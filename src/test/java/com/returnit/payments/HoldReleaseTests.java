@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class HoldReleaseTests extends EndToEndTest {
 
 	private static final String FAILING_ADDRESS = "Store-fails-here 1, 10119 Berlin";
+	private static final String KEY_WHOSE_ANSWER_CANNOT_BE_RECORDED = "answer-cannot-be-recorded-";
 
 	@Autowired
 	JdbcClient jdbc;
@@ -53,6 +54,17 @@ class HoldReleaseTests extends EndToEndTest {
 				  END IF;
 				  RETURN NEW;
 				END $$""").update();
+		jdbc.sql("""
+				CREATE OR REPLACE FUNCTION test_fail_answer_record() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN
+				  IF NEW.key LIKE '%s%%' AND NEW.status = 'completed' THEN
+				    RAISE EXCEPTION 'canceling statement due to statement timeout' USING ERRCODE = '57014';
+				  END IF;
+				  RETURN NEW;
+				END $$""".formatted(KEY_WHOSE_ANSWER_CANNOT_BE_RECORDED)).update();
+		jdbc.sql("DROP TRIGGER IF EXISTS test_fail_answer_record ON idempotency_keys").update();
+		jdbc.sql("CREATE TRIGGER test_fail_answer_record BEFORE UPDATE ON idempotency_keys FOR EACH ROW "
+				+ "EXECUTE FUNCTION test_fail_answer_record()").update();
 		jdbc.sql("DROP TRIGGER IF EXISTS test_fail_order_store ON orders").update();
 		jdbc.sql("CREATE TRIGGER test_fail_order_store BEFORE INSERT ON orders FOR EACH ROW "
 				+ "EXECUTE FUNCTION test_fail_order_store()").update();
@@ -65,6 +77,21 @@ class HoldReleaseTests extends EndToEndTest {
 	void ordersStoreAgain() {
 		jdbc.sql("DROP TRIGGER IF EXISTS test_fail_order_store ON orders").update();
 		jdbc.sql("DROP TRIGGER IF EXISTS test_quote_taken_meanwhile ON quotes").update();
+		jdbc.sql("DROP TRIGGER IF EXISTS test_fail_answer_record ON idempotency_keys").update();
+		jdbc.sql("DROP FUNCTION IF EXISTS test_fail_order_store()").update();
+		jdbc.sql("DROP FUNCTION IF EXISTS test_quote_taken_meanwhile()").update();
+		jdbc.sql("DROP FUNCTION IF EXISTS test_fail_answer_record()").update();
+		jdbc.sql("DROP TABLE IF EXISTS test_quotes_taken_meanwhile").update();
+	}
+
+	@Test
+	void anOrderStoredButRolledBackWithItsRequestBecauseTheAnswerCouldNotBeRecordedReleasesTheHoldToo() {
+		Api.Response failed = api.post("/v1/orders", customer.token(),
+				Fixtures.paidWith(Fixtures.request(shop.id()), "tok_visa"), "Idempotency-Key",
+				KEY_WHOSE_ANSWER_CANNOT_BE_RECORDED + UUID.randomUUID());
+
+		assertThat(failed.status()).as(failed.body().toString()).isEqualTo(503);
+		assertTheHoldWasReleased();
 	}
 
 	@Test

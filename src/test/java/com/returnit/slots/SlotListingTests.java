@@ -2,6 +2,7 @@ package com.returnit.slots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.returnit.inputs.Times;
 import com.returnit.support.Api;
 import com.returnit.support.EndToEndTest;
 import java.time.Duration;
@@ -170,8 +171,8 @@ class SlotListingTests extends EndToEndTest {
 		assertThat(fields(api.get("/v1/slots?merchantId=shop&lat=north&lng=200&from=yesterday&to=2026-13-01", null)))
 			.containsExactly("merchantId: is not a valid UUID", "lat: must be a number from -90 to 90",
 					"lng: must be a number from -180 to 180",
-					"from: is not an ISO-8601 instant (e.g. 2026-01-31T10:00:00Z)",
-					"to: is not an ISO-8601 instant (e.g. 2026-01-31T10:00:00Z)");
+					"from: is not an ISO-8601 instant (e.g. 2026-01-31T10:00:00Z) " + Times.RANGE,
+					"to: is not an ISO-8601 instant (e.g. 2026-01-31T10:00:00Z) " + Times.RANGE);
 		assertThat(fields(api.get("/v1/slots", null)))
 			.containsExactly("merchantId: is required", "lat: is required", "lng: is required");
 		assertThat(fields(api.get("/v1/slots?merchantId=" + merchant.id() + point + "&from=" + now.plusSeconds(60)

@@ -1,6 +1,5 @@
 package com.returnit.inputs.internal;
 
-import com.returnit.platform.CachedBodyRequest;
 import com.returnit.platform.FieldError;
 import com.returnit.platform.ProblemResponses;
 import jakarta.servlet.FilterChain;
@@ -15,9 +14,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses input the service cannot take before anything else reads it: a header with control characters, a query
- * string that is not percent-encoded UTF-8 or carries a NUL (400 naming the parameter), an unusable Content-Type
- * (415), and a JSON body with a NUL or an unpaired surrogate in any key or value (400 naming the field). Runs inside
- * the body size limit, so a body is read only up to it.
+ * string that is not percent-encoded UTF-8 or carries a NUL (400 naming the parameter), and a body whose Content-Type
+ * is unusable (a wildcard, unparseable, JSON not in UTF-8, or a form or multipart body, which no endpoint takes: 415).
+ * JSON bodies are looked into later, after authentication, by {@link JsonBodyGuardFilter}.
  */
 class InputGuardFilter extends OncePerRequestFilter {
 
@@ -34,23 +33,12 @@ class InputGuardFilter extends OncePerRequestFilter {
 			refuse(request, response, HttpStatus.BAD_REQUEST, query);
 			return;
 		}
-		String contentType = request.getHeader("Content-Type");
-		String mediaType = MediaTypes.problem(contentType);
+		String mediaType = mayHaveBody(request) ? MediaTypes.problem(request.getHeader("Content-Type")) : null;
 		if (mediaType != null) {
 			ProblemResponses.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, mediaType, request.getRequestURI());
 			return;
 		}
-		if (!MediaTypes.isJson(contentType) || !mayHaveBody(request)) {
-			chain.doFilter(request, response);
-			return;
-		}
-		CachedBodyRequest cached = new CachedBodyRequest(request);
-		FieldError body = JsonStrings.problem(cached.body());
-		if (body != null) {
-			refuse(request, response, HttpStatus.BAD_REQUEST, body);
-			return;
-		}
-		chain.doFilter(cached, response);
+		chain.doFilter(request, response);
 	}
 
 	private static @Nullable FieldError headerProblem(HttpServletRequest request) {
@@ -67,7 +55,7 @@ class InputGuardFilter extends OncePerRequestFilter {
 		return null;
 	}
 
-	private static boolean mayHaveBody(HttpServletRequest request) {
+	static boolean mayHaveBody(HttpServletRequest request) {
 		return request.getContentLengthLong() != 0 && !"GET".equals(request.getMethod())
 				&& !"HEAD".equals(request.getMethod());
 	}

@@ -30,6 +30,10 @@ final class MediaTypes {
 		if (type.isWildcardType() || type.isWildcardSubtype()) {
 			return "Content-Type '" + printable(contentType) + "' is a wildcard; send application/json.";
 		}
+		if (MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type) || "multipart".equals(type.getType())) {
+			// no endpoint takes forms or multipart bodies; the container would parse (and fail on) them first
+			return "Content-Type '" + printable(contentType) + "' is not taken: the API reads application/json.";
+		}
 		if (isJson(type)) {
 			Charset charset;
 			try {

@@ -1,5 +1,6 @@
 package com.returnit.inputs.internal;
 
+import com.returnit.inputs.Times;
 import java.text.ParseException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +14,7 @@ import org.springframework.format.datetime.standard.InstantFormatter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Times and dates in query parameters and paths are read as before (ISO-8601) and then held to {@link TimeBounds}: a
+ * Times and dates in query parameters and paths are read as before (ISO-8601) and then held to {@link Times}: a
  * value outside is a 400 naming the parameter, like any value that does not parse. Registered after Spring's own
  * formatters, so these are the ones used.
  */
@@ -37,7 +38,7 @@ class TimeFormatters implements WebMvcConfigurer {
 
 		@Override
 		public T parse(String text, Locale locale) throws ParseException {
-			return TimeBounds.checked(parser.parse(text.strip()));
+			return Times.checked(parser.parse(text.strip()));
 		}
 
 		@Override

@@ -1,5 +1,6 @@
 package com.returnit.inputs.internal;
 
+import com.returnit.inputs.Times;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,7 +20,7 @@ import tools.jackson.databind.ext.javatime.deser.YearMonthDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * Times and dates in JSON bodies are held to {@link TimeBounds} as they are read: a value outside is a 400 naming its
+ * Times and dates in JSON bodies are held to {@link Times} as they are read: a value outside is a 400 naming its
  * field ("has an invalid value for timestamp"), as a value that does not parse is.
  */
 @Configuration(proxyBeanMethods = false)
@@ -48,8 +49,8 @@ class TimeJson {
 		@Override
 		public T deserialize(JsonParser parser, DeserializationContext context) {
 			T value = delegate.deserialize(parser, context);
-			if (value != null && !TimeBounds.within(value)) {
-				throw InvalidFormatException.from(parser, "is outside the range the service takes, " + TimeBounds.RANGE,
+			if (value != null && !Times.within(value)) {
+				throw InvalidFormatException.from(parser, "is outside the range the service takes, " + Times.RANGE,
 						value.toString(), handledType());
 			}
 			return value;

@@ -1,5 +1,6 @@
 package com.returnit.inputs.internal;
 
+import com.returnit.inputs.Times;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import java.util.IdentityHashMap;
@@ -10,11 +11,11 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** States {@link TimeBounds} in the OpenAPI document, on every date and date-time in bodies and parameters. */
+/** States {@link Times} in the OpenAPI document, on every date and date-time in bodies and parameters. */
 @Configuration(proxyBeanMethods = false)
 class TimeRangeDocs {
 
-	static final String NOTE = "Years 1 to 9999 (" + TimeBounds.RANGE + ").";
+	static final String NOTE = "Years 1 to 9999 (" + Times.RANGE + ").";
 
 	@Bean
 	OpenApiCustomizer timeRanges() {

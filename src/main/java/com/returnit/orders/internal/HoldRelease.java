@@ -8,12 +8,17 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Releases the payment hold of a booking whose order could not be stored, never inside the failed transaction: a
- * failed statement aborts it, and the release's own query would fail too, leaving the card on hold. When the booking
- * ran inside a caller's transaction (the idempotency filter's), the release waits for that one to roll back;
- * otherwise the store's own transaction has already rolled back and the release runs now. A release that fails
- * (the database away) is logged and left to the payments janitor, which voids authorizations that have no order;
- * the caller always gets the store's error, not the release's.
+ * Releases the payment hold of a booking whose order was not stored, never inside the failed transaction: a failed
+ * statement aborts it, and the release's own query would fail too, leaving the card on hold.
+ * <ul>
+ * <li>When the booking runs inside a caller's transaction (the idempotency filter's, which also records the answer),
+ * the release is armed as soon as the payment is authorized and runs once that transaction ends in anything but a
+ * commit: the store failed, or it succeeded and the request's transaction rolled back or failed to commit later.</li>
+ * <li>Otherwise the store's own transaction has ended when its error reaches the caller, and the release runs then.</li>
+ * </ul>
+ * The release itself ({@link BookingPayments#abandon}) runs in a transaction of its own and leaves alone an order that
+ * was stored after all (a commit whose answer was lost). A release that fails (the database away) is logged and left to
+ * the payments janitor, which voids authorizations without an order; the caller always gets the store's error.
  */
 final class HoldRelease {
 
@@ -22,19 +27,25 @@ final class HoldRelease {
 	private HoldRelease() {
 	}
 
-	static void afterRollback(BookingPayments payer, UUID orderId, RuntimeException failure) {
+	/** Arms the release on the caller's transaction, if there is one; true when it did. */
+	static boolean armUnlessCommitted(BookingPayments payer, UUID orderId) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			release(payer, orderId, failure);
-			return;
+			return false;
 		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCompletion(int status) {
 				if (status != STATUS_COMMITTED) {
-					release(payer, orderId, failure);
+					release(payer, orderId, null);
 				}
 			}
 		});
+		return true;
+	}
+
+	/** Releases now: the store's own transaction has already rolled back. */
+	static void now(BookingPayments payer, UUID orderId, RuntimeException failure) {
+		release(payer, orderId, failure);
 	}
 
 	private static void release(BookingPayments payer, UUID orderId, RuntimeException failure) {
@@ -44,7 +55,9 @@ final class HoldRelease {
 		catch (RuntimeException e) {
 			log.warn("Could not release the payment hold of unstored order {} (the janitor will): {}", orderId,
 					e.toString());
-			failure.addSuppressed(e);
+			if (failure != null) {
+				failure.addSuppressed(e);
+			}
 		}
 	}
 }

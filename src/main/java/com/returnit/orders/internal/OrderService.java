@@ -103,16 +103,18 @@ class OrderService {
 				caller.sessionId()),
 				clock.instant());
 		BookingPayments payer = payments.getIfAvailable();
+		boolean releaseArmed = false;
 		if (payer != null) {
 			payer.authorize(new BookingPayments.Charge(order.id(), booked.merchantId(), order.booking().customerId(),
 					price.amountCents(), price.currency(), body.paymentMethod()));
+			releaseArmed = HoldRelease.armUnlessCommitted(payer, order.id());
 		}
 		try {
 			transactions.executeWithoutResult(status -> store(order, quote));
 		}
 		catch (RuntimeException e) {
-			if (payer != null) {
-				HoldRelease.afterRollback(payer, order.id(), e);
+			if (payer != null && !releaseArmed) {
+				HoldRelease.now(payer, order.id(), e);
 			}
 			throw e;
 		}

@@ -4,6 +4,7 @@ import com.returnit.merchants.Billing;
 import com.returnit.merchants.Merchant;
 import com.returnit.merchants.Merchants;
 import com.returnit.orders.BookingPayments;
+import com.returnit.orders.Orders;
 import com.returnit.orders.PaymentDeclined;
 import com.returnit.payments.internal.domain.OperationKind;
 import com.returnit.payments.internal.domain.Payment;
@@ -31,9 +32,11 @@ class BookingAuthorizer implements BookingPayments {
 	private final OwnTransactions transactions;
 	private final GuardedProvider provider;
 	private final Clock clock;
+	private final Orders orders;
 
 	BookingAuthorizer(Merchants merchants, PaymentRepository payments, OperationQueue operations, ProviderCalls calls,
-			OwnTransactions transactions, GuardedProvider provider, Clock clock) {
+			OwnTransactions transactions, GuardedProvider provider, Clock clock, Orders orders) {
+		this.orders = orders;
 		this.merchants = merchants;
 		this.payments = payments;
 		this.operations = operations;
@@ -75,10 +78,16 @@ class BookingAuthorizer implements BookingPayments {
 		return new Outcome(settled.status().code());
 	}
 
-	/** In a transaction of its own, read and all: never in the caller's, which may be the failed one. */
+	/**
+	 * In a transaction of its own, read and all: never in the caller's, which may be the failed one. An order that was
+	 * stored after all (a commit whose answer was lost) keeps its payment.
+	 */
 	@Override
 	public void abandon(UUID orderId) {
-		transactions.run(() -> payments.findByOrder(orderId).ifPresent(payment -> Voids.ask(operations, payment,
-				clock)));
+		transactions.run(() -> {
+			if (orders.find(orderId).isEmpty()) {
+				payments.findByOrder(orderId).ifPresent(payment -> Voids.ask(operations, payment, clock));
+			}
+		});
 	}
 }

@@ -1,5 +1,6 @@
 package com.returnit.slots.internal;
 
+import com.returnit.inputs.Times;
 import com.returnit.merchants.Merchants;
 import com.returnit.platform.FieldError;
 import com.returnit.platform.InvalidInput;
@@ -31,7 +32,7 @@ class SlotController {
 
 	static final Duration DEFAULT_RANGE = Duration.ofDays(7);
 	static final Duration MAX_RANGE = Duration.ofDays(31);
-	private static final String INSTANT = "is not an ISO-8601 instant (e.g. 2026-01-31T10:00:00Z)";
+	private static final String INSTANT = "is not an ISO-8601 instant (e.g. 2026-01-31T10:00:00Z) " + Times.RANGE;
 
 	private final SlotService slots;
 	private final Merchants merchants;
@@ -109,11 +110,15 @@ class SlotController {
 
 	private static @Nullable Instant instant(String name, String value, List<FieldError> errors) {
 		try {
-			return Instant.parse(value.trim());
+			Instant instant = Instant.parse(value.trim());
+			if (Times.within(instant)) {
+				return instant;
+			}
 		}
 		catch (DateTimeParseException e) {
-			errors.add(new FieldError(name, INSTANT));
-			return null;
+			// answered below, as a time outside the range is
 		}
+		errors.add(new FieldError(name, INSTANT));
+		return null;
 	}
 }
