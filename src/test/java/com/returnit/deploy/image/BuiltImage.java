@@ -1,5 +1,7 @@
 package com.returnit.deploy.image;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,10 +30,23 @@ record BuiltImage(Path out, Duration took, String log) {
 
 	/** The image of target/image, built once per test run. */
 	static synchronized BuiltImage shared() {
+		assumeBuildable();
 		if (shared == null) {
 			shared = build(PROJECT.resolve("target/image"), Map.of());
 		}
 		return shared;
+	}
+
+	/**
+	 * bin/image and these tests need root (file ownership, unshare and mount) with mmdebstrap and umoci, which
+	 * ./test.sh installs; elsewhere (a bare ./mvnw run as a user) they are skipped and say why.
+	 */
+	static void assumeBuildable() {
+		assumeTrue("root".equals(System.getProperty("user.name")), "the image tests run as root (./test.sh in CI)");
+		for (String tool : List.of("mmdebstrap", "umoci", "unshare")) {
+			assumeTrue(java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+				.anyMatch(dir -> Files.isExecutable(Path.of(dir, tool))), tool + " is not installed (./test.sh installs it)");
+		}
 	}
 
 	/** Runs bin/image into {@code out} with extra environment, failing with its output if it fails. */

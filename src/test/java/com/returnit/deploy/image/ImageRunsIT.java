@@ -106,6 +106,35 @@ class ImageRunsIT {
 		}
 	}
 
+	@Test
+	void theImageIsConfiguredAsTheDockerfileDeclares() {
+		var recipe = new Recipe();
+		assertThat(recipe.drift(Recipe.read(Path.of("Dockerfile")))).isEmpty();
+		JsonNode config = image.config().get("config");
+		Map<String, String> environment = new LinkedHashMap<>();
+		config.get("Env").forEach(e -> environment.put(e.asString().split("=", 2)[0], e.asString().split("=", 2)[1]));
+		assertThat(environment).isEqualTo(recipe.environment());
+		assertThat(config.get("User").asString()).isEqualTo("10001:10001");
+		assertThat(config.get("WorkingDir").asString()).isEqualTo("/app");
+		assertThat(config.get("ExposedPorts").propertyNames()).containsExactly("8080/tcp");
+		assertThat(config.get("Entrypoint").values()).extracting(JsonNode::asString)
+			.containsExactlyElementsOf(recipe.entrypoint());
+		assertThat(config.get("StopSignal").asString()).isEqualTo("SIGTERM");
+		assertThat(config.get("Labels").get("org.opencontainers.image.title").asString()).isEqualTo("ReturnIt");
+		assertThat(config.get("Labels").get("org.opencontainers.image.revision").asString()).hasSize(40);
+		assertThat(image.config().get("architecture").asString()).isEqualTo("amd64");
+		assertThat(image.layerDigests().keySet()).as("layers, bottom to top").containsExactly(
+				"0 bin/image: base (deploy/image/make-base)", "1 bin/image: runtime (deploy/image/make-runtime)",
+				"2 bin/image: dependencies (deploy/image/make-app-layers)",
+				"3 bin/image: spring-boot-loader (deploy/image/make-app-layers)",
+				"4 bin/image: snapshot-dependencies (deploy/image/make-app-layers)",
+				"5 bin/image: application (deploy/image/make-app-layers)");
+		assertThat(rootfs.resolve("bin/sh")).as("no shell in the image").doesNotExist();
+		assertThat(rootfs.resolve("usr/bin/mawk")).doesNotExist();
+		assertThat(rootfs.resolve("app/BOOT-INF/classes/com/returnit/ReturnItApplication.class")).exists();
+		assertThat(rootfs.resolve("app/BOOT-INF/lib")).isNotEmptyDirectory();
+	}
+
 	/** The bundle's process in the image's root, as a runtime would start it, plus the deployment's settings. */
 	private static Process start(int port, Path log) throws IOException {
 		Map<String, String> environment = new LinkedHashMap<>();
