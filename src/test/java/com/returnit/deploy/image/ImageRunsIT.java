@@ -69,7 +69,12 @@ class ImageRunsIT {
 				.as("the service runs as the image's user, not root").containsPattern("Uid:\\s+10001\\s");
 			assertThat(Files.readSymbolicLink(Path.of("/proc/" + container.pid() + "/root")))
 				.as("inside the unpacked image").isEqualTo(rootfs);
-			assertThat(healthProbe(port)).as("the image's health command (Dockerfile HEALTHCHECK)").isZero();
+			Ran probe = runInImage(new Recipe().healthCommand(), Map.of("SERVER_PORT", String.valueOf(port)));
+			assertThat(probe.exit()).as("the image's health command (Dockerfile HEALTHCHECK): " + probe.output()).isZero();
+			assertThat(probe.output()).contains("/actuator/health/readiness 200");
+			Ran flags = runInImage(List.of("/opt/java/bin/jcmd", String.valueOf(container.pid()), "VM.flags"), Map.of());
+			assertThat(flags.output()).as("jcmd in the image sees the JVM options of JAVA_TOOL_OPTIONS")
+				.contains("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
 
 			var fixtures = new Fixtures(api);
 			var merchant = fixtures.merchant("Image Outfitters");
@@ -156,18 +161,18 @@ class ImageRunsIT {
 		return builder.start();
 	}
 
-	/** The image's HEALTHCHECK command, run in the image's root. */
-	private static int healthProbe(int port) throws Exception {
-		var builder = new ProcessBuilder(inImage("/", List.of("/opt/java/bin/java", "-Xms8m", "-Xmx32m",
-				"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", "/opt/returnit/health", "HealthProbe")))
-			.redirectErrorStream(true);
+	private record Ran(int exit, String output) {
+	}
+
+	/** A command of the image, run in the image's root as its user. */
+	private static Ran runInImage(List<String> command, Map<String, String> environment) throws Exception {
+		var builder = new ProcessBuilder(inImage("/", command)).redirectErrorStream(true);
 		builder.environment().clear();
-		builder.environment().put("SERVER_PORT", String.valueOf(port));
-		Process probe = builder.start();
-		String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(probe.waitFor(30, TimeUnit.SECONDS)).as(output).isTrue();
-		assertThat(output).contains("/actuator/health/readiness 200");
-		return probe.exitValue();
+		builder.environment().putAll(environment);
+		Process process = builder.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(output).isTrue();
+		return new Ran(process.exitValue(), output);
 	}
 
 	/**
