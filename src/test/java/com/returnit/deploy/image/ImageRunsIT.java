@@ -61,10 +61,11 @@ class ImageRunsIT {
 		Process container = start(port, log);
 		try {
 			Api api = new Api(port);
-			await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
-				assertThat(container.isAlive()).as("the service is running: %s", tail(log)).isTrue();
-				assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
-			});
+			await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+				.untilAsserted(() -> {
+					assertThat(container.isAlive()).as("the service is running: %s", tail(log)).isTrue();
+					assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+				});
 			assertThat(Files.readString(Path.of("/proc/" + container.pid() + "/status")))
 				.as("the service runs as the image's user, not root").containsPattern("Uid:\\s+10001\\s");
 			assertThat(Files.readSymbolicLink(Path.of("/proc/" + container.pid() + "/root")))
@@ -102,7 +103,7 @@ class ImageRunsIT {
 			assertThat(container.waitFor(60, TimeUnit.SECONDS)).as("stopped within 60 s").isTrue();
 			// the JVM exits 128 + 15 after its shutdown hooks ran on SIGTERM: a clean stop to every runtime
 			assertThat(container.exitValue()).as(tail(log)).isEqualTo(143);
-			assertThat(Files.readString(log)).contains("Shutting down: still serving for 3000 ms")
+			assertThat(Files.readString(log)).contains("Shutting down: still serving for 5000 ms")
 				.contains("Graceful shutdown complete").doesNotContain("ERROR");
 		}
 		finally {
@@ -151,7 +152,7 @@ class ImageRunsIT {
 				"SPRING_DATASOURCE_URL", database.getJdbcUrl("postgres", "postgres").replace("localhost", "127.0.0.1"),
 				"SPRING_DATASOURCE_USERNAME", "postgres", "SPRING_DATASOURCE_PASSWORD", "postgres",
 				"RETURNIT_ADMIN_EMAIL", EndToEndTest.ADMIN_EMAIL, "RETURNIT_ADMIN_PASSWORD", EndToEndTest.ADMIN_PASSWORD,
-				"RETURNIT_ADMIN_TOTP_SECRET", EndToEndTest.ADMIN_TOTP_SECRET, "RETURNIT_SHUTDOWN_DRAIN_DELAY", "3s"));
+				"RETURNIT_ADMIN_TOTP_SECRET", EndToEndTest.ADMIN_TOTP_SECRET, "RETURNIT_SHUTDOWN_DRAIN_DELAY", "5s"));
 		List<String> args = new ArrayList<>();
 		bundleProcess.get("args").forEach(arg -> args.add(arg.asString()));
 		var builder = new ProcessBuilder(inImage(bundleProcess.get("cwd").asString(), args)).redirectErrorStream(true)
