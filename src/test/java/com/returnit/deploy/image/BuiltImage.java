@@ -32,7 +32,7 @@ record BuiltImage(Path out, Duration took, String log) {
 	static synchronized BuiltImage shared() {
 		assumeBuildable();
 		if (shared == null) {
-			shared = build(PROJECT.resolve("target/image"), Map.of());
+			shared = build(PROJECT.resolve("target/image"), Map.of(), List.of());
 		}
 		return shared;
 	}
@@ -49,14 +49,20 @@ record BuiltImage(Path out, Duration took, String log) {
 		}
 	}
 
-	/** Runs bin/image into {@code out} with extra environment, failing with its output if it fails. */
-	static BuiltImage build(Path out, Map<String, String> environment) {
+	/**
+	 * Runs bin/image into {@code out} with extra environment, behind a command prefix (e.g. setpriv), failing with its
+	 * output if it fails.
+	 */
+	static BuiltImage build(Path out, Map<String, String> environment, List<String> prefix) {
 		long started = System.nanoTime();
 		Path log = out.resolveSibling(out.getFileName() + "-build.log");
 		try {
 			Files.createDirectories(out.getParent());
-			var builder = new ProcessBuilder(PROJECT.resolve("bin/image").toString(), "--jar", JAR.toString(), "--out",
-					out.toString()).directory(PROJECT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+			List<String> command = new ArrayList<>(prefix);
+			command.addAll(List.of(PROJECT.resolve("bin/image").toString(), "--jar", JAR.toString(), "--out",
+					out.toString()));
+			var builder = new ProcessBuilder(command).directory(PROJECT.toFile()).redirectErrorStream(true)
+				.redirectOutput(log.toFile());
 			builder.environment().putAll(environment);
 			Process process = builder.start();
 			if (!process.waitFor(10, TimeUnit.MINUTES)) {
