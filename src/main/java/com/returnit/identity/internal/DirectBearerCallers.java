@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * The chain's own checks without the chain: the same decoder, which remembers verified tokens
  * ({@link VerifiedTokens}; a remembered token was well-formed), the same token syntax for one it has not seen
- * ({@link BearerTokens}) and the same claims-to-caller mapping ({@link CallerAuthentication#of}). Only JSON Web
+ * ({@link BearerTokens}) and the same claims-to-caller mapping ({@link CallerAuthentication#of}, which also checks that a member still is one). Only JSON Web
  * Tokens are looked at; API keys and everything unusual go to the chain.
  */
 @Component
@@ -23,9 +23,11 @@ class DirectBearerCallers implements BearerCallers {
 	private static final String JWT_START = "eyJ";
 
 	private final VerifiedTokens tokens;
+	private final ActiveMembers members;
 
-	DirectBearerCallers(VerifiedTokens tokens) {
+	DirectBearerCallers(VerifiedTokens tokens, ActiveMembers members) {
 		this.tokens = tokens;
+		this.members = members;
 	}
 
 	@Override
@@ -41,10 +43,10 @@ class DirectBearerCallers implements BearerCallers {
 			if (jwt == null && token.startsWith(JWT_START) && BearerTokens.isToken(token, 0)) {
 				jwt = tokens.decode(token);
 			}
-			CallerAuthentication authentication = jwt == null ? null : CallerAuthentication.of(jwt);
+			CallerAuthentication authentication = jwt == null ? null : CallerAuthentication.of(jwt, members);
 			return authentication == null || authentication.enrolOnly() ? null : authentication.getPrincipal();
 		}
-		catch (JwtException | IllegalArgumentException e) {
+		catch (JwtException | IllegalArgumentException | org.springframework.security.core.AuthenticationException e) {
 			return null;
 		}
 	}
