@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * the merchant id for merchants (who call with API keys). {@code sessionId} is set only for a guest: a customer who
  * came through a merchant's return link, whose token reaches that one return session and the order booked from it
  * (ADR 0035). {@code memberId} and {@code memberRole} are set only for a member of a merchant's staff, who acts as
- * that merchant ({@code role} MERCHANT, {@code id} the merchant's id) within the limits of the member's role (ADR 0044).
+ * that merchant ({@code role} MERCHANT, {@code id} the merchant's id) within the limits of the member's role
+ * (ADR 0044).
  */
 public record Caller(Role role, UUID id, @Nullable UUID sessionId, @Nullable UUID memberId,
 		@Nullable MemberRole memberRole) {

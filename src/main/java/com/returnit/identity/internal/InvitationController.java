@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Merchant members")
 class InvitationController {
 
-	record InvitationView(String merchantName, String email, String role, Instant expiresAt) {
+	record PublicInvitation(String merchantName, String email, String role, Instant expiresAt) {
 	}
 
 	record AcceptBody(@NotBlank @Size(min = 12, max = 128) String password,
@@ -42,9 +42,9 @@ class InvitationController {
 	@GetMapping("/v1/public/merchant-invitations/{token}")
 	@Operation(summary = "What an invitation link invites to: the merchant, the email and the role (404 unknown, 410 "
 			+ "used, withdrawn or expired)", security = {})
-	InvitationView invitation(@PathVariable String token) {
+	PublicInvitation invitation(@PathVariable String token) {
 		var invitation = staff.invitation(token);
-		return new InvitationView(invitation.merchantName(), invitation.email(), invitation.role().code(),
+		return new PublicInvitation(invitation.merchantName(), invitation.email(), invitation.role().code(),
 				invitation.expiresAt());
 	}
 

@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Setting up two-factor authentication: required for operators and merchants' members, optional for customers and drivers. */
+/**
+ * Setting up two-factor authentication: required for operators and merchants' members, optional for customers and
+ * drivers.
+ */
 @RestController
 @RequestMapping("/v1/auth/mfa/totp")
 @Tag(name = "Authentication")

@@ -60,7 +60,10 @@ class MemberController {
 		}
 	}
 
-	record Page<T>(List<T> data) {
+	record MemberList(List<MemberView> data) {
+	}
+
+	record InvitationList(List<InvitationView> data) {
 	}
 
 	private final MerchantService merchants;
@@ -83,9 +86,9 @@ class MemberController {
 
 	@GetMapping("/invitations")
 	@Operation(summary = "The merchant's pending invitations, newest first")
-	Page<InvitationView> invitations(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+	InvitationList invitations(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
 		manageable(caller, id);
-		return new Page<>(members.pendingInvitations(id).stream().map(InvitationView::of).toList());
+		return new InvitationList(members.pendingInvitations(id).stream().map(InvitationView::of).toList());
 	}
 
 	@DeleteMapping("/invitations/{invitationId}")
@@ -98,9 +101,9 @@ class MemberController {
 
 	@GetMapping("/members")
 	@Operation(summary = "The merchant's members, oldest first")
-	Page<MemberView> members(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+	MemberList members(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
 		manageable(caller, id);
-		return new Page<>(members.members(id).stream().map(MemberView::of).toList());
+		return new MemberList(members.members(id).stream().map(MemberView::of).toList());
 	}
 
 	@PatchMapping("/members/{memberId}")
