@@ -106,9 +106,10 @@ class MemberRepository {
 			.param("m", merchantId).param("now", Timestamp.from(now)).query(MemberRepository::invitation).list();
 	}
 
-	Optional<StoredInvitation> byToken(byte[] tokenHash) {
-		return jdbc.sql("SELECT * FROM merchant_invitations WHERE token_hash = :hash").param("hash", tokenHash)
-			.query(MemberRepository::invitation).optional();
+	/** The invitation with this token digest, its row locked until the transaction ends when {@code lock}. */
+	Optional<StoredInvitation> byToken(byte[] tokenHash, boolean lock) {
+		return jdbc.sql("SELECT * FROM merchant_invitations WHERE token_hash = :hash" + (lock ? " FOR UPDATE" : ""))
+			.param("hash", tokenHash).query(MemberRepository::invitation).optional();
 	}
 
 	/** Marks the invitation accepted, once: false when it was accepted, cancelled or expired meanwhile. */

@@ -145,7 +145,10 @@ class MerchantStaff implements MerchantMembers {
 	/** What the page of an invitation link shows: 404 for an unknown link, 410 for one used, cancelled or expired. */
 	@Transactional(readOnly = true)
 	MemberRepository.StoredInvitation invitation(String token) {
-		var invitation = members.byToken(Secrets.digest(token)).orElseThrow(() -> new NotFound("Invitation"));
+		return usable(members.byToken(Secrets.digest(token), false).orElseThrow(() -> new NotFound("Invitation")));
+	}
+
+	private MemberRepository.StoredInvitation usable(MemberRepository.StoredInvitation invitation) {
 		if (invitation.acceptedAt() != null) {
 			throw new Gone("This invitation was used already; log in.", Map.of("reason", "used"));
 		}
@@ -166,7 +169,9 @@ class MerchantStaff implements MerchantMembers {
 	 */
 	@Transactional
 	TokenService.Tokens accept(String token, String password, String name) {
-		var invitation = invitation(token);
+		// locked: of two acceptances at once, the second waits and then finds the invitation used
+		var invitation = usable(members.byToken(Secrets.digest(token), true)
+			.orElseThrow(() -> new NotFound("Invitation")));
 		if (accounts.findByEmail(invitation.email()).isPresent()) {
 			throw emailTaken();
 		}
