@@ -2,6 +2,8 @@ package com.returnit.demo;
 
 import com.returnit.identity.Accounts;
 import com.returnit.identity.ApiKeys;
+import com.returnit.identity.MemberRole;
+import com.returnit.identity.MerchantMembers;
 import com.returnit.identity.Role;
 import com.returnit.merchants.Billing;
 import com.returnit.merchants.Merchant;
@@ -34,6 +36,9 @@ class DemoData implements ApplicationRunner {
 	static final String OPERATOR_EMAIL = "operator@demo.returnit.local";
 	/** Operators must use a second factor; the demo's is public, like its password. */
 	static final String OPERATOR_TOTP_SECRET = "DEMOOPERATORTOTPSECRETRETURNIT23";
+	/** The demo merchant's admin: a member of its staff (ADR 0044), who must use a second factor too. */
+	static final String MERCHANT_ADMIN_EMAIL = "merchant-admin@demo.returnit.local";
+	static final String MERCHANT_ADMIN_TOTP_SECRET = "DEMOMERCHANTADMINTOTPSECRETRETUR";
 	static final String CUSTOMER_EMAIL = "customer@demo.returnit.local";
 	static final String PASSWORD = "demo-password-123";
 	static final String MERCHANT = "Alpine Outfitters (demo)";
@@ -44,12 +49,14 @@ class DemoData implements ApplicationRunner {
 	private final Accounts accounts;
 	private final Merchants merchants;
 	private final ApiKeys apiKeys;
+	private final MerchantMembers members;
 	private final ServiceAreas areas;
 	private final PickupSchedules schedules;
 	private final Environment environment;
 
-	DemoData(Accounts accounts, Merchants merchants, ApiKeys apiKeys, ServiceAreas areas, PickupSchedules schedules,
-			Environment environment) {
+	DemoData(Accounts accounts, Merchants merchants, ApiKeys apiKeys, MerchantMembers members, ServiceAreas areas,
+			PickupSchedules schedules, Environment environment) {
+		this.members = members;
 		this.schedules = schedules;
 		this.accounts = accounts;
 		this.merchants = merchants;
@@ -70,6 +77,8 @@ class DemoData implements ApplicationRunner {
 		Merchant merchant = merchants.findByName(MERCHANT).orElseGet(() -> merchants.connect(demoMerchant()).merchant());
 		Merchant customerPaid = merchants.findByName(CUSTOMER_PAID_MERCHANT)
 			.orElseGet(() -> merchants.connect(customerPaidMerchant()).merchant());
+		accounts.provisionTotp(members.ensure(merchant.id(), MERCHANT_ADMIN_EMAIL, PASSWORD, "Dani Demo-Admin",
+				MemberRole.ADMIN), MERCHANT_ADMIN_TOTP_SECRET);
 		String key = apiKeys.issue(merchant.id()).secret();
 		String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
 		log.info("""
@@ -81,10 +90,12 @@ class DemoData implements ApplicationRunner {
 				  Customer login: {} / {}
 				  Merchant:       {} (id {})
 				  Merchant key:   {}
+				  Merchant admin: {} / {} with a TOTP code; add secret {} to an authenticator app
 				  Customers pay:  {} (id {}): book with "paymentMethod": "tok_visa"
 				  Try: curl -s -X POST {}/v1/auth/token -H 'Content-Type: application/json' \\
 				         -d '{"email":"{}","password":"{}"}'
 				""", base, base, base, OPERATOR_EMAIL, PASSWORD, OPERATOR_TOTP_SECRET, CUSTOMER_EMAIL, PASSWORD, merchant.name(), merchant.id(), key,
+				MERCHANT_ADMIN_EMAIL, PASSWORD, MERCHANT_ADMIN_TOTP_SECRET,
 				customerPaid.name(), customerPaid.id(),
 				base, CUSTOMER_EMAIL, PASSWORD);
 	}

@@ -1,5 +1,6 @@
 /**
- * Who is calling: accounts for customers, drivers and operators, merchants' API keys, password login and JWT tokens.
+ * Who is calling: accounts for customers, drivers, operators and merchants' staff, merchants' API keys, password login
+ * and JWT tokens.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = "platform")

@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Two nodes on one database behave as one behind a balancer (ADR 0022): what a client did through one node holds on
- * the other, for sessions, API keys, dispatch and feature flags. (WebSocket fan-out across nodes: tracking's
+ * the other, for sessions, API keys, merchants' members, dispatch and feature flags. (WebSocket fan-out across nodes: tracking's
  * TwoNodeStreamTests.)
  */
 class TwoNodesAsOneTests extends EndToEndTest {
@@ -31,6 +31,9 @@ class TwoNodesAsOneTests extends EndToEndTest {
 
 	@Autowired
 	EmbeddedPostgres database;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	private Api node2;
 
@@ -123,6 +126,22 @@ class TwoNodesAsOneTests extends EndToEndTest {
 		assertThat(node2.delete("/v1/flags/" + key, operator).status()).isEqualTo(204);
 		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
 			.until(() -> api.get("/v1/flags/evaluated", customer).body().at("/flags/" + key).isMissingNode());
+	}
+
+	@Test
+	void aMemberRemovedThroughOneNodeIsRefusedByTheOtherWithinFiveSeconds() {
+		var shop = fixtures.merchant("Two Node Staff Shop");
+		var admin = fixtures.member(jdbc, shop.id(), fixtures.operatorToken(), "admin");
+		var support = fixtures.member(jdbc, shop.id(), admin.token(), "support");
+		assertThat(node2.get("/v1/orders", support.token()).status()).as("known as a member on node 2").isEqualTo(200);
+
+		assertThat(api.delete("/v1/merchants/" + shop.id() + "/members/" + support.id(), admin.token()).status())
+			.isEqualTo(204);
+		assertThat(api.get("/v1/orders", support.token()).status()).as("at once on the node that removed").isEqualTo(401);
+		long removedAt = System.nanoTime();
+		await().atMost(Duration.ofSeconds(6)).pollInterval(Duration.ofMillis(100))
+			.until(() -> node2.get("/v1/orders", support.token()).status() == 401);
+		assertThat(Duration.ofNanos(System.nanoTime() - removedAt)).isLessThanOrEqualTo(Duration.ofSeconds(6));
 	}
 
 	private List<Integer> acceptFromBothNodes(String offerId, String token, int perNode) throws Exception {

@@ -46,6 +46,22 @@ class DemoTests {
 	}
 
 	@Test
+	void theDemoMerchantsAdminLogsInWithTheDemoTotpSecretAndSeesTheTeam() {
+		Api api = new Api(port);
+		Api.Response login = api.post("/v1/auth/token", null, java.util.Map.of("email", DemoData.MERCHANT_ADMIN_EMAIL,
+				"password", DemoData.PASSWORD, "code",
+				com.returnit.identity.TotpCodes.at(DemoData.MERCHANT_ADMIN_TOTP_SECRET, java.time.Instant.now())));
+		assertThat(login.status()).as(login.body().toString()).isEqualTo(200);
+		assertThat(login.body().get("mfaEnrolmentRequired").asBoolean()).isFalse();
+		String merchantId = api.get("/v1/merchants?query=(demo", null).body().at("/data/0/id").asString();
+		JsonNode members = api.get("/v1/merchants/" + merchantId + "/members", login.text("accessToken")).body()
+			.get("data");
+		assertThat(members).extracting(m -> m.get("email").asString()).containsExactly(DemoData.MERCHANT_ADMIN_EMAIL);
+		assertThat(members.get(0).get("role").asString()).isEqualTo("admin");
+		assertThat(members.get(0).get("totpEnabled").asBoolean()).isTrue();
+	}
+
+	@Test
 	void simulatedDriversDeliverTheDemoCustomersReturns() {
 		Api api = new Api(port);
 		String customer = api.post("/v1/auth/token", null, java.util.Map.of("email", DemoData.CUSTOMER_EMAIL,

@@ -268,4 +268,48 @@ public final class Fixtures {
 		assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
 		return new EndpointRef(response.text("id"), response.text("secret"));
 	}
+
+	/** A member of a merchant's staff, logged in with password and TOTP code. */
+	public record Member(String id, String email, String password, String totpSecret, String token) {
+	}
+
+	/** The password every member made by {@link #member} has. */
+	public static final String MEMBER_PASSWORD = "member-password-1";
+
+	private static final java.util.regex.Pattern INVITATION_LINK = java.util.regex.Pattern
+		.compile("http://localhost:8080/merchant/invitations/([A-Za-z0-9_-]+)");
+
+	/**
+	 * A new member of the merchant with this role: invited by {@code inviterToken} (an operator's or an admin's), the
+	 * link read from the notifications outbox, accepted, TOTP enrolled, and logged in with a code.
+	 */
+	public Member member(org.springframework.jdbc.core.simple.JdbcClient jdbc, String merchantId, String inviterToken,
+			String role) {
+		String email = role + "-" + UUID.randomUUID() + "@staff.test.returnit.local";
+		Api.Response invited = api.post("/v1/merchants/" + merchantId + "/invitations", inviterToken,
+				Map.of("email", email, "role", role));
+		assertThat(invited.status()).as(invited.body().toString()).isEqualTo(201);
+		Api.Response accepted = api.post("/v1/public/merchant-invitations/" + invitationToken(jdbc, email) + "/accept",
+				null, Map.of("password", MEMBER_PASSWORD, "name", "Sam " + role));
+		assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(201);
+		TotpEnrolment enrolment = enrolTotp(accepted.text("accessToken"));
+		String token = login(email, MEMBER_PASSWORD, nextCode(enrolment.secret()));
+		String id = jdbc.sql("SELECT id FROM accounts WHERE lower(email) = lower(:email)").param("email", email)
+			.query(String.class).single();
+		return new Member(id, email, MEMBER_PASSWORD, enrolment.secret(), token);
+	}
+
+	/** The token of the newest invitation emailed to this address, as the mail server gets it from the outbox. */
+	public static String invitationToken(org.springframework.jdbc.core.simple.JdbcClient jdbc, String email) {
+		String body = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15))
+			.until(() -> jdbc.sql("""
+					SELECT body FROM notification_messages
+					WHERE lower(recipient) = lower(:email) AND template = 'merchant_invitation' AND channel = 'email'
+					ORDER BY created_at DESC, id DESC LIMIT 1""").param("email", email).query(String.class).optional(),
+					java.util.Optional::isPresent)
+			.orElseThrow();
+		java.util.regex.Matcher matcher = INVITATION_LINK.matcher(body);
+		assertThat(matcher.find()).as(body).isTrue();
+		return matcher.group(1);
+	}
 }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
@@ -13,8 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * The chain's own checks without the chain: the same decoder, which remembers verified tokens
  * ({@link VerifiedTokens}; a remembered token was well-formed), the same token syntax for one it has not seen
- * ({@link BearerTokens}) and the same claims-to-caller mapping ({@link CallerAuthentication#of}). Only JSON Web
- * Tokens are looked at; API keys and everything unusual go to the chain.
+ * ({@link BearerTokens}) and the same claims-to-caller mapping ({@link CallerAuthentication#of}, which also checks
+ * that a merchant's member still is one). Only JSON Web Tokens are looked at; API keys and everything unusual go to the
+ * chain.
  */
 @Component
 class DirectBearerCallers implements BearerCallers {
@@ -23,9 +25,11 @@ class DirectBearerCallers implements BearerCallers {
 	private static final String JWT_START = "eyJ";
 
 	private final VerifiedTokens tokens;
+	private final ActiveMembers members;
 
-	DirectBearerCallers(VerifiedTokens tokens) {
+	DirectBearerCallers(VerifiedTokens tokens, ActiveMembers members) {
 		this.tokens = tokens;
+		this.members = members;
 	}
 
 	@Override
@@ -41,10 +45,10 @@ class DirectBearerCallers implements BearerCallers {
 			if (jwt == null && token.startsWith(JWT_START) && BearerTokens.isToken(token, 0)) {
 				jwt = tokens.decode(token);
 			}
-			CallerAuthentication authentication = jwt == null ? null : CallerAuthentication.of(jwt);
+			CallerAuthentication authentication = jwt == null ? null : CallerAuthentication.of(jwt, members);
 			return authentication == null || authentication.enrolOnly() ? null : authentication.getPrincipal();
 		}
-		catch (JwtException | IllegalArgumentException e) {
+		catch (JwtException | IllegalArgumentException | AuthenticationException e) {
 			return null;
 		}
 	}

@@ -26,6 +26,10 @@ class EmailLinks {
 		return base + "/account/claim/" + token;
 	}
 
+	String merchantInvitation(String token) {
+		return base + "/merchant/invitations/" + token;
+	}
+
 	String verifyEmail(String token) {
 		return base + "/account/verify-email/" + token;
 	}

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Setting up two-factor authentication: required for operators, optional for customers and drivers. */
+/**
+ * Setting up two-factor authentication: required for operators and merchants' members, optional for customers and
+ * drivers.
+ */
 @RestController
 @RequestMapping("/v1/auth/mfa/totp")
 @Tag(name = "Authentication")
@@ -47,12 +51,16 @@ class MfaController {
 		if (!secondFactor.confirm(person(caller), body.code().trim())) {
 			throw InvalidInput.unprocessable("code", "is not the current code of this secret, or was used already");
 		}
-		return tokens.afterEnrolment(caller.id());
+		return tokens.afterEnrolment(person(caller));
 	}
 
-	private static java.util.UUID person(Caller caller) {
+	private static UUID person(Caller caller) {
 		if (caller.role() == Role.MERCHANT) {
-			throw new Forbidden("Merchants authenticate with API keys; two-factor authentication is for people's accounts.");
+			UUID member = caller.memberId();
+			if (member == null) {
+				throw new Forbidden("Merchants authenticate with API keys; two-factor authentication is for people's accounts.");
+			}
+			return member;
 		}
 		return caller.id();
 	}

@@ -61,6 +61,12 @@ class RefreshTokens {
 			.param("family", familyId).param("now", Timestamp.from(clock.instant())).update();
 	}
 
+	/** Revokes every refresh token of the account (its member was removed, or it was erased). */
+	void revokeAccount(UUID accountId) {
+		jdbc.sql("UPDATE refresh_tokens SET revoked_at = :now WHERE account_id = :id AND revoked_at IS NULL")
+			.param("now", java.sql.Timestamp.from(clock.instant())).param("id", accountId).update();
+	}
+
 	void revokeFamily(UUID familyId) {
 		jdbc.sql("UPDATE refresh_tokens SET revoked_at = :now WHERE family_id = :family AND revoked_at IS NULL")
 			.param("family", familyId).param("now", Timestamp.from(clock.instant())).update();

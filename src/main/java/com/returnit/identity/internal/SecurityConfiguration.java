@@ -4,21 +4,29 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import com.returnit.identity.MemberRole;
 import com.returnit.platform.ProblemResponses;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
  * Stateless bearer authentication: JWT access tokens for people, {@code rk_} API keys for merchants. Role checks on
@@ -39,13 +47,25 @@ class SecurityConfiguration {
 	private static final String[] PEOPLE_AND_GUESTS = { "CUSTOMER", "DRIVER", "MERCHANT", "OPERATOR",
 			CallerAuthentication.GUEST };
 
+	/**
+	 * What a merchant's support member may not do (ADR 0044): API keys, webhook endpoints, the return policy,
+	 * statements, refunds and the merchant's members. Everyone else with a role passes on to the route's own checks.
+	 */
+	static final String[] ADMIN_ONLY = { "/v1/merchants/*/api-keys", "/v1/merchants/*/api-keys/**",
+			"/v1/webhook-endpoints", "/v1/webhook-endpoints/**", "/v1/merchants/*/return-policy",
+			"/v1/merchants/*/return-policy/**", "/v1/merchants/*/statements/**", "/v1/merchants/*/members",
+			"/v1/merchants/*/members/**", "/v1/merchants/*/invitations", "/v1/merchants/*/invitations/**" };
+
+	static final String SUPPORT_REFUSED = "A support member may not do this: API keys, webhooks, the return policy, "
+			+ "statements, refunds and members are for the merchant's admins.";
+
 	static final String GUEST_REFUSED = "Verify your email to use your account: POST /v1/customers/claims";
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, ApiKeyStore apiKeys, JwtDecoder jwtDecoder, CorsProperties cors,
-			@Value("${returnit.payments.provider:sandbox}") String paymentProvider) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiKeyStore apiKeys, JwtDecoder jwtDecoder, ActiveMembers members,
+			CorsProperties cors, @Value("${returnit.payments.provider:sandbox}") String paymentProvider) throws Exception {
 		AuthenticationManager bearer = new ProviderManager(new ApiKeyAuthenticationProvider(apiKeys),
-				jwtProvider(jwtDecoder));
+				jwtProvider(jwtDecoder, members));
 		http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
@@ -59,7 +79,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(authorize -> authorize
 				.requestMatchers(POST, "/v1/customers", "/v1/auth/token", "/v1/auth/refresh", "/v1/auth/logout",
 						"/v1/customers/claims", "/v1/customers/claims/*", "/v1/email-verifications/*",
-						"/v1/public/return-sessions/*/access")
+						"/v1/public/return-sessions/*/access", "/v1/public/merchant-invitations/*/accept")
 				.permitAll()
 				.requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
 						"/actuator/health", "/actuator/health/**", "/actuator/info", "/v1/public/**", "/v1/slots",
@@ -81,6 +101,8 @@ class SecurityConfiguration {
 				.requestMatchers(PUT, "/v1/service-areas/*/schedule").hasRole("OPERATOR")
 				.requestMatchers("/v1/customers/me", "/v1/customers/me/**").hasRole("CUSTOMER")
 				.requestMatchers("/v1/return-sessions", "/v1/return-sessions/**").hasRole("MERCHANT")
+				.requestMatchers(ADMIN_ONLY).access(notSupport())
+				.requestMatchers(POST, "/v1/orders/*/refunds").access(notSupport())
 				.requestMatchers(POST, GUEST_POSTS).hasAnyRole(PEOPLE_AND_GUESTS)
 				.requestMatchers(GET, GUEST_GETS).hasAnyRole(PEOPLE_AND_GUESTS)
 				// the rest of the API needs a role; these patterns match the path as Spring MVC decodes it, so that
@@ -108,10 +130,28 @@ class SecurityConfiguration {
 				"The request URL is not allowed.", "");
 	}
 
-	private static JwtAuthenticationProvider jwtProvider(JwtDecoder decoder) {
+	private static JwtAuthenticationProvider jwtProvider(JwtDecoder decoder, ActiveMembers members) {
 		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
-		provider.setJwtAuthenticationConverter(CallerAuthentication::of);
+		provider.setJwtAuthenticationConverter(jwt -> CallerAuthentication.of(jwt, members));
 		return provider;
+	}
+
+	/** Any role, except a merchant's support member. */
+	private static AuthorizationManager<RequestAuthorizationContext> notSupport() {
+		AuthorizationManager<RequestAuthorizationContext> roles = AuthorityAuthorizationManager.hasAnyRole("CUSTOMER",
+				"DRIVER", "MERCHANT", "OPERATOR");
+		return (authentication, context) -> {
+			AuthorizationResult byRole = roles.authorize(authentication, context);
+			if (byRole == null || !byRole.isGranted()) {
+				return byRole;
+			}
+			return new AuthorizationDecision(!isSupport(authentication.get()));
+		};
+	}
+
+	private static boolean isSupport(@Nullable Authentication authentication) {
+		return authentication != null && authentication.getAuthorities().stream()
+			.anyMatch(a -> (CallerAuthentication.MEMBER_PREFIX + MemberRole.SUPPORT.name()).equals(a.getAuthority()));
 	}
 
 	private static AuthenticationEntryPoint unauthorized() {
@@ -135,6 +175,9 @@ class SecurityConfiguration {
 		}
 		if (auth instanceof CallerAuthentication caller && caller.getPrincipal().isGuest()) {
 			return GUEST_REFUSED;
+		}
+		if (isSupport(auth)) {
+			return SUPPORT_REFUSED;
 		}
 		return "Your role may not do this.";
 	}

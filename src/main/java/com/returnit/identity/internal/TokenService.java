@@ -28,6 +28,9 @@ class TokenService {
 	/** Claim of an operator's access token that may only set up two-factor authentication. */
 	static final String ENROL_ONLY = "mfa_enrol_only";
 	static final Duration ENROL_ONLY_TTL = Duration.ofMinutes(10);
+	/** Claims of a merchant's member's tokens: the merchant they act for, and their role (ADR 0044). */
+	static final String MERCHANT_ID = "merchant_id";
+	static final String MEMBER_ROLE = "member_role";
 	/** Claim of a guest's access token: the return session it is limited to (ADR 0035). */
 	static final String RETURN_SESSION = "return_session";
 
@@ -64,11 +67,13 @@ class TokenService {
 	private final LoginThrottle throttle;
 	private final SecondFactor secondFactor;
 	private final AuditLog audit;
+	private final MemberRepository members;
 	private final Clock clock;
 
 	TokenService(AccountRepository accounts, RefreshTokens refreshTokens, PasswordEncoder passwords, JwtEncoder encoder,
 			SigningKeys signingKeys, TokenProperties properties, LoginThrottle throttle, SecondFactor secondFactor,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, MemberRepository members, Clock clock) {
+		this.members = members;
 		this.accounts = accounts;
 		this.refreshTokens = refreshTokens;
 		this.passwords = passwords;
@@ -92,7 +97,7 @@ class TokenService {
 			audit.recordAs(AuditLog.ANONYMOUS, "login.locked", "account", null, Map.of("email", email));
 			return new Login.Locked(locked.get());
 		}
-		Optional<Account> found = accounts.findByEmail(email).filter(account -> account.erasedAt() == null);
+		Optional<Account> found = accounts.findByEmail(email).filter(this::active);
 		String hash = found.map(Account::passwordHash).orElse(decoyHash);
 		boolean matches = passwords.matches(password, hash == null ? decoyHash : hash);
 		if (!matches || found.isEmpty() || found.get().passwordHash() == null) {
@@ -107,7 +112,7 @@ class TokenService {
 			return refused(email, ip, account.id(), "one-time code");
 		}
 		throttle.succeeded(email);
-		boolean enrolOnly = !enrolled && account.role() == Role.OPERATOR;
+		boolean enrolOnly = !enrolled && mustUseSecondFactor(account);
 		audit.recordAs(actor(account), "login.succeeded", "account", account.id(),
 				Map.of("secondFactor", enrolled, "enrolmentRequired", enrolOnly));
 		return new Login.Issued(enrolOnly ? enrolOnly(account) : issue(account, UUID.randomUUID()));
@@ -138,7 +143,7 @@ class TokenService {
 			// revoked, and the family goes on with a new one
 			refreshTokens.revokeUnused(stored.familyId());
 		}
-		return accounts.findById(stored.accountId()).filter(account -> account.erasedAt() == null)
+		return accounts.findById(stored.accountId()).filter(this::active)
 			.map(account -> issue(account, stored.familyId()));
 	}
 
@@ -161,9 +166,26 @@ class TokenService {
 		return issueFor(accountId);
 	}
 
-	/** Full tokens for an account that just proved who it is another way (claiming it by email). */
+	/**
+	 * Tokens for an account that just proved who it is another way (claiming it by email, accepting an invitation):
+	 * full ones, or only an enrolment token for an operator or member without a second factor yet.
+	 */
 	Tokens issueFor(UUID accountId) {
-		return issue(accounts.findById(accountId).orElseThrow(), UUID.randomUUID());
+		Account account = accounts.findById(accountId).orElseThrow();
+		if (mustUseSecondFactor(account) && !secondFactor.enrolled(accountId)) {
+			return enrolOnly(account);
+		}
+		return issue(account, UUID.randomUUID());
+	}
+
+	/** Operators and merchants' members must use two-factor authentication (ADR 0044). */
+	private static boolean mustUseSecondFactor(Account account) {
+		return account.role() == Role.OPERATOR || account.role() == Role.MERCHANT;
+	}
+
+	/** Not erased, and for a merchant's member, still a member. */
+	private boolean active(Account account) {
+		return account.erasedAt() == null && (account.role() != Role.MERCHANT || members.active(account.id()).isPresent());
 	}
 
 	/** An access token without refresh for a customer who came through a return link, limited to that session. */
@@ -188,7 +210,7 @@ class TokenService {
 	}
 
 	private JwtClaimsSet.Builder claims(Account account, Instant now, Duration ttl) {
-		return JwtClaimsSet.builder()
+		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
 			.issuer(properties.issuer())
 			.audience(List.of(properties.audience()))
 			.subject(account.id().toString())
@@ -197,6 +219,11 @@ class TokenService {
 			.issuedAt(now)
 			.notBefore(now)
 			.expiresAt(now.plus(ttl));
+		if (account.role() == Role.MERCHANT) {
+			MemberRepository.Membership membership = members.active(account.id()).orElseThrow();
+			claims.claim(MERCHANT_ID, membership.merchantId().toString()).claim(MEMBER_ROLE, membership.role().code());
+		}
+		return claims;
 	}
 
 	private String sign(JwtClaimsSet claims) {
@@ -204,7 +231,11 @@ class TokenService {
 		return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
 	}
 
-	private static String actor(Account account) {
+	private String actor(Account account) {
+		if (account.role() == Role.MERCHANT) {
+			return members.active(account.id()).map(m -> Role.MERCHANT.code() + ":" + m.merchantId() + ":member:" + account.id())
+				.orElse(AuditLog.SYSTEM);
+		}
 		return account.role().code() + ":" + account.id();
 	}
 }

@@ -71,7 +71,7 @@ class MessageRecorder {
 		insert(accountId, null, Channel.EMAIL, template, email, message, sourceKey);
 	}
 
-	/** An email to operators (not a customer: no preferences). */
+	/** An email to operators, or anyone else who is not a customer (no preferences). */
 	@Transactional
 	void toOperators(String template, String email, String sourceKey, Map<String, String> values) {
 		Template.Rendered message = templates.get(template, Channel.EMAIL).render(values, true);
