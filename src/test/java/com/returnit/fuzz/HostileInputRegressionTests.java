@@ -71,7 +71,10 @@ class HostileInputRegressionTests extends EndToEndTest {
 	}
 
 	@Test
-	void aContentTypeWithoutABodyIsNotJudged() {
+	void aWildcardContentTypeIsA415EvenWithoutABodyButNotOnAGet() {
+		Api.Response signUp = api.send("POST", "/v1/customers", null, "", "Content-Type", "*/*");
+		assertThat(signUp.status()).as(signUp.body().toString()).isEqualTo(415);
+		assertThat(signUp.contentType()).startsWith("application/problem+json");
 		Api.Response directory = api.send("GET", "/v1/merchants", null, null, "Content-Type", "*/*");
 		assertThat(directory.status()).isEqualTo(200);
 	}
