@@ -3,7 +3,7 @@
  * earnings and payouts, every cent in a balanced double-entry journal.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "platform", "identity", "merchants", "orders" })
+@ApplicationModule(allowedDependencies = { "platform", "identity", "merchants", "orders", "inputs" })
 package com.returnit.payments;
 
 import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,7 @@ package com.returnit.payments.internal;
 
 import com.returnit.identity.Caller;
 import com.returnit.identity.Role;
+import com.returnit.inputs.Times;
 import com.returnit.merchants.Merchant;
 import com.returnit.merchants.Merchants;
 import com.returnit.payments.internal.PaymentBodies.EarningView;
@@ -118,7 +119,7 @@ class MoneyController {
 	private static YearMonth parse(String month) {
 		try {
 			YearMonth parsed = YearMonth.parse(month);
-			if (parsed.getYear() >= 1 && parsed.getYear() <= 9999) {
+			if (Times.within(parsed)) {
 				return parsed;
 			}
 		}
