@@ -101,6 +101,9 @@ class SecurityConfiguration {
 				.requestMatchers(PUT, "/v1/service-areas/*/schedule").hasRole("OPERATOR")
 				.requestMatchers("/v1/customers/me", "/v1/customers/me/**").hasRole("CUSTOMER")
 				.requestMatchers("/v1/return-sessions", "/v1/return-sessions/**").hasRole("MERCHANT")
+				// the policy's history is for support to read too; changing or previewing it is not
+				.requestMatchers(GET, "/v1/merchants/*/return-policy/versions")
+				.hasAnyRole("CUSTOMER", "DRIVER", "MERCHANT", "OPERATOR")
 				.requestMatchers(ADMIN_ONLY).access(notSupport())
 				.requestMatchers(POST, "/v1/orders/*/refunds").access(notSupport())
 				.requestMatchers(POST, GUEST_POSTS).hasAnyRole(PEOPLE_AND_GUESTS)
