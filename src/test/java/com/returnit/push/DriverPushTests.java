@@ -169,6 +169,10 @@ class DriverPushTests extends EndToEndTest {
 		Api.Response fcm = api.post(PATH, driver.token(), with(good, "endpoint",
 				"https://fcm.googleapis.com/fcm/send/abc123"));
 		assertThat(fcm.status()).as("a real push service's endpoint is fine").isEqualTo(201);
+		Map<String, Object> expiring = with(with(good, "endpoint", "https://fcm.googleapis.com/fcm/send/def456"),
+				"expirationTime", 1_767_225_600_000.5);
+		assertThat(api.post(PATH, driver.token(), expiring).status()).as("a browser's expirationTime is a timestamp")
+			.isEqualTo(201);
 	}
 
 	@Test
