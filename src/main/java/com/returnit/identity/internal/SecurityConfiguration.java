@@ -92,6 +92,10 @@ class SecurityConfiguration {
 				// feature flags: anyone may ask which are on for them (the web app does before login); only operators
 				// manage them
 				.requestMatchers(GET, "/v1/flags/evaluated").permitAll()
+				// the VAPID public key is public by nature; push subscriptions are the driver's own
+				.requestMatchers(GET, "/v1/push/vapid-public-key").permitAll()
+				.requestMatchers("/v1/drivers/me/push-subscriptions", "/v1/drivers/me/push-subscriptions/**")
+				.hasRole("DRIVER")
 				.requestMatchers("/v1/flags", "/v1/flags/**").hasRole("OPERATOR")
 				.requestMatchers("/v1/auth/mfa/**").hasAnyAuthority("MFA_ENROLMENT", "ROLE_CUSTOMER", "ROLE_DRIVER",
 						"ROLE_MERCHANT", "ROLE_OPERATOR")
