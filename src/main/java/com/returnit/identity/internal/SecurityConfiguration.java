@@ -42,7 +42,7 @@ class SecurityConfiguration {
 	static final String[] GUEST_POSTS = { "/v1/quotes", "/v1/orders", "/v1/orders/*/cancel" };
 
 	static final String[] GUEST_GETS = { "/v1/orders", "/v1/orders/*", "/v1/orders/*/events", "/v1/orders/*/tracking",
-			"/v1/orders/*/tracking-link", "/v1/slots", "/v1/slots/**", "/v1/places/**", "/v1/stream" };
+			"/v1/orders/*/tracking-link", "/v1/orders/*/proof", "/v1/orders/*/proof/files/*", "/v1/slots", "/v1/slots/**", "/v1/places/**", "/v1/stream" };
 
 	private static final String[] PEOPLE_AND_GUESTS = { "CUSTOMER", "DRIVER", "MERCHANT", "OPERATOR",
 			CallerAuthentication.GUEST };
