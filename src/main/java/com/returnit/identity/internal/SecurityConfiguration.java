@@ -98,6 +98,7 @@ class SecurityConfiguration {
 				.requestMatchers(POST, "/v1/drivers", "/v1/merchants", "/v1/service-areas", "/v1/signing-keys/rotate")
 				.hasRole("OPERATOR")
 				.requestMatchers(GET, "/v1/audit-events").hasRole("OPERATOR")
+				.requestMatchers(POST, "/v1/dispatch/**").hasRole("OPERATOR")
 				.requestMatchers(PUT, "/v1/service-areas/*/schedule").hasRole("OPERATOR")
 				.requestMatchers("/v1/customers/me", "/v1/customers/me/**").hasRole("CUSTOMER")
 				.requestMatchers("/v1/return-sessions", "/v1/return-sessions/**").hasRole("MERCHANT")
