@@ -173,6 +173,21 @@ class PickupProofTests extends EndToEndTest {
 		assertThat(storedFiles(job)).isZero();
 	}
 
+	@Test
+	void aCustomersErasureDeletesTheirPickupsProofFiles() {
+		Job job = assignedJob();
+		upload(job, "/proof/photos", job.driver().token(), jpeg(1_000), "image/jpeg");
+		upload(job, "/proof/signature", job.driver().token(), png(1_000), "image/png");
+		assertThat(api.post("/v1/orders/" + job.orderId() + "/cancel", job.customer().token(),
+				Map.of("reason", "moving away")).status()).isEqualTo(200);
+
+		assertThat(api.delete("/v1/customers/me", job.customer().token()).status()).isEqualTo(204);
+
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> storedFiles(job) == 0);
+		assertThat(api.get("/v1/orders/" + job.orderId() + "/proof", fixtures.operatorToken()).body().get("files"))
+			.isEmpty();
+	}
+
 	private Job assignedJob() {
 		Fixtures.MerchantRef merchant = fixtures.merchant("Proof shop " + UUID.randomUUID());
 		Fixtures.Person customer = fixtures.customer();
