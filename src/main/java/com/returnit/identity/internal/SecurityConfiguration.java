@@ -42,7 +42,7 @@ class SecurityConfiguration {
 	static final String[] GUEST_POSTS = { "/v1/quotes", "/v1/orders", "/v1/orders/*/cancel" };
 
 	static final String[] GUEST_GETS = { "/v1/orders", "/v1/orders/*", "/v1/orders/*/events", "/v1/orders/*/tracking",
-			"/v1/orders/*/tracking-link", "/v1/slots", "/v1/slots/**", "/v1/places/**", "/v1/stream" };
+			"/v1/orders/*/tracking-link", "/v1/orders/*/proof", "/v1/orders/*/proof/files/*", "/v1/slots", "/v1/slots/**", "/v1/places/**", "/v1/stream" };
 
 	private static final String[] PEOPLE_AND_GUESTS = { "CUSTOMER", "DRIVER", "MERCHANT", "OPERATOR",
 			CallerAuthentication.GUEST };
@@ -102,6 +102,7 @@ class SecurityConfiguration {
 				.requestMatchers(POST, "/v1/drivers", "/v1/merchants", "/v1/service-areas", "/v1/signing-keys/rotate")
 				.hasRole("OPERATOR")
 				.requestMatchers(GET, "/v1/audit-events").hasRole("OPERATOR")
+				.requestMatchers(POST, "/v1/dispatch/**").hasRole("OPERATOR")
 				.requestMatchers(PUT, "/v1/service-areas/*/schedule").hasRole("OPERATOR")
 				.requestMatchers("/v1/customers/me", "/v1/customers/me/**").hasRole("CUSTOMER")
 				.requestMatchers("/v1/return-sessions", "/v1/return-sessions/**").hasRole("MERCHANT")
