@@ -74,8 +74,12 @@ final class SessionBodies {
 	record SessionPage(List<SessionView> data, boolean hasMore) {
 	}
 
-	/** The shop behind a link; {@code customerPays}: its customers pay for the pickup by card when booking. */
-	record ReturnSessionMerchant(UUID id, String name, @Nullable String logoUrl, boolean customerPays) {
+	/**
+	 * The shop behind a link; {@code customerPays}: its customers pay for the pickup by card when booking;
+	 * {@code brandColor}: {@code #rrggbb} or null.
+	 */
+	record ReturnSessionMerchant(UUID id, String name, @Nullable String logoUrl, @Nullable String brandColor,
+			boolean customerPays) {
 	}
 
 	record FirstName(String firstName) {
