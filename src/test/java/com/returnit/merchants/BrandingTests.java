@@ -208,6 +208,12 @@ class BrandingTests extends EndToEndTest {
 		assertThat(opened.at("/merchant/logoUrl").asString()).isEqualTo(logoUrl);
 		assertThat(opened.at("/merchant/brandColor").asString()).isEqualTo("#0b8043");
 
+		Api.Response brand = api.get("/v1/merchants/" + shop.id() + "/brand", null);
+		assertThat(brand.status()).as("for the customer's own order page, by the order's merchantId").isEqualTo(200);
+		assertThat(brand.body().toString()).isEqualTo("{\"id\":\"" + shop.id() + "\",\"name\":\"Branded Returns Shop\","
+				+ "\"logoUrl\":\"" + logoUrl + "\",\"brandColor\":\"#0b8043\"}");
+		assertThat(api.get("/v1/merchants/" + UUID.randomUUID() + "/brand", null).status()).isEqualTo(404);
+
 		var customer = fixtures.customer();
 		String orderId = fixtures.order(customer, shop);
 		String token = api.get("/v1/orders/" + orderId + "/tracking-link", customer.token()).text("token");

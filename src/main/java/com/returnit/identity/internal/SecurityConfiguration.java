@@ -88,8 +88,9 @@ class SecurityConfiguration {
 						"/.well-known/jwks.json")
 				.permitAll()
 				// what a customer needs before logging in (a return link may bring them with no account): the merchant
-				// directory, merchants' logos and address search, counted in the anonymous rate-limit tier by IP
-				.requestMatchers(GET, "/v1/merchants", "/v1/merchants/*/logo", "/v1/places/search", "/v1/places/reverse")
+				// directory, merchants' brands and logos and address search, counted in the anonymous rate-limit tier by IP
+				.requestMatchers(GET, "/v1/merchants", "/v1/merchants/*/brand", "/v1/merchants/*/logo", "/v1/places/search",
+						"/v1/places/reverse")
 				.permitAll()
 				.requestMatchers("/error").permitAll()
 				// feature flags: anyone may ask which are on for them (the web app does before login); only operators

@@ -51,6 +51,14 @@ class BrandingController {
 		this.merchants = merchants;
 	}
 
+	@GetMapping("/brand")
+	@Operation(summary = "The merchant's name, logo and brand colour, as its customers see them (no login)",
+			security = {})
+	MerchantBodies.BrandView brand(@PathVariable UUID id) {
+		return merchants.find(id).map(m -> new MerchantBodies.BrandView(m.id(), m.name(), m.logoUrl(), m.brandColor()))
+			.orElseThrow(() -> new NotFound("Merchant"));
+	}
+
 	@PutMapping("/branding")
 	@Operation(summary = "Set (or with null clear) the brand colour shown to the merchant's customers; answers the merchant")
 	MerchantBodies.MerchantView changeBranding(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,

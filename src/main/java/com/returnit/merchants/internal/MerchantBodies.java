@@ -105,6 +105,10 @@ final class MerchantBodies {
 			String brandColor) {
 	}
 
+	/** What a customer's pages show of a merchant: public, as the directory is. */
+	record BrandView(UUID id, String name, @Nullable String logoUrl, @Nullable String brandColor) {
+	}
+
 	/** Where the logo just uploaded is read; {@code v} changes with its bytes, so it may be cached for long. */
 	record LogoView(String logoUrl) {
 	}
