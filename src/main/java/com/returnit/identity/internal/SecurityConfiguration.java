@@ -115,6 +115,8 @@ class SecurityConfiguration {
 				.hasAnyRole("CUSTOMER", "DRIVER", "MERCHANT", "OPERATOR")
 				.requestMatchers(ADMIN_ONLY).access(notSupport())
 				.requestMatchers(POST, "/v1/orders/*/refunds").access(notSupport())
+				// the CSV export is the merchant's and the operators' (a customer's or driver's own list stays JSON)
+				.requestMatchers(GET, "/v1/orders/export.csv").hasAnyRole("MERCHANT", "OPERATOR")
 				.requestMatchers(POST, GUEST_POSTS).hasAnyRole(PEOPLE_AND_GUESTS)
 				.requestMatchers(GET, GUEST_GETS).hasAnyRole(PEOPLE_AND_GUESTS)
 				// the rest of the API needs a role; these patterns match the path as Spring MVC decodes it, so that
