@@ -34,7 +34,7 @@ export function JobPanel({ order, position }: { order: Order; position: Ping | n
         <span className="badge badge--live" data-testid="job-status">{statusLabel(status)}</span>
       </div>
       {pending.length > 0 && <p className="small" data-testid="job-waiting">{pending.length === 1 ? 'This step is' : 'These steps are'} saved on the phone and will be sent when there is a connection.</p>}
-      {toPickup && (
+      {toPickup && !(status === 'en_route' && arrived) && (
         <Suspense fallback={<div className="map-placeholder" />}>
           <JobMap stop={[order.pickup.lat, order.pickup.lng]} position={position} />
         </Suspense>

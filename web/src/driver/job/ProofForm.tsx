@@ -20,7 +20,13 @@ export function ProofForm({ order }: { order: Order }) {
   const [shown, setShown] = useState<Record<string, string>>({});
   const canScan = scanningAvailable();
 
-  const update = (sku: string, patch: Partial<ItemProof>) => setProof(current => current.map(item => (item.sku === sku ? { ...item, ...patch } : item)));
+  const update = (sku: string, patch: Partial<ItemProof>) => {
+    setProof(current => current.map(item => (item.sku === sku ? { ...item, ...patch } : item)));
+    setShown(current => {
+      const { [sku]: _fixed, ...rest } = current;
+      return rest;
+    });
+  };
 
   function code(value: string, how: 'scanned' | 'typed') {
     const result = matchCode(proof, value, how);

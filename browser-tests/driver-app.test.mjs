@@ -1,0 +1,187 @@
+// The driver's app in a real Chromium on a phone-sized screen against a running demo service (./run.sh, which sets
+// RETURNIT_DISPATCH_LEADTIME=48h so bookings are offered at once), with the browser's position and connection set by
+// the test: a new driver signs in, starts a shift and drives; the connection drops for a while and comes back (every
+// position is stored once, in order); an order is booked near the driver, the offer appears full screen and is
+// accepted; on the way, at the door with no connection the items are checked (one typed, one ticked, one refused with a
+// reason), and once back online the steps reach the service in order; then the parcels are handed over at the hub.
+//
+// Needs:
+//   RETURNIT_BASE_URL                         a service started with --returnit.demo.enabled=true
+//   RETURNIT_SCREENSHOT_OFFER, _PROOF         where to save screenshots (PNG), optional
+// Uses the demo's operator (its public TOTP secret) to create the driver and read the hub, and the demo customer to
+// book.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { headlessChromium } from './browser.mjs';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { apiLogin, baseUrl, call, done, eventually, openPage, screenshot, totp, unique } from './app.mjs';
+
+const browser = headlessChromium({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, timeout: 20_000 });
+const DEMO_PASSWORD = 'demo-password-123';
+const OPERATOR_SECRET = 'DEMOOPERATORTOTPSECRETRETURNIT23';
+// a street in Friedrichshain, inside the demo's Berlin area and far from the simulated drivers around the hub
+const PICKUP = { lat: 52.5079, lng: 13.4531, address: 'Simon-Dach-Strasse 20, 10245 Berlin' };
+
+/** What the driver sees on the phone's screen (not the whole page), saved where the variable says. */
+async function screenOnly(page, variable) {
+  const path = process.env[variable];
+  if (!path) return;
+  mkdirSync(dirname(path), { recursive: true });
+  await page.screenshot({ path });
+}
+
+async function operatorToken() {
+  const answer = await call('POST', '/v1/auth/token', null, { email: 'operator@demo.returnit.local', password: DEMO_PASSWORD, code: totp(OPERATOR_SECRET) });
+  assert.equal(answer.status, 200, `operator login: ${JSON.stringify(answer.body)}`);
+  return answer.body.accessToken;
+}
+
+async function pingsOf(driverToken, since) {
+  const answer = await call('GET', `/v1/drivers/me/locations?from=${encodeURIComponent(since)}&limit=1000`, driverToken);
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  return answer.body.data;
+}
+
+/** Moves the browser's position one step (~110 m north) and waits long enough for the app to record it. */
+async function drive(context, from, steps) {
+  let at = from;
+  for (let i = 0; i < steps; i++) {
+    at = { latitude: at.latitude + 0.001, longitude: at.longitude };
+    await context.setGeolocation({ ...at, accuracy: 8 });
+    await new Promise(resolve => setTimeout(resolve, 1_300));
+  }
+  return at;
+}
+
+test('a driver works a shift: positions through a dead spot, an offer, the pickup proof offline, the hub', async () => {
+  const operator = await operatorToken();
+  const email = `${unique('driver')}@test.returnit.local`;
+  const password = 'driver-password-12';
+  const created = await call('POST', '/v1/drivers', operator, { email, password, name: 'Dee Driver', vehicle: { type: 'van', capacityParcels: 20 } });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const driverApi = await apiLogin(email, password);
+
+  const context = browser.context;
+  await context.grantPermissions(['geolocation'], { origin: baseUrl() });
+  let position = { latitude: PICKUP.lat - 0.012, longitude: PICKUP.lng };
+  await context.setGeolocation({ ...position, accuracy: 8 });
+
+  // 1. sign in and start the shift
+  const page = await openPage(browser, '/driver');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByTestId('login').click();
+  await page.getByTestId('start-shift').click();
+  await page.getByTestId('shift-status').filter({ hasText: 'On shift' }).waitFor();
+  await page.getByTestId('geo-status').filter({ hasText: 'Sharing your position' }).waitFor();
+  await page.getByTestId('keep-open').filter({ hasText: 'Keep ReturnIt open while driving' }).waitFor();
+  const since = new Date(Date.now() - 60_000).toISOString();
+
+  // 2. driving: positions reach the service
+  position = await drive(context, position, 3);
+  await eventually(async () => (await pingsOf(driverApi, since)).length >= 3, 20_000, 'the first positions');
+
+  // 3. a dead spot: positions wait on the phone, then all arrive once, in order
+  await context.setOffline(true);
+  position = await drive(context, position, 5);
+  await page.getByTestId('pings-waiting').waitFor();
+  assert.match(await page.getByTestId('sync').textContent(), /Offline/);
+  await context.setOffline(false);
+  await eventually(async () => (await page.getByTestId('pings-waiting').count()) === 0, 30_000, 'the queued positions to be sent');
+  const pings = await pingsOf(driverApi, since);
+  const lats = pings.map(p => p.lat);
+  assert.ok(pings.length >= 8, `every recorded position is stored (${pings.length})`);
+  assert.deepEqual([...lats].sort((a, b) => a - b), lats, 'oldest first, as driven (north each step)');
+  assert.equal(new Set(pings.map(p => p.recordedAt)).size, pings.length, 'none stored twice');
+  for (let i = 1; i < pings.length; i++) assert.ok(pings[i].recordedAt > pings[i - 1].recordedAt);
+
+  // 4. at the pickup street, an order is booked; its offer fills the screen
+  position = { latitude: PICKUP.lat + 0.0005, longitude: PICKUP.lng };
+  await context.setGeolocation({ ...position, accuracy: 8 });
+  await new Promise(resolve => setTimeout(resolve, 1_500));
+  const merchant = (await call('GET', '/v1/merchants?query=Alpine')).body.data[0];
+  const hub = (await call('GET', `/v1/merchants/${merchant.id}`, operator)).body.hubs[0];
+  const customer = await apiLogin('customer@demo.returnit.local', DEMO_PASSWORD);
+  const slots = (await call('GET', `/v1/slots?merchantId=${merchant.id}&lat=${PICKUP.lat}&lng=${PICKUP.lng}`, customer)).body.data;
+  const slot = slots.find(s => s.remaining === undefined || s.remaining > 0);
+  assert.ok(slot, 'a pickup window with room');
+  const bought = new Date(Date.now() - 5 * 86_400_000).toISOString();
+  const booked = await call('POST', '/v1/orders', customer, {
+    merchantId: merchant.id,
+    pickup: PICKUP,
+    window: { start: slot.start, end: slot.end },
+    items: [
+      { sku: 'JKT-7', description: 'Rain jacket', category: 'outerwear', purchasedAt: bought, valueCents: 12_990 },
+      { sku: 'FLC-8', description: 'Fleece pullover', category: 'tops', purchasedAt: bought, valueCents: 5_990 },
+      { sku: 'CAP-9', description: 'Wool cap', category: 'accessories', purchasedAt: bought, valueCents: 1_990 },
+    ],
+  }, { 'Idempotency-Key': unique('booking') });
+  assert.equal(booked.status, 201, JSON.stringify(booked.body));
+  const orderId = booked.body.id;
+
+  const offer = page.getByTestId('offer');
+  await offer.waitFor({ timeout: 45_000 });
+  assert.equal(await page.getByTestId('offer-items').textContent(), '3 items');
+  assert.match(await page.getByTestId('offer-distance').textContent(), /^\d+\.\d km away$/);
+  assert.match(await page.getByTestId('offer-countdown').textContent(), /^\d+ s$/);
+  assert.match(await page.getByTestId('offer-area').textContent(), /10245 Berlin/);
+  await screenshot(page, 'RETURNIT_SCREENSHOT_OFFER');
+  await page.getByTestId('accept-offer').click();
+  await page.getByTestId('job').waitFor();
+  await offer.waitFor({ state: 'detached' });
+  assert.equal(await page.getByTestId('job-address').textContent(), PICKUP.address);
+  assert.match(await page.getByTestId('navigate').getAttribute('href'), /destination=52\.5079\d*,13\.4531/);
+
+  // 5. on the way (online), then at the door without a connection
+  await page.getByTestId('en-route').click();
+  await page.getByTestId('job-status').filter({ hasText: 'Driver on the way' }).waitFor();
+  await eventually(async () => (await call('GET', `/v1/orders/${orderId}`, driverApi)).body.status === 'en_route', 15_000, 'en route on the service');
+  await context.setOffline(true);
+  await page.getByTestId('arrived').click();
+  const row = sku => page.locator(`[data-testid="proof-item"][data-sku="${sku}"]`);
+  await row('JKT-7').getByLabel('Type the code').fill('jkt-7');
+  await row('JKT-7').getByRole('button', { name: 'Check' }).click();
+  await row('JKT-7').getByTestId('item-state').filter({ hasText: 'Checked (typed)' }).waitFor();
+  await row('FLC-8').getByTestId('tick').click();
+  await row('FLC-8').getByTestId('item-state').filter({ hasText: 'Checked (ticked)' }).waitFor();
+  await row('CAP-9').getByTestId('refuse').click();
+  await page.getByTestId('confirm-pickup').click();
+  await row('CAP-9').getByText('Say why the item is refused.').waitFor();
+  await row('CAP-9').getByLabel('Why is it refused?').fill('Moth holes');
+  await row('CAP-9').getByLabel('Condition').selectOption('damaged');
+  await page.getByRole('heading', { name: 'Check the items' }).scrollIntoViewIfNeeded();
+  await page.getByRole('heading', { name: 'Check the items' }).evaluate(node => node.scrollIntoView({ block: 'start' }));
+  await screenOnly(page, 'RETURNIT_SCREENSHOT_PROOF');
+  await page.getByTestId('confirm-pickup').click();
+  await page.getByTestId('job-status').filter({ hasText: 'Picked up' }).waitFor();
+  await page.getByTestId('actions-waiting').waitFor();
+  assert.equal((await call('GET', `/v1/orders/${orderId}`, driverApi)).body.status, 'en_route', 'nothing reached the service offline');
+
+  // 6. back online: the pickup proof arrives as it was made
+  await context.setOffline(false);
+  const picked = await eventually(async () => {
+    const order = (await call('GET', `/v1/orders/${orderId}`, driverApi)).body;
+    return order.status === 'picked_up' && order;
+  }, 30_000, 'the pickup on the service');
+  const outcomes = Object.fromEntries(picked.itemOutcomes.map(item => [item.sku, item]));
+  assert.equal(outcomes['JKT-7'].outcome, 'collected');
+  assert.equal(outcomes['FLC-8'].outcome, 'collected');
+  assert.equal(outcomes['CAP-9'].outcome, 'refused');
+  assert.equal(outcomes['CAP-9'].note, 'Moth holes');
+
+  // 7. at the hub: its code, typed
+  await page.getByTestId('hub-step').waitFor();
+  await page.getByLabel('Hub code').fill(hub.id);
+  await page.getByRole('button', { name: 'Handed over at the hub' }).click();
+  await eventually(async () => (await call('GET', `/v1/orders/${orderId}`, driverApi)).body.status === 'delivered', 20_000, 'the delivery');
+  await page.getByTestId('job').waitFor({ state: 'detached' });
+
+  // 8. the shift ends
+  await page.getByTestId('end-shift').click();
+  await page.getByTestId('confirm-end-shift').click();
+  await page.getByTestId('shift-status').filter({ hasText: 'Off shift' }).waitFor();
+  await page.getByRole('link', { name: 'Earnings' }).click();
+  await page.getByTestId('earnings-week').waitFor();
+  await done(page);
+});
