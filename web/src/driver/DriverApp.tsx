@@ -5,7 +5,7 @@ import { logOut, renew, useAuth } from '../api/auth';
 import { Layout, Page } from '../ui/Layout';
 import { LoginForm } from '../ui/LoginForm';
 import { NotFound } from '../ui/NotFound';
-import { Loading } from '../ui/States';
+import { Loading, Notice } from '../ui/States';
 import { installShell } from './pwa/register';
 import { ShiftHome } from './shift/ShiftHome';
 import { startSync, stopSync } from './sync';
@@ -60,6 +60,12 @@ function DriverNav() {
 function SignIn() {
   return (
     <Page title="Driver sign-in" narrow>
+      {typeof navigator !== 'undefined' && !navigator.onLine && (
+        <Notice tone="warning" testId="offline-sign-in">
+          You are offline. Signing in needs a connection; anything you did offline stays on this phone and is sent once you
+          are back online and signed in.
+        </Notice>
+      )}
       <div className="card stack">
         <LoginForm submitLabel="Sign in" onSignedIn={() => undefined} />
       </div>
