@@ -143,6 +143,11 @@ test('a driver works a shift: positions through a dead spot, an offer, the picku
   await row('JKT-7').getByLabel('Type the code').fill('jkt-7');
   await row('JKT-7').getByRole('button', { name: 'Check' }).click();
   await row('JKT-7').getByTestId('item-state').filter({ hasText: 'Checked (typed)' }).waitFor();
+  await page.getByRole('heading', { name: 'Check the items' }).evaluate(node => {
+    node.scrollIntoView({ block: 'start' });
+    window.scrollBy(0, -110); // below the "Offline" bar
+  });
+  await screenOnly(page, 'RETURNIT_SCREENSHOT_PROOF');
   await row('FLC-8').getByTestId('tick').click();
   await row('FLC-8').getByTestId('item-state').filter({ hasText: 'Checked (ticked)' }).waitFor();
   await row('CAP-9').getByTestId('refuse').click();
@@ -150,9 +155,6 @@ test('a driver works a shift: positions through a dead spot, an offer, the picku
   await row('CAP-9').getByText('Say why the item is refused.').waitFor();
   await row('CAP-9').getByLabel('Why is it refused?').fill('Moth holes');
   await row('CAP-9').getByLabel('Condition').selectOption('damaged');
-  await page.getByRole('heading', { name: 'Check the items' }).scrollIntoViewIfNeeded();
-  await page.getByRole('heading', { name: 'Check the items' }).evaluate(node => node.scrollIntoView({ block: 'start' }));
-  await screenOnly(page, 'RETURNIT_SCREENSHOT_PROOF');
   await page.getByTestId('confirm-pickup').click();
   await page.getByTestId('job-status').filter({ hasText: 'Picked up' }).waitFor();
   await page.getByTestId('actions-waiting').waitFor();
@@ -197,6 +199,7 @@ test('a driver with two-factor authentication is asked for the code, and a wrong
   const secret = enrolment.body.secret;
   assert.equal((await call('POST', '/v1/auth/mfa/totp/confirm', token, { code: totp(secret) })).status, 200);
 
+  await browser.context.clearCookies(); // the driver of the other journey is not signed in here
   const page = await openPage(browser, '/driver');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
