@@ -1,7 +1,7 @@
 import './driver.css';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, NavLink, Route, Routes, useNavigate } from 'react-router';
-import { logOut, renew, useAuth } from '../api/auth';
+import { authState, logOut, renew, useAuth } from '../api/auth';
 import { Layout, Page } from '../ui/Layout';
 import { LoginForm } from '../ui/LoginForm';
 import { NotFound } from '../ui/NotFound';
@@ -19,6 +19,15 @@ export default function DriverApp() {
     if (auth.status === 'restoring') void renew();
   }, [auth.status]);
   useEffect(installShell, []);
+  // started without a connection, the session could not be restored: back online, it is (the refresh cookie is still
+  // there), and what waited on the phone goes out without the driver typing the password again
+  useEffect(() => {
+    const online = () => {
+      if (authState().status === 'anonymous') void renew();
+    };
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, []);
   const driverId = auth.status === 'signed-in' && auth.session.role === 'driver' ? auth.session.accountId : null;
   useEffect(() => {
     if (driverId) startSync(driverId);
@@ -57,10 +66,25 @@ function DriverNav() {
   );
 }
 
+function useOnline(): boolean {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}
+
 function SignIn() {
+  const online = useOnline();
   return (
     <Page title="Driver sign-in" narrow>
-      {typeof navigator !== 'undefined' && !navigator.onLine && (
+      {!online && (
         <Notice tone="warning" testId="offline-sign-in">
           You are offline. Signing in needs a connection; anything you did offline stays on this phone and is sent once you
           are back online and signed in.
