@@ -113,10 +113,13 @@ function TrackingCard({ geo, wake, error }: { geo: GeoStatus; wake: WakeStatus; 
   );
 }
 
+const BACKLOG = 5;
+
 /** What waits to be sent, and whether the phone is online. */
 function SyncBar() {
   const sync = useSync();
-  if (sync.online && sync.pings === 0 && sync.actions.length === 0 && !sync.volatile) return null;
+  // a position or two on its way is normal; a backlog, a step waiting or no connection is worth saying
+  if (sync.online && sync.pings <= BACKLOG && sync.actions.length === 0 && !sync.volatile) return null;
   return (
     <div className="queue-bar">
       <Notice tone={sync.online ? 'info' : 'warning'} testId="sync">
