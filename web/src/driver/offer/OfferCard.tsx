@@ -5,6 +5,7 @@ import { Notice } from '../../ui/States';
 import { money, pickupWindow } from '../../ui/format';
 import { useAnswerOffer, type Offer } from '../data';
 import { announceOffer } from './announce';
+import { area } from './area';
 
 /**
  * A new offer over the whole screen: where (the area, not the door: that comes with the job), when, how much, how
@@ -43,13 +44,6 @@ export function OfferCard({ offer }: { offer: Offer }) {
       </div>
     </div>
   );
-}
-
-/** "Kreuzberg, 10997 Berlin" from "Oranienstr. 5, 10997 Berlin": the area, not the door. */
-export function area(address: string | undefined): string {
-  if (!address) return 'Near you';
-  const parts = address.split(',').map(part => part.trim()).filter(Boolean);
-  return parts.length > 1 ? parts.slice(1).join(', ') : address;
 }
 
 const OFFER_SECONDS = 30;
