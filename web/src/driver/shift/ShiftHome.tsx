@@ -30,7 +30,8 @@ export function ShiftHome() {
   const offer = !job ? offers.data?.find(o => o.status === 'offered') : undefined;
   return (
     <Page title="Your shift">
-      <div className="stack">
+      {/* while an offer fills the screen, what is behind it cannot be reached by keyboard or screen reader */}
+      <div className="stack" inert={offer ? true : undefined}>
         <SyncBar />
         {sync.refused.length > 0 && (
           <Notice tone="error" testId="refused">
