@@ -205,8 +205,17 @@ test('a driver works a shift: positions through a dead spot, an offer, the picku
   await page.getByTestId('end-shift').click();
   await page.getByTestId('confirm-end-shift').click();
   await page.getByTestId('shift-status').filter({ hasText: 'Off shift' }).waitFor();
+  // 9. the pickup is in today's earnings, as the ledger has it
+  const day = new Date().toISOString().slice(0, 10);
+  const earned = await eventually(async () => {
+    const earnings = (await call('GET', `/v1/drivers/me/earnings?from=${day}&to=${day}`, driverApi)).body;
+    return earnings.pickups.length === 1 && earnings;
+  }, 20_000, 'the earning of the pickup');
   await page.getByRole('link', { name: 'Earnings' }).click();
-  await page.getByTestId('earnings-week').waitFor();
+  await page.getByTestId('earnings-today').filter({ hasText: '1 pickup' }).waitFor();
+  const amount = new Intl.NumberFormat('en-GB', { style: 'currency', currency: earned.currency }).format(earned.totalCents / 100);
+  assert.match(await page.getByTestId('earnings-today').textContent(), new RegExp(amount.replace(/[.$]/g, '\\$&')));
+  assert.equal(await page.getByTestId('earnings-list').locator('li').count(), 1);
   await done(page);
 });
 
