@@ -27,7 +27,7 @@ class MerchantService implements Merchants {
 	private final ApiKeys apiKeys;
 	private final Clock clock;
 	private final AuditLog audit;
-	/** Merchants and their hubs, read on every quote and booking; nothing changes them once connected. */
+	/** Merchants and their hubs, read on every quote and booking; only their branding changes once connected. */
 	private final SharedCache<Merchant> cached;
 
 	MerchantService(MerchantRepository merchants, Policies policies, ApiKeys apiKeys, Clock clock, AuditLog audit,
@@ -75,12 +75,24 @@ class MerchantService implements Merchants {
 		return MerchantBodies.PolicyView.of(version);
 	}
 
+	@Transactional(readOnly = true)
+	MerchantBodies.PolicyVersionsView policyVersions(Caller caller, UUID id) {
+		visible(caller, id);
+		return new MerchantBodies.PolicyVersionsView(
+				policies.versions(id).stream().map(MerchantBodies.PolicyView::of).toList());
+	}
+
 	/** The merchant, if this caller may see it: operators and the merchant itself; anyone else gets a 404. */
 	Merchant visible(Caller caller, UUID id) {
 		if (!caller.canManageMerchant(id)) {
 			throw new NotFound("Merchant");
 		}
 		return merchants.find(id).orElseThrow(() -> new NotFound("Merchant"));
+	}
+
+	/** Forgets the cached merchant once the caller's transaction, which changed it, commits. */
+	void changed(UUID id) {
+		cached.invalidate(id.toString());
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import com.returnit.orders.BookingPayments;
 import com.returnit.orders.internal.OrderBodies.CustomerBody;
 import com.returnit.orders.internal.OrderBodies.OrderBody;
 import com.returnit.orders.internal.OrderBodies.QuoteView;
+import com.returnit.orders.internal.domain.CustomerContact;
 import com.returnit.orders.internal.domain.Money;
 import com.returnit.orders.internal.domain.Order;
 import com.returnit.orders.internal.domain.OrderStatus;
@@ -14,6 +15,7 @@ import com.returnit.orders.internal.domain.PriceBreakdown;
 import com.returnit.orders.internal.domain.LateFee;
 import com.returnit.orders.internal.domain.Quote;
 import com.returnit.orders.internal.domain.ReturnRequest;
+import com.returnit.platform.AuditLog;
 import com.returnit.platform.Conflict;
 import com.returnit.platform.Forbidden;
 import com.returnit.platform.Ids;
@@ -26,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -50,11 +53,13 @@ class OrderService {
 	private final TransactionTemplate transactions;
 	private final GuestBookings guests;
 	private final PickupSlots slots;
+	private final AuditLog audit;
 
 	OrderService(Quoting quoting, QuoteRepository quotes, OrderRepository orders, Customers customers,
 			ApplicationEventPublisher events, PricingProperties pricing, Clock clock,
 			ObjectProvider<BookingPayments> payments, TransactionTemplate transactions, GuestBookings guests,
-			PickupSlots slots) {
+			PickupSlots slots, AuditLog audit) {
+		this.audit = audit;
 		this.guests = guests;
 		this.slots = slots;
 		this.payments = payments;
@@ -97,10 +102,10 @@ class OrderService {
 		Money price = quote == null ? assessment.price() : quote.price();
 		PriceBreakdown breakdown = quote == null ? assessment.breakdown() : quote.breakdown();
 		LateFee lateFee = quote == null || quote.lateFee() == null ? assessment.lateFee() : quote.lateFee();
-		Order order = Order.schedule(new Order.Booking(Ids.newId(clock), booked.merchantId(),
-				customerFor(caller, body.customer()), booked.pickup(), booked.items(), price, lateFee,
-				assessment.eligibility().policyVersion(), quote == null ? null : quote.id(), breakdown,
-				caller.sessionId()),
+		UUID customerId = customerFor(caller, body.customer());
+		Order order = Order.schedule(new Order.Booking(Ids.newId(clock), booked.merchantId(), customerId,
+				booked.pickup(), booked.items(), price, lateFee, assessment.eligibility().policyVersion(),
+				quote == null ? null : quote.id(), breakdown, caller.sessionId(), contactOf(customerId)),
 				clock.instant());
 		BookingPayments payer = payments.getIfAvailable();
 		boolean releaseArmed = false;
@@ -137,19 +142,24 @@ class OrderService {
 	}
 
 	@Transactional(readOnly = true)
-	List<Order> page(Caller caller, @Nullable OrderStatus status, @Nullable UUID startingAfter, int limit) {
-		OrderRepository.Scope scope = switch (caller.role()) {
+	List<Order> page(Caller caller, OrderFilter filter, @Nullable UUID startingAfter, int limit) {
+		return orders.page(scopeOf(caller), filter, startingAfter, limit);
+	}
+
+	/** The orders a caller may list: their own, the merchant's, the driver's; every order for operators. */
+	static OrderRepository.Scope scopeOf(Caller caller) {
+		return switch (caller.role()) {
 			case CUSTOMER -> new OrderRepository.Scope(caller.id(), null, null, caller.sessionId());
 			case MERCHANT -> new OrderRepository.Scope(null, caller.id(), null);
 			case DRIVER -> new OrderRepository.Scope(null, null, caller.id());
 			case OPERATOR -> new OrderRepository.Scope(null, null, null);
 		};
-		return orders.page(scope, status, startingAfter, limit);
 	}
 
 	/**
 	 * Cancels; {@code acceptedFeeCents}, when given, is the fee the caller was shown and agreed to: a higher fee now
 	 * (the late fee began meanwhile) refuses the cancellation with 409 {@code fee_changed} rather than charging it.
+	 * An operator cancelling on the customer's behalf is audited.
 	 */
 	@Transactional
 	Order cancel(Caller caller, UUID id, String reason, @Nullable Long acceptedFeeCents) {
@@ -166,6 +176,9 @@ class OrderService {
 		}
 		order.cancel(reason, now);
 		orders.update(order);
+		if (caller.isOperator()) {
+			audit.record("order.cancelled_by_operator", "order", id, Map.of("feeCents", fee));
+		}
 		slots.release(order.id());
 		order.drainEvents().forEach(events::publishEvent);
 		return order;
@@ -193,6 +206,11 @@ class OrderService {
 			throw InvalidInput.badRequest("customer", "is required when a merchant books: {name, email, phone?}");
 		}
 		return customers.findOrCreate(customer.email(), customer.name(), customer.phone());
+	}
+
+	/** The customer's name and email as their account holds them now, kept with the order for its merchant. */
+	private @Nullable CustomerContact contactOf(UUID customerId) {
+		return customers.contact(customerId).map(c -> new CustomerContact(c.name(), c.email())).orElse(null);
 	}
 
 	private static void requireEligible(Eligibility eligibility) {

@@ -27,15 +27,33 @@ public final class Order {
 
 	/**
 	 * The fields an order is booked with; {@code priceBreakdown} is null for orders booked before it was kept,
-	 * {@code returnSessionId} set when a guest booked it from a merchant's return link.
+	 * {@code returnSessionId} set when a guest booked it from a merchant's return link, {@code customer} the customer's
+	 * name and email at booking (null once the customer is erased).
 	 */
 	public record Booking(UUID id, UUID merchantId, UUID customerId, Pickup pickup, List<OrderItem> items,
 			Money price, LateFee lateFee, int policyVersion, @Nullable UUID quoteId,
-			@Nullable PriceBreakdown priceBreakdown, @Nullable UUID returnSessionId) {
+			@Nullable PriceBreakdown priceBreakdown, @Nullable UUID returnSessionId, @Nullable CustomerContact customer) {
+
+		public Booking(UUID id, UUID merchantId, UUID customerId, Pickup pickup, List<OrderItem> items, Money price,
+				LateFee lateFee, int policyVersion, @Nullable UUID quoteId, @Nullable PriceBreakdown priceBreakdown,
+				@Nullable UUID returnSessionId) {
+			this(id, merchantId, customerId, pickup, items, price, lateFee, policyVersion, quoteId, priceBreakdown,
+					returnSessionId, null);
+		}
 
 		public Booking(UUID id, UUID merchantId, UUID customerId, Pickup pickup, List<OrderItem> items, Money price,
 				LateFee lateFee, int policyVersion, @Nullable UUID quoteId) {
 			this(id, merchantId, customerId, pickup, items, price, lateFee, policyVersion, quoteId, null, null);
+		}
+
+		/**
+		 * The merchant's order reference: the first one the items carry (null when none does). A booking from a return link carries the
+		 * link's on every item, so this is the link's reference.
+		 */
+		public @Nullable String merchantOrderRef() {
+			return items.stream().map(OrderItem::merchantOrderRef)
+				.filter(ref -> ref != null && !ref.isBlank()).findFirst()
+				.orElse(null);
 		}
 	}
 
@@ -74,6 +92,29 @@ public final class Order {
 		require(OrderStatus.SCHEDULED, "assigned");
 		progress = new Progress(OrderStatus.ASSIGNED, driver, null, null, null, null);
 		changed(now);
+	}
+
+	/**
+	 * An operator gives the job to another driver before its parcels are collected: the order is assigned afresh (a
+	 * driver who was en route starts again from assigned).
+	 */
+	public void reassign(UUID driver, Instant now) {
+		requireDriverStage("reassigned");
+		progress = new Progress(OrderStatus.ASSIGNED, driver, null, null, null, null);
+		changed(now);
+	}
+
+	/** An operator takes the job from its driver before its parcels are collected: the order is scheduled again. */
+	public void unassign(Instant now) {
+		requireDriverStage("unassigned");
+		progress = Progress.scheduled();
+		changed(now);
+	}
+
+	private void requireDriverStage(String action) {
+		if (progress.status() != OrderStatus.ASSIGNED && progress.status() != OrderStatus.EN_ROUTE) {
+			throw new IllegalTransition(progress.status(), action);
+		}
 	}
 
 	public void startRoute(Instant now) {
