@@ -3,7 +3,8 @@
 // the test: a new driver signs in, starts a shift and drives; the connection drops for a while and comes back (every
 // position is stored once, in order); an order is booked near the driver, the offer appears full screen and is
 // accepted; on the way, at the door with no connection the items are checked (one typed, one ticked, one refused with a
-// reason), and once back online the steps reach the service in order; then the parcels are handed over at the hub.
+// reason), a photo is taken and the customer signs, and once back online the steps reach the service in order; then
+// the parcels are handed over at the hub and the pickup shows in the day's earnings.
 //
 // Run: RETURNIT_BASE_URL=http://localhost:8080 node --test browser-tests/driver-app.test.mjs (after ./run.sh).
 //   RETURNIT_BASE_URL                                   the running service (orders dispatched at once after booking)
@@ -43,6 +44,9 @@ async function screenOnly(page, variable) {
   mkdirSync(dirname(path), { recursive: true });
   await page.screenshot({ path });
 }
+
+// an 8x8 PNG: what the phone's camera would give, in small
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAJklEQVR4nGM4UaFxoknjRI/GiWkaJxZonFilcWKLxol9GgxDSwIAlqJiwX7n9O4AAAAASUVORK5CYII=';
 
 let operator = null;
 
@@ -177,6 +181,15 @@ test('a driver works a shift: positions through a dead spot, an offer, the picku
   await row('CAP-9').getByText('Say why the item is refused.').waitFor();
   await row('CAP-9').getByLabel('Why is it refused?').fill('Moth holes');
   await row('CAP-9').getByLabel('Condition').selectOption('damaged');
+  // a photo of the parcels and the customer's signature, drawn on the pad
+  await page.getByLabel('Photo of the parcels').setInputFiles({ name: 'parcels.png', mimeType: 'image/png', buffer: Buffer.from(PNG, 'base64') });
+  await page.getByTestId('photo-preview').waitFor();
+  const pad = await page.getByTestId('signature').boundingBox();
+  await page.mouse.move(pad.x + 20, pad.y + pad.height / 2);
+  await page.mouse.down();
+  for (let x = 20; x < pad.width - 20; x += 15) await page.mouse.move(pad.x + x, pad.y + pad.height / 2 + Math.sin(x / 20) * 30);
+  await page.mouse.up();
+  await page.getByText('Signed.').waitFor();
   await page.getByTestId('confirm-pickup').click();
   await page.getByTestId('job-status').filter({ hasText: 'Picked up' }).waitFor();
   await page.getByTestId('actions-waiting').waitFor();
@@ -193,6 +206,9 @@ test('a driver works a shift: positions through a dead spot, an offer, the picku
   assert.equal(outcomes['FLC-8'].outcome, 'collected');
   assert.equal(outcomes['CAP-9'].outcome, 'refused');
   assert.equal(outcomes['CAP-9'].note, 'Moth holes');
+  const proof = (await call('GET', `/v1/orders/${orderId}/proof`, driverApi)).body;
+  assert.deepEqual(proof.files.map(file => file.kind).sort(), ['photo', 'signature'], JSON.stringify(proof.files));
+  assert.equal(proof.files.find(file => file.kind === 'photo').contentType, 'image/jpeg', 'scaled on the phone');
 
   // 7. at the hub: its code, typed
   await page.getByTestId('hub-step').waitFor();

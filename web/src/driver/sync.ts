@@ -75,6 +75,14 @@ function sendAction(action: JobAction, key: string): Promise<Answer> {
       return answerOf(api.POST('/v1/orders/{id}/fail', { params: { path }, headers, body: action.body }));
     case 'deliver':
       return answerOf(api.POST('/v1/orders/{id}/deliver', { params: { path }, headers, body: action.body }));
+    case 'photo':
+    case 'signature': {
+      // the image's bytes as the body, typed by the image itself
+      const upload = { headers: { ...headers, 'Content-Type': action.image.type || 'image/jpeg' }, body: action.image as unknown as string, bodySerializer: (body: unknown) => body as Blob };
+      return action.kind === 'photo'
+        ? answerOf(api.POST('/v1/orders/{id}/proof/photos', { params: { path, query: action.sku ? { sku: action.sku } : {} }, ...upload }))
+        : answerOf(api.POST('/v1/orders/{id}/proof/signature', { params: { path }, ...upload }));
+    }
   }
 }
 

@@ -26,6 +26,8 @@ export function JobPanel({ order, position }: { order: Order; position: Ping | n
   const [failing, setFailing] = useState(false);
   const links = navigationLinks(order.pickup.lat, order.pickup.lng, order.pickup.address);
   const toPickup = status === 'assigned' || status === 'en_route';
+  // the first name only: enough to greet at the door
+  const customer = order.customerFirstName ?? order.customer?.name.trim().split(/\s+/)[0];
 
   return (
     <section className="stack" aria-labelledby="job-title" data-testid="job">
@@ -43,7 +45,7 @@ export function JobPanel({ order, position }: { order: Order; position: Ping | n
         <dl className="driver-facts">
           <dt>Address</dt><dd data-testid="job-address">{order.pickup.address}</dd>
           <dt>Window</dt><dd>{pickupWindow(order.window.start, order.window.end)}</dd>
-          {order.customerFirstName && <><dt>Customer</dt><dd data-testid="job-customer">{order.customerFirstName}</dd></>}
+          {customer && <><dt>Customer</dt><dd data-testid="job-customer">{customer}</dd></>}
           {order.accessNotes && <><dt>Access</dt><dd data-testid="job-access">{order.accessNotes}</dd></>}
           <dt>Items</dt><dd>{order.items.length}</dd>
         </dl>

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Button } from '../../ui/Button';
 import { SelectField, TextField } from '../../ui/Field';
 import { Notice } from '../../ui/States';
 import type { Order } from '../data';
 import { queueAction } from '../sync';
-import { proofMediaAvailable } from './media';
+import { signatureImage } from './media';
+import { ProofMedia, type SignaturePadHandle } from './ProofMedia';
 import { matchCode, missing, proofBody, startProof, type Condition, type ItemProof } from './proof';
 import { Scanner, scanningAvailable } from './Scanner';
 
@@ -18,6 +19,8 @@ export function ProofForm({ order }: { order: Order }) {
   const [scanning, setScanning] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [shown, setShown] = useState<Record<string, string>>({});
+  const [photo, setPhoto] = useState<Blob | null>(null);
+  const signature = useRef<SignaturePadHandle | null>(null);
   const canScan = scanningAvailable();
 
   const update = (sku: string, patch: Partial<ItemProof>) => {
@@ -35,17 +38,23 @@ export function ProofForm({ order }: { order: Order }) {
     return result.sku;
   }
 
-  function submit(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
     const problems = missing(proof);
     setShown(problems);
     if (Object.keys(problems).length) return;
-    void queueAction({ kind: 'pickup', orderId: order.id, at: new Date().toISOString(), body: proofBody(proof, bagSeal) });
+    // the files first, while the order still takes them, then the proof itself; each a queued step of its own
+    const at = new Date().toISOString();
+    const pad = signature.current?.canvas();
+    const signed = pad ? await signatureImage(pad) : null;
+    if (photo) await queueAction({ kind: 'photo', orderId: order.id, at, image: photo });
+    if (signed) await queueAction({ kind: 'signature', orderId: order.id, at, image: signed });
+    await queueAction({ kind: 'pickup', orderId: order.id, at, body: proofBody(proof, bagSeal) });
   }
 
   const done = proof.filter(item => item.state !== 'open').length;
   return (
-    <form className="stack" onSubmit={submit} noValidate aria-labelledby="proof-title" data-testid="proof">
+    <form className="stack" onSubmit={event => void submit(event)} noValidate aria-labelledby="proof-title" data-testid="proof">
       <div className="row row--between">
         <h3 id="proof-title">Check the items</h3>
         <span className="badge" data-testid="proof-progress">{done} of {proof.length} done</span>
@@ -58,7 +67,7 @@ export function ProofForm({ order }: { order: Order }) {
         {proof.map(item => <ItemRow key={item.sku} item={item} error={shown[item.sku]} update={update} code={code} />)}
       </ol>
       <TextField label="Bag seal number (optional)" value={bagSeal} maxLength={100} onChange={e => setBagSeal(e.target.value)} />
-      {!proofMediaAvailable() && <p className="small muted" data-testid="no-media">Photo and signature are not available yet: the service does not store them.</p>}
+      <ProofMedia onPhoto={setPhoto} signature={signature} />
       {Object.keys(shown).length > 0 && <Notice tone="error">Some items still need you: see the rows marked in red.</Notice>}
       <Button type="submit" block data-testid="confirm-pickup">Confirm pickup</Button>
     </form>

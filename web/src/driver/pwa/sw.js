@@ -44,21 +44,25 @@ self.addEventListener('fetch', event => {
   }
 });
 
-// an offer pushed while the app is in the background (once the service sends Web Push): a notification that opens it
+// an offer pushed while the app is in the background (the service's OfferPayload): a notification that opens the app
 self.addEventListener('push', event => {
-  let data = {};
+  let offer = {};
   try {
-    data = event.data ? event.data.json() : {};
+    offer = event.data ? event.data.json() : {};
   } catch {
-    data = { body: event.data ? event.data.text() : '' };
+    offer = {};
   }
-  event.waitUntil(self.registration.showNotification(data.title || 'New pickup offer', {
-    body: data.body || 'Open ReturnIt to accept it within 30 seconds.',
-    tag: data.offerId ? `offer-${data.offerId}` : 'offer',
+  const parts = [offer.pickupArea || 'Near you'];
+  if (offer.itemsCount) parts.push(`${offer.itemsCount} ${offer.itemsCount === 1 ? 'item' : 'items'}`);
+  if (offer.earnings) parts.push(new Intl.NumberFormat('en-GB', { style: 'currency', currency: offer.earnings.currency }).format(offer.earnings.amountCents / 100));
+  event.waitUntil(self.registration.showNotification('New pickup offer', {
+    body: `${parts.join(' · ')}. Open ReturnIt to answer within 30 seconds.`,
+    tag: offer.offerId ? `offer-${offer.offerId}` : 'offer',
     renotify: true,
     requireInteraction: true,
     vibrate: [300, 120, 300],
     icon: '/driver-icon.svg',
+    timestamp: offer.expiresAt ? Date.parse(offer.expiresAt) - 30_000 : Date.now(),
     data: { url: '/driver' },
   }));
 });

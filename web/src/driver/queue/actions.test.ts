@@ -29,6 +29,15 @@ describe('job actions', () => {
     expect(await interpretAction(pickup, { status: 409 }, async () => 'assigned')).toBe('retry');
   });
 
+  it('keep proof files out of the status, and drop one the order no longer takes', async () => {
+    const photo: JobAction = { kind: 'photo', orderId: 'o1', at: '2026-12-07T12:09:00Z', image: new Blob(['x'], { type: 'image/png' }) };
+    expect(shownStatus('en_route', [photo, pickup])).toBe('picked_up');
+    expect(shownStatus('en_route', [photo])).toBe('en_route');
+    expect(await interpretAction(photo, { status: 409 }, async () => 'delivered')).toBe('drop');
+    expect(await interpretAction(photo, { status: 409 }, async () => 'en_route')).toBe('retry');
+    expect(await interpretAction(photo, { status: 413 }, async () => 'en_route')).toBe('drop');
+  });
+
   it('read other answers plainly', async () => {
     const never = async () => { throw new Error('not asked'); };
     expect(await interpretAction(enRoute, { status: 200 }, never)).toBe('sent');

@@ -12,14 +12,18 @@ export type JobAction =
   | { kind: 'en-route'; orderId: string; at: string }
   | { kind: 'pickup'; orderId: string; at: string; body: { items: ItemCheck[]; bagSeal?: string } }
   | { kind: 'fail'; orderId: string; at: string; body: { reason: 'customer_absent' | 'items_not_ready' | 'unsafe' | 'other'; note?: string } }
-  | { kind: 'deliver'; orderId: string; at: string; body: { hubId: string } };
+  | { kind: 'deliver'; orderId: string; at: string; body: { hubId: string } }
+  /** A photo (of the whole pickup, or of one item by its sku) or the customer's signature, as an image. */
+  | { kind: 'photo' | 'signature'; orderId: string; at: string; image: Blob; sku?: string };
 
-/** The order status each action leads to. */
-export const TARGET: Record<JobAction['kind'], string> = {
+/** The order status each action leads to (proof files change none). */
+export const TARGET: Record<JobAction['kind'], string | null> = {
   'en-route': 'en_route',
   pickup: 'picked_up',
   fail: 'failed',
   deliver: 'delivered',
+  photo: null,
+  signature: null,
 };
 
 const PROGRESS = ['assigned', 'en_route', 'picked_up', 'delivered'];
@@ -37,7 +41,7 @@ export function shownStatus(serverStatus: string, pending: JobAction[]): string 
   let status = serverStatus;
   for (const action of pending) {
     const target = TARGET[action.kind];
-    if (!reached(status, target)) status = target;
+    if (target && !reached(status, target)) status = target;
   }
   return status;
 }
@@ -50,9 +54,12 @@ export function shownStatus(serverStatus: string, pending: JobAction[]): string 
  */
 export async function interpretAction(action: JobAction, answer: Answer, orderStatus: () => Promise<string | null>): Promise<Outcome> {
   if (answer.status !== 409) return classify(answer.status);
+  const target = TARGET[action.kind];
   const status = await orderStatus().catch(() => null);
   if (status === null) return 'retry';
-  if (reached(status, TARGET[action.kind])) return 'sent';
+  // a proof file the order no longer takes (delivered, cancelled) cannot be sent later either
+  if (!target) return ['assigned', 'en_route', 'picked_up'].includes(status) ? 'retry' : 'drop';
+  if (reached(status, target)) return 'sent';
   if (['cancelled', 'failed', 'delivered'].includes(status)) return 'drop';
   return 'retry';
 }
@@ -62,6 +69,8 @@ const LABEL: Record<JobAction['kind'], string> = {
   pickup: 'Pickup proof',
   fail: 'Failed pickup',
   deliver: 'Delivery to the hub',
+  photo: 'Photo',
+  signature: 'Signature',
 };
 
 export function actionLabel(action: JobAction): string {

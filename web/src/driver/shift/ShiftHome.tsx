@@ -10,6 +10,7 @@ import { JobPanel } from '../job/JobPanel';
 import { OfferCard } from '../offer/OfferCard';
 import { actionLabel } from '../queue/actions';
 import { dismissRefused, useSync } from '../sync';
+import { usePush } from '../pwa/push';
 import { usePositionPings, useWakeLock, type GeoStatus, type WakeStatus } from './tracking';
 
 /** The shift: start and end it; while on it, the position goes out, offers come in and the job is worked. */
@@ -110,11 +111,26 @@ function TrackingCard({ geo, wake, error }: { geo: GeoStatus; wake: WakeStatus; 
         <strong>Keep ReturnIt open while driving.</strong> Phones give no position to an app in the background or a locked
         screen, so dispatch sees you only while this page is on screen; when it is not, your last position goes grey.
       </Notice>
+      <PushSwitch />
     </section>
   );
 }
 
 const BACKLOG = 5;
+
+/** Offers as notifications while ReturnIt is in the background (Web Push), where the browser can. */
+function PushSwitch() {
+  const push = usePush();
+  if (push.state === 'unsupported') return null;
+  return (
+    <div className="stack" data-testid="push">
+      {push.state === 'on' ? <p className="small"><span className="badge badge--good">Offers also come as notifications</span></p>
+        : push.state === 'blocked' ? <p className="small muted">Notifications are blocked for ReturnIt: allow them in the browser settings to hear of offers in the background.</p>
+        : <Button variant="secondary" block busy={push.state === 'working'} onClick={push.turnOn} data-testid="push-on">Get offers as notifications</Button>}
+      {push.error && <p className="small field__error" role="alert">{push.error}</p>}
+    </div>
+  );
+}
 
 /** What waits to be sent, and whether the phone is online. */
 function SyncBar() {
