@@ -32,8 +32,12 @@ export async function subscribeToOffers(): Promise<void> {
   const { publicKey } = await call(anonymous.GET('/v1/push/vapid-public-key'));
   if (!publicKey) throw new Error('The service has no push key.');
   const reg = await registration();
+  // the browser's push service (its vendor's) may not answer, e.g. without a connection to it: give up after 20 s
   const subscription = (await reg.pushManager.getSubscription())
-    ?? (await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: applicationServerKey(publicKey) }));
+    ?? (await Promise.race([
+      reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: applicationServerKey(publicKey) }),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('The browser\'s push service did not answer. Try again later.')), 20_000)),
+    ]));
   const json = subscription.toJSON() as { endpoint: string; expirationTime?: number | null; keys: { p256dh: string; auth: string } };
   await call(api.POST('/v1/drivers/me/push-subscriptions', {
     body: { endpoint: json.endpoint, keys: json.keys, ...(json.expirationTime ? { expirationTime: json.expirationTime } : {}) },
