@@ -92,7 +92,8 @@ class PolicyPreview {
 
 	private RecentCheckView tryRecent(UUID merchantId, ReturnPolicy draft) {
 		PolicyVersion saved = policies.current(merchantId);
-		List<Order> recent = orders.page(new OrderRepository.Scope(null, merchantId, null), null, null, RECENT);
+		List<Order> recent = orders.page(new OrderRepository.Scope(null, merchantId, null), OrderFilter.of(null), null,
+				RECENT);
 		List<RecentOrderView> refused = new ArrayList<>();
 		int currentlyRefused = 0;
 		for (Order order : recent) {
