@@ -40,7 +40,7 @@ export interface WebhookSecret { secret: string; previousSecret: string | null; 
 
 /** What the contracts add to existing shapes (optional until they land). */
 export type OrderRow = Schemas['OrderView'] & { merchantOrderRef?: string | null; customer?: { name: string; email: string } | null };
-export type Delivery = Schemas['Entry'] & {
+export type Delivery = Omit<Schemas['Entry'], 'attemptLog'> & {
   request?: { body: string };
   attemptLog: (Schemas['Attempt'] & { responseBody?: string | null })[];
 };
