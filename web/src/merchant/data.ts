@@ -1,5 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, call } from '../api/client';
+import type { Schemas } from '../api/types';
 import { contract, type Merchant, type OrderRow, type Overview } from './contracts';
 import type { DateRange } from './dates';
 import { filterQuery, type ReturnFilters } from './returns/filters';
@@ -84,6 +85,8 @@ export function useStatement(month: string) {
   const { merchantId } = useMember();
   return useQuery({
     queryKey: merchantKeys.statement(merchantId, month),
-    queryFn: () => call(api.GET('/v1/merchants/{id}/statements/{month}', { params: { path: { id: merchantId, month } } })),
+    queryFn: async () => (await call(api.GET('/v1/merchants/{id}/statements/{month}', {
+      params: { path: { id: merchantId, month } }, headers: { Accept: 'application/json' },
+    }))) as Schemas['StatementView'],
   });
 }

@@ -32,3 +32,20 @@ export async function download(path: string, accept: string, fallbackName: strin
 export function fileName(disposition: string | null): string | undefined {
   return disposition?.match(/filename="?([^";]+)"?/)?.[1];
 }
+
+/**
+ * Sends raw bytes (a logo) with their type, with the bearer token; answers the service's JSON.
+ * @throws ApiError with the service's problem (413 too large, 415 not an image it takes)
+ */
+export async function upload<T>(path: string, file: Blob, type: string): Promise<T> {
+  const token = await accessToken();
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'PUT', body: file, headers: { 'Content-Type': type, Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) } });
+  } catch {
+    throw new ApiError(networkProblem());
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(toProblem(response.status, body));
+  return body as T;
+}
