@@ -11,7 +11,7 @@ import { download } from '../download';
 import { useMember } from '../session';
 
 const KIND: Record<string, string> = {
-  pickup: 'Pickup', pickup_fee: 'Pickup', late_cancellation: 'Late cancellation fee', late_cancellation_fee: 'Late cancellation fee',
+  merchant_pickup: 'Pickup', pickup_fee: 'Pickup', late_cancellation: 'Late cancellation fee', late_cancellation_fee: 'Late cancellation fee',
   refund: 'Refund', fee: 'Fee',
 };
 
