@@ -4,6 +4,7 @@ import { api, call } from '../../api/client';
 import { ApiError, describe, fieldErrors } from '../../api/problem';
 import { Button } from '../../ui/Button';
 import { TextArea, TextField } from '../../ui/Field';
+import { dateTime } from '../../ui/format';
 import { ErrorState, Loading, Notice } from '../../ui/States';
 import { contract, type Preview, type PreviewBody } from '../contracts';
 import { merchantKeys, useMerchant } from '../data';
@@ -25,7 +26,7 @@ export default function RulesPage() {
   return (
     <div className="page stack">
       <h1>Return rules</h1>
-      <p className="muted">Version {merchant.data.returnPolicy.version}, saved {new Date(merchant.data.returnPolicy.createdAt).toLocaleString('en-GB')}. Orders keep the version they were checked with.</p>
+      <p className="muted">Version {merchant.data.returnPolicy.version}, saved {dateTime(merchant.data.returnPolicy.createdAt)}. Orders keep the version they were checked with.</p>
       <Editor key={merchant.data.returnPolicy.version} initial={draftOf(merchant.data.returnPolicy)} readOnly={!isAdmin} />
       <Versions />
     </div>

@@ -36,10 +36,10 @@ describe('the return rules form', () => {
       .toEqual({ 'rules[1].expression': "undeclared reference to 'itm' (line 1, column 5)", windowDays: 'must be at least 1' });
   });
 
-  it('a try-it item is bought the given days ago; an unreadable value is no item yet', () => {
+  it('a try-it item is bought the given days ago (from the start of that day, so the request stays the same); an unreadable value is no item yet', () => {
     const now = new Date('2026-12-07T12:00:00Z');
     expect(itemBody({ description: 'Shirt', category: 'apparel', value: '19,90', daysAgo: '3', tagsAttached: false, sku: 'S-1' }, now))
-      .toEqual({ description: 'Shirt', category: 'apparel', valueCents: 1990, tagsAttached: false, purchasedAt: '2026-12-04T12:00:00.000Z', sku: 'S-1' });
+      .toEqual({ description: 'Shirt', category: 'apparel', valueCents: 1990, tagsAttached: false, purchasedAt: '2026-12-04T00:00:00.000Z', sku: 'S-1' });
     expect(itemBody({ description: 'Shirt', category: 'apparel', value: 'x', daysAgo: '3', tagsAttached: false, sku: '' }, now)).toBeUndefined();
   });
 });

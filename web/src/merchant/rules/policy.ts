@@ -141,7 +141,8 @@ export function itemBody(item: TryItem, now: Date = new Date()): Schemas['ItemBo
   if (valueCents === undefined || !/^\d+$/.test(item.daysAgo.trim()) || !item.category.trim() || !item.description.trim()) return undefined;
   return {
     description: item.description.trim(), category: item.category.trim(), valueCents, tagsAttached: item.tagsAttached,
-    purchasedAt: new Date(now.getTime() - days * 86_400_000).toISOString(),
+    // from the start of the day (UTC), so that the same entry is the same request all day long
+    purchasedAt: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - days)).toISOString(),
     ...(item.sku.trim() ? { sku: item.sku.trim() } : {}),
   };
 }
