@@ -18,6 +18,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
+import { createHmac } from 'node:crypto';
 import { env, headlessChromium } from './browser.mjs';
 import { baseUrl, call, done, eventually, openPage, screenshot, totp, unique } from './app.mjs';
 
@@ -273,13 +274,15 @@ test('an invited admin runs returns in the portal end to end, and a support memb
   await page.locator('#endpoint-url').fill(url);
   await page.locator('#endpoint-description').fill('Our warehouse system');
   await page.getByTestId('create-endpoint').click();
-  await page.getByTestId('endpoint-secret').waitFor();
+  const signingSecret = (await page.getByTestId('endpoint-secret').textContent()).trim();
   const endpoint = page.getByTestId('endpoint').filter({ hasText: url });
   await endpoint.getByTestId('endpoint-panel').waitFor();
   await endpoint.getByTestId('send-test').click();
   await endpoint.getByTestId('test-sent').waitFor();
   const hook = await eventually(() => received.find(r => r.body.includes('webhook.test')), 20_000, 'the test event at the receiver');
-  assert.ok(hook.headers['returnit-signature'] || Object.keys(hook.headers).some(h => /signature/i.test(h)), 'the delivery is signed');
+  const signed = createHmac('sha256', Buffer.from(signingSecret.replace(/^whsec_/, ''), 'base64'))
+    .update(`${hook.headers['webhook-id']}.${hook.headers['webhook-timestamp']}.${hook.body}`).digest('base64');
+  assert.ok(hook.headers['webhook-signature'].split(' ').includes(`v1,${signed}`), 'signed with the secret the page showed');
   const delivery = endpoint.getByTestId('delivery').filter({ hasText: 'webhook.test' });
   await delivery.getByTestId('delivery-status').filter({ hasText: 'succeeded' }).waitFor({ timeout: 20_000 });
   await delivery.locator('summary').click();

@@ -28,7 +28,7 @@ export function Endpoints() {
   return (
     <section className="card stack" aria-labelledby="webhooks-title" data-testid="webhooks">
       <h2 id="webhooks-title">Webhook endpoints</h2>
-      <p className="small muted">We POST each event, signed with the endpoint's secret (the <span className="code">ReturnIt-Signature</span> header), and retry with a growing pause until your server answers 2xx.</p>
+      <p className="small muted">We POST each event, signed with the endpoint's secret as Standard Webhooks do (the <span className="code">webhook-signature</span> header), and retry with a growing pause until your server answers 2xx.</p>
       {endpoints.isPending && <Loading />}
       {endpoints.error && <ErrorState error={endpoints.error} retry={() => void endpoints.refetch()} />}
       {endpoints.data && list.length === 0 && <Empty title="No endpoints yet." />}
