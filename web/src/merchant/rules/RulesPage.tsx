@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { api, call } from '../../api/client';
 import { ApiError, describe, fieldErrors } from '../../api/problem';
 import { Button } from '../../ui/Button';
@@ -21,19 +21,24 @@ import { Versions } from './Versions';
 export default function RulesPage() {
   const merchant = useMerchant();
   const { isAdmin } = useMember();
+  // the editor starts again from each saved version: the notice of a save lives here, above it
+  const [saved, setSaved] = useState<number>();
   if (merchant.isPending) return <Loading>Loading your return rules…</Loading>;
   if (merchant.error) return <div className="page"><ErrorState error={merchant.error} retry={() => void merchant.refetch()} /></div>;
   return (
     <div className="page stack">
       <h1>Return rules</h1>
       <p className="muted">Version {merchant.data.returnPolicy.version}, saved {dateTime(merchant.data.returnPolicy.createdAt)}. Orders keep the version they were checked with.</p>
-      <Editor key={merchant.data.returnPolicy.version} initial={draftOf(merchant.data.returnPolicy)} readOnly={!isAdmin} />
+      {saved !== undefined && saved === merchant.data.returnPolicy.version && (
+        <Notice tone="success" testId="policy-saved">Saved as version {saved}. New returns are checked with it.</Notice>
+      )}
+      <Editor key={merchant.data.returnPolicy.version} initial={draftOf(merchant.data.returnPolicy)} readOnly={!isAdmin} onSaved={setSaved} />
       <Versions />
     </div>
   );
 }
 
-function Editor({ initial, readOnly }: { initial: PolicyDraft; readOnly: boolean }) {
+function Editor({ initial, readOnly, onSaved }: { initial: PolicyDraft; readOnly: boolean; onSaved: (version: number) => void }) {
   const { merchantId } = useMember();
   const client = useQueryClient();
   const [draft, setDraft] = useState(initial);
@@ -56,10 +61,11 @@ function Editor({ initial, readOnly }: { initial: PolicyDraft; readOnly: boolean
   });
   const save = useMutation({
     mutationFn: () => call(api.PUT('/v1/merchants/{id}/return-policy', { params: { path: { id: merchantId } }, body: local.body! })),
-    onSuccess: () => client.invalidateQueries({ queryKey: merchantKeys.all(merchantId) }),
+    onSuccess: view => {
+      onSaved(view.version);
+      return client.invalidateQueries({ queryKey: merchantKeys.all(merchantId) });
+    },
   });
-  const [saved, setSaved] = useState<number>();
-  useEffect(() => setSaved(undefined), [draft]);
 
   const serviceErrors = { ...previewErrors(preview.data?.errors ?? []), ...fieldErrors(save.error instanceof ApiError ? save.error.problem : undefined) };
   const errors = { ...serviceErrors, ...local.errors };
@@ -69,7 +75,7 @@ function Editor({ initial, readOnly }: { initial: PolicyDraft; readOnly: boolean
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!local.body) return;
-    save.mutate(undefined, { onSuccess: view => setSaved(view.version) });
+    save.mutate();
   }
 
   const setField = (name: keyof Omit<PolicyDraft, 'rules'>) => (e: { target: { value: string } }) => setDraft({ ...draft, [name]: e.target.value });
@@ -119,7 +125,6 @@ function Editor({ initial, readOnly }: { initial: PolicyDraft; readOnly: boolean
             </div>
           )}
           {save.error && !Object.keys(fieldErrors((save.error as ApiError).problem)).length && <Notice tone="error">{describe(save.error)}</Notice>}
-          {saved !== undefined && <Notice tone="success" testId="policy-saved">Saved as version {saved}. New returns are checked with it.</Notice>}
           {!readOnly && (
             <div className="row">
               <Button type="submit" busy={save.isPending} disabled={!local.body || !changed || preview.data?.valid === false} data-testid="save-policy">Save as a new version</Button>
