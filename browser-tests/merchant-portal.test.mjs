@@ -13,7 +13,8 @@
 //                                                       (spring.mail.host/port): this test is the mail server there
 //   RETURNIT_SCREENSHOT_OVERVIEW, _RULES, _DEVELOPERS   where to save the screenshots (PNG; optional)
 //   CHROMIUM                                            the browser binary (default /usr/bin/chromium)
-// and the service must deliver webhooks to 127.0.0.1 over plain http (returnit.webhooks.allowed-hosts).
+// and the service must deliver webhooks to 127.0.0.1 over plain http (returnit.webhooks.allowed-hosts). The return
+// link is emailed to the customer too, and the test reads it there.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer as createHttpServer } from 'node:http';
@@ -293,7 +294,8 @@ test('an invited admin runs returns in the portal end to end, and a support memb
   await section(page, 'Return links').click();
   const ref = unique('SO');
   await page.getByLabel('Customer\'s name').fill('Lena Link');
-  await page.getByLabel('Customer\'s email').fill(`${unique('lena')}@test.returnit.local`);
+  const customerEmail = `${unique('lena')}@test.returnit.local`;
+  await page.getByLabel('Customer\'s email').fill(customerEmail);
   await page.getByLabel('Your order reference').fill(ref);
   await page.locator('#link-0-sku').fill('JKT-77');
   await page.locator('#link-0-description').fill('Rain jacket');
@@ -302,6 +304,7 @@ test('an invited admin runs returns in the portal end to end, and a support memb
   await page.getByTestId('create-link').click();
   const linkUrl = (await page.getByTestId('link-url').textContent()).trim();
   const linkToken = linkUrl.split('/').at(-1);
+  await eventually(() => mails.some(m => m.to.includes(customerEmail) && m.body.includes(linkToken)), 30_000, 'the link emailed to the customer');
   const order = await customerUsesTheLink(linkToken, place);
   await driverPicksUp(driver, order);
   await page.reload();

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { Schemas } from '../../api/types';
-import { ApiError, describe, fieldErrors } from '../../api/problem';
+import { ApiError, fieldErrors } from '../../api/problem';
+import { unshownProblem } from '../problems';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
 import { Notice } from '../../ui/States';
@@ -26,7 +27,7 @@ export function LinkForm() {
   const [notify, setNotify] = useState(true);
   const [local, setLocal] = useState<Record<string, string>>({});
   const create = useMutation({
-    mutationFn: (body: Schemas['ReturnSessionBody'] & { notifyCustomer: boolean }) => contract<Schemas['CreatedView']>('POST', '/v1/return-sessions', body),
+    mutationFn: (body: Schemas['ReturnSessionBody'] & { notifyCustomer?: boolean }) => contract<Schemas['CreatedView']>('POST', '/v1/return-sessions', body),
     onSuccess: () => client.invalidateQueries({ queryKey: [...merchantKeys.all(merchantId), 'links'] }),
   });
 
@@ -42,10 +43,11 @@ export function LinkForm() {
     });
     setLocal(errors);
     if (Object.keys(errors).length) return;
-    create.mutate({ customer: { name: name.trim(), email: email.trim() }, merchantOrderRef: ref.trim(), items: bodies, notifyCustomer: notify });
+    create.mutate({ customer: { name: name.trim(), email: email.trim() }, merchantOrderRef: ref.trim(), items: bodies, ...(notify ? { notifyCustomer: true } : {}) });
   }
 
   const fields = { ...fieldErrors(create.error instanceof ApiError ? create.error.problem : undefined), ...local };
+  const unshown = unshownProblem(create.error, field => /^(customer\.(name|email)|merchantOrderRef|items(\[\d+\]\.(sku|description|category|valueCents|purchasedAt))?)$/.test(field));
   const set = (i: number, part: keyof LinkItem, value: string | boolean) => setItems(items.map((item, j) => (j === i ? { ...item, [part]: value } : item)));
   if (create.data) {
     return (
@@ -83,7 +85,7 @@ export function LinkForm() {
       {fields.items && <Notice tone="error">{fields.items}</Notice>}
       <Button variant="secondary" onClick={() => setItems([...items, blank()])} disabled={items.length >= 50}>Add an item</Button>
       <label className="choice"><input type="checkbox" checked={notify} onChange={e => setNotify(e.target.checked)} data-testid="notify-customer" /> Email the link to the customer</label>
-      {create.error && Object.keys(fieldErrors((create.error as ApiError).problem)).length === 0 && <Notice tone="error">{describe(create.error)}</Notice>}
+      {unshown && <Notice tone="error">{unshown}</Notice>}
       <Button type="submit" busy={create.isPending} data-testid="create-link">Create the link</Button>
     </form>
   );

@@ -10,6 +10,7 @@ import { contract, type Preview, type PreviewBody } from '../contracts';
 import { merchantKeys, useMerchant } from '../data';
 import { useMember } from '../session';
 import { useDebounced } from '../useDebounced';
+import { unshownProblem } from '../problems';
 import { bodyOf, draftOf, itemBody, previewErrors, type PolicyDraft, type TryItem, blankItem } from './policy';
 import { TryIt } from './TryIt';
 import { Versions } from './Versions';
@@ -72,6 +73,9 @@ function Editor({ initial, readOnly, onSaved }: { initial: PolicyDraft; readOnly
   const pending = request !== settled || preview.isFetching;
   const changed = JSON.stringify(draft) !== JSON.stringify(initial);
 
+  const saveProblem = unshownProblem(save.error, field =>
+    /^(windowDays|maxItems|maxItemValueCents|lateCancellationFeeCents|excludedCategories|rules\[\d+\]\.(name|expression|message))$/.test(field));
+
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!local.body) return;
@@ -124,7 +128,7 @@ function Editor({ initial, readOnly, onSaved }: { initial: PolicyDraft; readOnly
               {preview.error && <span className="error-line">The rules could not be checked: {describe(preview.error)}</span>}
             </div>
           )}
-          {save.error && !Object.keys(fieldErrors((save.error as ApiError).problem)).length && <Notice tone="error">{describe(save.error)}</Notice>}
+          {saveProblem && <Notice tone="error">{saveProblem}</Notice>}
           {!readOnly && (
             <div className="row">
               <Button type="submit" busy={save.isPending} disabled={!local.body || !changed || preview.data?.valid === false} data-testid="save-policy">Save as a new version</Button>
