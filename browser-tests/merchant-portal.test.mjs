@@ -177,7 +177,8 @@ async function customerUsesTheLink(linkToken, place) {
   assert.equal(access.status, 200, JSON.stringify(access.body));
   const guest = access.body.accessToken;
   const link = await call('GET', `/v1/public/return-sessions/${linkToken}`);
-  const slots = await call('GET', `/v1/slots?lat=${place.lat}&lng=${place.lng}`);
+  const slots = await call('GET', `/v1/slots?merchantId=${link.body.merchant.id}&lat=${place.lat}&lng=${place.lng}`);
+  assert.equal(slots.status, 200, JSON.stringify(slots.body));
   const window = slots.body.data.find(slot => slot.remaining === undefined || slot.remaining > 0);
   assert.ok(window, `a window at the place: ${JSON.stringify(slots.body)}`);
   const items = link.body.items.map(({ sku, description, category, purchasedAt, valueCents, tagsAttached }) =>
