@@ -9,7 +9,7 @@ import { api, call } from '../../api/client';
 import { contract, type Delivery } from '../contracts';
 import { merchantKeys } from '../data';
 import { useMember } from '../session';
-import { pretty } from './events';
+import { localDateTime, pretty } from './events';
 
 const TONE: Record<string, string> = { succeeded: 'badge--good', failed: 'badge--bad', pending: 'badge--live' };
 
@@ -35,7 +35,7 @@ export function Deliveries({ endpointId }: { endpointId: string }) {
     mutationFn: (deliveryId: string) => call(api.POST('/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver', { params: { path: { id: endpointId, deliveryId } } })),
     onSuccess: refresh,
   });
-  const [since, setSince] = useState(() => new Date(Date.now() - 86_400_000).toISOString().slice(0, 16));
+  const [since, setSince] = useState(() => localDateTime(new Date(Date.now() - 86_400_000)));
   const recover = useMutation({
     mutationFn: () => call(api.POST('/v1/webhook-endpoints/{id}/recover', { params: { path: { id: endpointId } }, body: { since: new Date(since).toISOString() } })),
     onSuccess: refresh,

@@ -28,3 +28,9 @@ export function pretty(body: string | null | undefined): string {
     return body;
   }
 }
+
+/** A time as a datetime-local input holds it: the viewer's local time, to the minute (yyyy-mm-ddThh:mm). */
+export function localDateTime(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

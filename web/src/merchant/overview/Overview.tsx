@@ -9,7 +9,7 @@ import { lastDays, rangeError, type DateRange } from '../dates';
 import { duration, percent } from '../numbers';
 import { DayChart } from './DayChart';
 
-const STATUSES = ['booked', 'assigned', 'en_route', 'arrived', 'picked_up', 'delivered', 'cancelled', 'failed'];
+const STATUSES = ['scheduled', 'assigned', 'en_route', 'picked_up', 'delivered', 'cancelled', 'failed'];
 
 /** How the returns went in a date range: per day, by status, pickups made, items refused at the door and why. */
 export default function Overview() {
