@@ -220,6 +220,14 @@ async function acceptAndEnrol(page, token, name) {
   return secret;
 }
 
+/** Clicks a download button: the file's name and text as the browser saved them. */
+async function downloaded(page, testId) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('latin1') };
+}
+
 const section = (page, name) => page.getByTestId('portal-nav').getByRole('link', { name, exact: true });
 
 test('an invited admin runs returns in the portal end to end, and a support member cannot reach developers or billing', async () => {
@@ -318,12 +326,23 @@ test('an invited admin runs returns in the portal end to end, and a support memb
   await page.getByTestId('return-row').filter({ hasText: 'Lena Link' }).getByRole('link').click();
   await page.getByTestId('order-status').filter({ hasText: 'Picked up' }).waitFor();
   await page.getByTestId('timeline').locator('li').nth(1).waitFor();
+  await page.goBack();
+  const exported = await downloaded(page, 'export-csv');
+  assert.match(exported.name, /^returns-.*\.csv$/);
+  assert.match(exported.text, /^order_id,created_at,status,customer_name,customer_email,merchant_order_ref/);
+  assert.equal(exported.text.trim().split('\n').length, 2, 'the export holds exactly the filtered list');
+  assert.ok(exported.text.includes(order.id) && exported.text.includes(ref));
   await section(page, 'Billing').click();
   await page.getByTestId('statement').waitFor();
   await page.getByTestId('statement-line').filter({ hasText: order.id.slice(0, 8) }).waitFor();
   const statement = await call('GET', `/v1/merchants/${merchant.id}/statements/${new Date().toISOString().slice(0, 7)}`, key);
   const shownTotal = (await page.getByTestId('statement-total').textContent()).replace(/[^\d]/g, '');
   assert.equal(Number(shownTotal), statement.body.totalCents, 'the total shown is the ledger\'s, to the cent');
+  const pdf = await downloaded(page, 'statement-pdf');
+  assert.equal(pdf.name, `statement-${new Date().toISOString().slice(0, 7)}.pdf`);
+  assert.ok(pdf.text.startsWith('%PDF-'), 'a real PDF');
+  const csv = await downloaded(page, 'statement-csv');
+  assert.ok(csv.text.includes(order.id), 'the CSV statement has the return\'s line');
 
   await section(page, 'Overview').click();
   await page.waitForFunction(() => Number(document.querySelector('[data-testid=metric-orders]')?.textContent) >= 1);
