@@ -7,6 +7,7 @@ import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/Field';
 import { dateTime } from '../../ui/format';
 import { Empty, ErrorState, Loading, Notice } from '../../ui/States';
+import { ConfirmButton } from '../Confirm';
 import { merchantKeys } from '../data';
 import { useMember } from '../session';
 import { LinkForm } from './LinkForm';
@@ -64,7 +65,10 @@ export default function LinksPage() {
                   <div className="row">
                     {link.orderId && <Link to={`/merchant/returns/${link.orderId}`}>See the return</Link>}
                     {link.status === 'open' && (
-                      <Button variant="link" busy={revoke.isPending && revoke.variables === link.id} onClick={() => revoke.mutate(link.id)}>Revoke</Button>
+                      <ConfirmButton label="Revoke" title="Revoke this return link?" confirmLabel="Revoke the link" busy={revoke.isPending && revoke.variables === link.id}
+                        onConfirm={() => revoke.mutate(link.id)}>
+                        {link.customer.name} can no longer book a return with it; you can create a new one later.
+                      </ConfirmButton>
                     )}
                   </div>
                 </li>
