@@ -53,6 +53,19 @@ public interface Orders {
 	 */
 	void assign(UUID orderId, UUID driverId);
 
+	/**
+	 * Gives an assigned or en-route order to another driver, in the caller's transaction; a conflict when the order
+	 * is not with {@code fromDriverId} (when given) or no longer assigned or en route. Publishes
+	 * {@link OrderDriverChanged}.
+	 */
+	void reassign(UUID orderId, @Nullable UUID fromDriverId, UUID toDriverId);
+
+	/**
+	 * Takes an assigned or en-route order from its driver, back to scheduled, in the caller's transaction; a conflict as
+	 * for {@link #reassign}. Publishes {@link OrderDriverChanged}.
+	 */
+	void unassign(UUID orderId, @Nullable UUID fromDriverId);
+
 	/** Parcels in the driver's assigned, en-route and picked-up orders: what their vehicle already carries. */
 	int parcelsCarriedBy(UUID driverId);
 

@@ -17,10 +17,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every node caches merchants, policies and service areas; a change made through one node reaches the other's cache
- * through PostgreSQL NOTIFY (ADR 0021), so the other node's next quote after it arrives follows the new policy.
+ * through PostgreSQL NOTIFY (ADR 0021), so the other node's next quote after it arrives follows the new policy, and a
+ * member removed through one node is refused by the other.
  */
 class SharedCacheTests extends EndToEndTest {
 
@@ -33,6 +35,9 @@ class SharedCacheTests extends EndToEndTest {
 
 	@Autowired
 	EmbeddedPostgres database;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@BeforeEach
 	void startTheSecondNodeOnce() {
@@ -70,6 +75,26 @@ class SharedCacheTests extends EndToEndTest {
 		}
 		Api.Response booking = api2.post("/v1/orders", customer.token(), Fixtures.request(merchant.id()));
 		assertThat(booking.status()).as("booking on node 2 follows the new policy too").isEqualTo(422);
+	}
+
+	@Test
+	void aMemberRemovedThroughOneNodeIsRefusedByTheOtherAsSoonAsTheInvalidationArrives() {
+		Fixtures.MerchantRef shop = fixtures.merchant("Cached Members");
+		Fixtures.Member admin = fixtures.member(jdbc, shop.id(), fixtures.operatorToken(), "admin");
+		Fixtures.Member support = fixtures.member(jdbc, shop.id(), admin.token(), "support");
+		for (int i = 0; i < 3; i++) {
+			assertThat(api2.get("/v1/orders", support.token()).status()).as("node 2 knows the member").isEqualTo(200);
+		}
+
+		assertThat(api.delete("/v1/merchants/" + shop.id() + "/members/" + support.id(), admin.token()).status())
+			.isEqualTo(204);
+
+		await().atMost(BOUND).pollInterval(Duration.ofMillis(20))
+			.untilAsserted(() -> assertThat(api2.get("/v1/orders", support.token()).status()).isEqualTo(401));
+		for (int i = 0; i < 5; i++) {
+			assertThat(api2.get("/v1/orders", support.token()).status()).as("never trusted again").isEqualTo(401);
+		}
+		assertThat(api2.get("/v1/orders", admin.token()).status()).as("the admin stays").isEqualTo(200);
 	}
 
 	@Test

@@ -62,6 +62,11 @@ public abstract class EndToEndTest {
 		registry.add("returnit.webhooks.poll-interval", () -> "50ms");
 		registry.add("returnit.webhooks.timeout", () -> "2s");
 		registry.add("returnit.webhooks.lease", () -> "5s");
+		// Web Push to the local push service the tests start (PushService), with quick retries
+		registry.add("returnit.push.allow-local-http", () -> "true");
+		registry.add("returnit.push.poll-interval", () -> "50ms");
+		registry.add("returnit.push.backoff", () -> "200ms");
+		registry.add("returnit.push.timeout", () -> "2s");
 		// the suite calls quickly from one address: limits far above it, unless a subclass sets returnit.test.rate-limits.*
 		for (String tier : java.util.List.of("anonymous", "customer", "merchant", "operator", "driver", "driver-pings")) {
 			registry.add("returnit.security.rate-limits." + tier, () -> "${returnit.test.rate-limits." + tier + ":1000000}");

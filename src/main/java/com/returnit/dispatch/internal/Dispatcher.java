@@ -1,5 +1,6 @@
 package com.returnit.dispatch.internal;
 
+import com.returnit.dispatch.OfferMade;
 import com.returnit.dispatch.OrderUnassigned;
 import com.returnit.dispatch.internal.domain.Candidate;
 import com.returnit.dispatch.internal.domain.DispatchJob;
@@ -11,6 +12,7 @@ import com.returnit.tracking.DriverLocator;
 import com.returnit.tracking.NearbyDriver;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,13 +110,17 @@ class Dispatcher {
 	 * an open offer (another node got there first). Both modes make their offers here.
 	 */
 	boolean offer(DispatchJob job, Candidate candidate, Instant now) {
+		// in the database's precision, so that OfferMade carries the instants the offer is stored and shown with
+		Instant at = now.truncatedTo(ChronoUnit.MICROS);
 		Offer offer = new Offer(Ids.newId(clock), job.orderId(), candidate.driverId(), "offered",
-				candidate.distanceKm(), now, now.plus(properties.offerTimeout()), null);
+				candidate.distanceKm(), at, at.plus(properties.offerTimeout()), null);
 		if (!offers.insert(offer)) {
 			return false;
 		}
 		metrics.made();
 		jobs.update(job.orderId(), "offering", job.misses(), offer.expiresAt(), now);
+		events.publishEvent(new OfferMade(offer.id(), offer.orderId(), offer.driverId(), offer.distanceKm(),
+				offer.expiresAt(), at));
 		return true;
 	}
 

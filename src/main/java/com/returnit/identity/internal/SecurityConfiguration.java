@@ -42,7 +42,7 @@ class SecurityConfiguration {
 	static final String[] GUEST_POSTS = { "/v1/quotes", "/v1/orders", "/v1/orders/*/cancel" };
 
 	static final String[] GUEST_GETS = { "/v1/orders", "/v1/orders/*", "/v1/orders/*/events", "/v1/orders/*/tracking",
-			"/v1/orders/*/tracking-link", "/v1/slots", "/v1/slots/**", "/v1/places/**", "/v1/stream" };
+			"/v1/orders/*/tracking-link", "/v1/orders/*/proof", "/v1/orders/*/proof/files/*", "/v1/slots", "/v1/slots/**", "/v1/places/**", "/v1/stream" };
 
 	private static final String[] PEOPLE_AND_GUESTS = { "CUSTOMER", "DRIVER", "MERCHANT", "OPERATOR",
 			CallerAuthentication.GUEST };
@@ -92,15 +92,23 @@ class SecurityConfiguration {
 				// feature flags: anyone may ask which are on for them (the web app does before login); only operators
 				// manage them
 				.requestMatchers(GET, "/v1/flags/evaluated").permitAll()
+				// the VAPID public key is public by nature; push subscriptions are the driver's own
+				.requestMatchers(GET, "/v1/push/vapid-public-key").permitAll()
+				.requestMatchers("/v1/drivers/me/push-subscriptions", "/v1/drivers/me/push-subscriptions/**")
+				.hasRole("DRIVER")
 				.requestMatchers("/v1/flags", "/v1/flags/**").hasRole("OPERATOR")
 				.requestMatchers("/v1/auth/mfa/**").hasAnyAuthority("MFA_ENROLMENT", "ROLE_CUSTOMER", "ROLE_DRIVER",
 						"ROLE_MERCHANT", "ROLE_OPERATOR")
 				.requestMatchers(POST, "/v1/drivers", "/v1/merchants", "/v1/service-areas", "/v1/signing-keys/rotate")
 				.hasRole("OPERATOR")
 				.requestMatchers(GET, "/v1/audit-events").hasRole("OPERATOR")
+				.requestMatchers(POST, "/v1/dispatch/**").hasRole("OPERATOR")
 				.requestMatchers(PUT, "/v1/service-areas/*/schedule").hasRole("OPERATOR")
 				.requestMatchers("/v1/customers/me", "/v1/customers/me/**").hasRole("CUSTOMER")
 				.requestMatchers("/v1/return-sessions", "/v1/return-sessions/**").hasRole("MERCHANT")
+				// the policy's history is for support to read too; changing or previewing it is not
+				.requestMatchers(GET, "/v1/merchants/*/return-policy/versions")
+				.hasAnyRole("CUSTOMER", "DRIVER", "MERCHANT", "OPERATOR")
 				.requestMatchers(ADMIN_ONLY).access(notSupport())
 				.requestMatchers(POST, "/v1/orders/*/refunds").access(notSupport())
 				.requestMatchers(POST, GUEST_POSTS).hasAnyRole(PEOPLE_AND_GUESTS)

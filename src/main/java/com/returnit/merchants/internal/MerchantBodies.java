@@ -5,13 +5,12 @@ import com.returnit.merchants.Billing;
 import com.returnit.merchants.Hub;
 import com.returnit.merchants.Merchant;
 import com.returnit.merchants.Merchants;
+import com.returnit.merchants.PolicyBody;
 import com.returnit.policy.PolicyVersion;
 import com.returnit.policy.ReturnPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -47,26 +46,6 @@ final class MerchantBodies {
 		}
 	}
 
-	record PolicyBody(@NotNull @Min(1) @Max(365) Integer windowDays,
-			@NotNull @Size(max = 100) List<@NotBlank @Size(max = 100) String> excludedCategories,
-			@NotNull @Min(1) @Max(100) Integer maxItems,
-			@NotNull @Min(0) @Max(100_000_000) Long maxItemValueCents,
-			@Nullable @Size(max = 50) List<@NotNull @Valid RuleBody> rules,
-			@Nullable @Min(0) @Max(100_000) Long lateCancellationFeeCents) {
-
-		ReturnPolicy toPolicy() {
-			return new ReturnPolicy(windowDays, excludedCategories, maxItems, maxItemValueCents,
-					rules == null ? List.of()
-							: rules.stream().map(r -> new ReturnPolicy.CustomRule(r.name(), r.expression(), r.message()))
-								.toList(),
-					lateCancellationFeeCents);
-		}
-	}
-
-	record RuleBody(@NotBlank @Pattern(regexp = "^[a-z][a-z0-9_]{0,63}$") String name,
-			@NotBlank @Size(max = 2000) String expression, @NotBlank @Size(max = 500) String message) {
-	}
-
 	/** {@code city}: optional; without it, the address's last part without the postcode ("10115 Berlin" -> Berlin). */
 	record HubBody(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 500) String address,
 			@NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
@@ -83,6 +62,10 @@ final class MerchantBodies {
 			return new PolicyView(version.version(), p.windowDays(), p.excludedCategories(), p.maxItems(),
 					p.maxItemValueCents(), p.rules(), p.lateCancellationFeeCents(), version.createdAt());
 		}
+	}
+
+	/** Every saved version of a merchant's return policy, newest first. */
+	record PolicyVersionsView(List<PolicyView> data) {
 	}
 
 	record MerchantView(UUID id, String name, @Nullable String logoUrl, List<Hub> hubs, PolicyView returnPolicy,

@@ -3,6 +3,7 @@ package com.returnit.merchants.internal;
 import com.returnit.identity.ApiKeys;
 import com.returnit.identity.Caller;
 import com.returnit.merchants.Merchants;
+import com.returnit.merchants.PolicyBody;
 import com.returnit.platform.NotFound;
 import com.returnit.platform.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
@@ -82,8 +83,14 @@ class MerchantController {
 	@PutMapping("/{id}/return-policy")
 	@Operation(summary = "Save a new version of the return policy; existing orders keep the version they were checked against")
 	MerchantBodies.PolicyView changePolicy(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
-			@Valid @RequestBody MerchantBodies.PolicyBody body) {
+			@Valid @RequestBody PolicyBody body) {
 		return merchants.changePolicy(caller, id, body.toPolicy());
+	}
+
+	@GetMapping("/{id}/return-policy/versions")
+	@Operation(summary = "Every version of the return policy, newest first (admins and support members may read them)")
+	MerchantBodies.PolicyVersionsView policyVersions(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+		return merchants.policyVersions(caller, id);
 	}
 
 	@PostMapping("/{id}/api-keys")

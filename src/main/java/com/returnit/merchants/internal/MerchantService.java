@@ -75,6 +75,13 @@ class MerchantService implements Merchants {
 		return MerchantBodies.PolicyView.of(version);
 	}
 
+	@Transactional(readOnly = true)
+	MerchantBodies.PolicyVersionsView policyVersions(Caller caller, UUID id) {
+		visible(caller, id);
+		return new MerchantBodies.PolicyVersionsView(
+				policies.versions(id).stream().map(MerchantBodies.PolicyView::of).toList());
+	}
+
 	/** The merchant, if this caller may see it: operators and the merchant itself; anyone else gets a 404. */
 	Merchant visible(Caller caller, UUID id) {
 		if (!caller.canManageMerchant(id)) {

@@ -2,6 +2,7 @@ package com.returnit.orders.internal;
 
 import com.returnit.identity.CustomerErased;
 import com.returnit.orders.CustomerOrders;
+import com.returnit.orders.internal.proof.ProofStore;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The orders' part of a customer's privacy rights: their orders exported, and anonymised when they are erased.
  * Orders and their amounts stay for accounting; the pickup address goes, the position keeps only the city (one
  * decimal, about 10 km), free text the customer typed is dropped (cancellation reasons, items' reason notes), and
- * their quotes lose the request.
+ * their quotes lose the request; the pickups' photos and signatures are deleted.
  */
 @Component
 class CustomerOrderData implements CustomerOrders {
@@ -26,9 +27,11 @@ class CustomerOrderData implements CustomerOrders {
 	};
 
 	private final JdbcClient jdbc;
+	private final ProofStore proofs;
 
-	CustomerOrderData(JdbcClient jdbc) {
+	CustomerOrderData(JdbcClient jdbc, ProofStore proofs) {
 		this.jdbc = jdbc;
+		this.proofs = proofs;
 	}
 
 	@Override
@@ -68,6 +71,8 @@ class CustomerOrderData implements CustomerOrders {
 				WHERE owner = :owner OR owner LIKE :guest OR id IN (SELECT quote_id FROM orders WHERE customer_id = :c)""")
 			.param("owner", "customer:" + customer).param("guest", "customer:" + customer + ":session:%")
 			.param("c", customer).update();
+		proofs.deleteAll(jdbc.sql("SELECT id FROM orders WHERE customer_id = :c").param("c", customer).query(UUID.class)
+			.list());
 		jdbc.sql("UPDATE order_timeline SET detail = NULL WHERE order_id IN (SELECT id FROM orders WHERE customer_id = :c) AND detail IS NOT NULL")
 			.param("c", customer).update();
 	}

@@ -1,9 +1,11 @@
 package com.returnit.orders.internal;
 
 import com.returnit.identity.Caller;
+import com.returnit.orders.OrderDriverChanged;
 import com.returnit.orders.Orders;
 import com.returnit.orders.internal.domain.Order;
 import com.returnit.orders.internal.domain.Pickup;
+import com.returnit.platform.Conflict;
 import com.returnit.platform.NotFound;
 import java.time.Clock;
 import java.util.Collection;
@@ -11,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,6 +51,40 @@ class OrderDirectory implements Orders {
 	public void assign(UUID orderId, UUID driverId) {
 		Order order = orders.find(orderId).orElseThrow(() -> new NotFound("Order"));
 		order.assign(driverId, clock.instant());
+		save(order);
+		events.publishEvent(new OrderDriverChanged(orderId, null, driverId, clock.instant()));
+	}
+
+	@Override
+	@Transactional
+	public void reassign(UUID orderId, @Nullable UUID fromDriverId, UUID toDriverId) {
+		Order order = withDriver(orderId, fromDriverId);
+		UUID previous = order.driverId();
+		order.reassign(toDriverId, clock.instant());
+		save(order);
+		events.publishEvent(new OrderDriverChanged(orderId, previous, toDriverId, clock.instant()));
+	}
+
+	@Override
+	@Transactional
+	public void unassign(UUID orderId, @Nullable UUID fromDriverId) {
+		Order order = withDriver(orderId, fromDriverId);
+		UUID previous = order.driverId();
+		order.unassign(clock.instant());
+		save(order);
+		events.publishEvent(new OrderDriverChanged(orderId, previous, null, clock.instant()));
+	}
+
+	private Order withDriver(UUID orderId, @Nullable UUID fromDriverId) {
+		Order order = orders.find(orderId).orElseThrow(() -> new NotFound("Order"));
+		if (fromDriverId != null && !fromDriverId.equals(order.driverId())) {
+			throw Conflict.withCode("The order is not with driver " + fromDriverId + " (any more); reload it.",
+					"driver_changed");
+		}
+		return order;
+	}
+
+	private void save(Order order) {
 		orders.update(order);
 		order.drainEvents().forEach(events::publishEvent);
 	}

@@ -14,6 +14,7 @@ import com.returnit.orders.internal.domain.PriceBreakdown;
 import com.returnit.orders.internal.domain.LateFee;
 import com.returnit.orders.internal.domain.Quote;
 import com.returnit.orders.internal.domain.ReturnRequest;
+import com.returnit.platform.AuditLog;
 import com.returnit.platform.Conflict;
 import com.returnit.platform.Forbidden;
 import com.returnit.platform.Ids;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -50,11 +52,13 @@ class OrderService {
 	private final TransactionTemplate transactions;
 	private final GuestBookings guests;
 	private final PickupSlots slots;
+	private final AuditLog audit;
 
 	OrderService(Quoting quoting, QuoteRepository quotes, OrderRepository orders, Customers customers,
 			ApplicationEventPublisher events, PricingProperties pricing, Clock clock,
 			ObjectProvider<BookingPayments> payments, TransactionTemplate transactions, GuestBookings guests,
-			PickupSlots slots) {
+			PickupSlots slots, AuditLog audit) {
+		this.audit = audit;
 		this.guests = guests;
 		this.slots = slots;
 		this.payments = payments;
@@ -150,6 +154,7 @@ class OrderService {
 	/**
 	 * Cancels; {@code acceptedFeeCents}, when given, is the fee the caller was shown and agreed to: a higher fee now
 	 * (the late fee began meanwhile) refuses the cancellation with 409 {@code fee_changed} rather than charging it.
+	 * An operator cancelling on the customer's behalf is audited.
 	 */
 	@Transactional
 	Order cancel(Caller caller, UUID id, String reason, @Nullable Long acceptedFeeCents) {
@@ -166,6 +171,9 @@ class OrderService {
 		}
 		order.cancel(reason, now);
 		orders.update(order);
+		if (caller.isOperator()) {
+			audit.record("order.cancelled_by_operator", "order", id, Map.of("feeCents", fee));
+		}
 		slots.release(order.id());
 		order.drainEvents().forEach(events::publishEvent);
 		return order;

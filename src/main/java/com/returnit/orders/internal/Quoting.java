@@ -114,7 +114,7 @@ class Quoting {
 		return Geo.distanceKm(hub.lat(), hub.lng(), pickup.lat(), pickup.lng());
 	}
 
-	private static ReturnItem toReturnItem(OrderItem item) {
+	static ReturnItem toReturnItem(OrderItem item) {
 		return new ReturnItem(item.sku(), item.description(), item.category(), item.purchasedAt(), item.valueCents(),
 				item.merchantOrderRef(), item.tagsAttached());
 	}

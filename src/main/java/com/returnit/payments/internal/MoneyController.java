@@ -26,6 +26,10 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -114,6 +118,20 @@ class MoneyController {
 			.append(statement.currency()).append('\n'));
 		csv.append(",total,,").append(statement.totalCents()).append(',').append(statement.currency()).append('\n');
 		return csv.toString();
+	}
+
+	@GetMapping(value = "/v1/merchants/{id}/statements/{month}", produces = MediaType.APPLICATION_PDF_VALUE)
+	@Transactional(readOnly = true)
+	@Operation(summary = "The same statement as a PDF to download: the merchant, the month, every line and the total")
+	ResponseEntity<byte[]> statementPdf(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+			@PathVariable String month) {
+		StatementView statement = statement(caller, id, month);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("statement-" + statement.month() + ".pdf").build()
+						.toString())
+			.body(StatementPdf.render(statement));
 	}
 
 	private static YearMonth parse(String month) {

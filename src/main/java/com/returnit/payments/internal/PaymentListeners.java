@@ -1,7 +1,5 @@
 package com.returnit.payments.internal;
 
-import com.returnit.merchants.Hub;
-import com.returnit.merchants.Merchants;
 import com.returnit.orders.OrderCancelled;
 import com.returnit.orders.OrderFailed;
 import com.returnit.orders.OrderPickedUp;
@@ -10,7 +8,6 @@ import com.returnit.payments.internal.domain.EarningRates;
 import com.returnit.payments.internal.domain.OperationKind;
 import com.returnit.payments.internal.domain.Payment;
 import com.returnit.payments.internal.domain.Postings;
-import com.returnit.platform.Geo;
 import com.returnit.platform.Ids;
 import java.time.Clock;
 import java.util.Optional;
@@ -25,17 +22,17 @@ import org.springframework.stereotype.Component;
 class PaymentListeners {
 
 	private final Orders orders;
-	private final Merchants merchants;
+	private final EarningEstimates estimates;
 	private final PaymentRepository payments;
 	private final OperationQueue operations;
 	private final Ledger ledger;
 	private final PaymentsProperties properties;
 	private final Clock clock;
 
-	PaymentListeners(Orders orders, Merchants merchants, PaymentRepository payments, OperationQueue operations,
+	PaymentListeners(Orders orders, EarningEstimates estimates, PaymentRepository payments, OperationQueue operations,
 			Ledger ledger, PaymentsProperties properties, Clock clock) {
 		this.orders = orders;
-		this.merchants = merchants;
+		this.estimates = estimates;
 		this.payments = payments;
 		this.operations = operations;
 		this.ledger = ledger;
@@ -96,9 +93,7 @@ class PaymentListeners {
 
 	private void earn(OrderPickedUp event, Orders.Summary order) {
 		EarningRates rates = properties.earningRates();
-		double km = merchants.find(order.merchantId()).stream().flatMap(m -> m.hubs().stream())
-			.mapToDouble((Hub hub) -> Geo.distanceKm(hub.lat(), hub.lng(), order.lat(), order.lng()))
-			.min().orElse(0);
+		double km = estimates.kmToNearestHub(order);
 		int collected = (int) event.items().stream().filter(OrderPickedUp.ItemVerification::verified).count();
 		long earning = rates.earningFor(collected, km);
 		if (earning > 0) {

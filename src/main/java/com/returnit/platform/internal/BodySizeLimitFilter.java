@@ -8,13 +8,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import com.returnit.platform.LargerBodies;
 import com.returnit.platform.ProblemResponses;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over the limit with 413: by Content-Length before reading, and while reading for
- * chunked bodies that declare no length.
+ * chunked bodies that declare no length. Routes a module declared as {@link LargerBodies} have their own limit.
  */
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
@@ -24,17 +27,22 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private final long limit;
+	private static final AntPathMatcher PATHS = new AntPathMatcher();
 
-	BodySizeLimitFilter(long limit) {
-		this.limit = limit;
+	private final long defaultLimit;
+	private final List<LargerBodies> larger;
+
+	BodySizeLimitFilter(long limit, List<LargerBodies> larger) {
+		this.defaultLimit = limit;
+		this.larger = List.copyOf(larger);
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		long limit = limitFor(request.getRequestURI());
 		if (request.getContentLengthLong() > limit) {
-			tooLarge(request, response);
+			tooLarge(request, response, limit);
 			return;
 		}
 		try {
@@ -46,12 +54,18 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 			}
 			if (!response.isCommitted()) {
 				response.reset();
-				tooLarge(request, response);
+				tooLarge(request, response, limit);
 			}
 		}
 	}
 
-	private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	private long limitFor(String path) {
+		return larger.stream().filter(route -> PATHS.match(route.pathPattern(), path))
+			.mapToLong(route -> route.limit().toBytes()).max().orElse(defaultLimit);
+	}
+
+	private static void tooLarge(HttpServletRequest request, HttpServletResponse response, long limit)
+			throws IOException {
 		ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE,
 				"The request body is larger than " + limit + " bytes.", request.getRequestURI());
 	}

@@ -1,5 +1,7 @@
 package com.returnit.platform.internal;
 
+import com.returnit.platform.LargerBodies;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -17,8 +19,9 @@ class WebFiltersConfiguration {
 
 	@Bean
 	FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
-			@Value("${returnit.http.max-body-size:1MB}") DataSize limit) {
-		var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(limit.toBytes()));
+			@Value("${returnit.http.max-body-size:1MB}") DataSize limit, ObjectProvider<LargerBodies> larger) {
+		var registration = new FilterRegistrationBean<>(
+				new BodySizeLimitFilter(limit.toBytes(), larger.orderedStream().toList()));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}

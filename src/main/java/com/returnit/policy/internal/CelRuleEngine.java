@@ -12,8 +12,11 @@ import com.google.protobuf.DynamicMessage;
 import com.returnit.policy.PickupRequest;
 import com.returnit.policy.ReturnItem;
 import com.returnit.policy.ReturnPolicy.CustomRule;
+import com.returnit.policy.internal.domain.CompileIssue;
 import com.returnit.policy.internal.domain.CustomRuleEngine;
 import dev.cel.common.CelOptions;
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelSourceLocation;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.SimpleType;
@@ -26,6 +29,7 @@ import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -69,6 +73,25 @@ class CelRuleEngine implements CustomRuleEngine {
 	public Optional<String> compileError(String expression) {
 		CelValidationResult result = compiler.compile(expression);
 		return result.hasError() ? Optional.of(result.getErrorString()) : Optional.empty();
+	}
+
+	/**
+	 * CEL's issues with their places: CEL counts lines from 1 and columns from 0 (its own error text adds 1), and a
+	 * type error may carry {@link CelSourceLocation#NONE}; both are given here from 1, or null when unknown.
+	 */
+	@Override
+	public List<CompileIssue> compileIssues(String expression) {
+		CelValidationResult result = compiler.compile(expression);
+		if (!result.hasError()) {
+			return List.of();
+		}
+		return result.getErrors().stream().map(CelRuleEngine::issue).toList();
+	}
+
+	private static CompileIssue issue(CelIssue issue) {
+		CelSourceLocation at = issue.getSourceLocation();
+		boolean placed = !CelSourceLocation.NONE.equals(at) && at.getLine() >= 1 && at.getColumn() >= 0;
+		return new CompileIssue(issue.getMessage(), placed ? at.getLine() : null, placed ? at.getColumn() + 1 : null);
 	}
 
 	@Override

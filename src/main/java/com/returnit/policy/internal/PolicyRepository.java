@@ -56,6 +56,11 @@ class PolicyRepository {
 			.param("m", merchantId).query(this::map).optional();
 	}
 
+	List<PolicyVersion> versions(UUID merchantId) {
+		return jdbc.sql("SELECT * FROM return_policies WHERE merchant_id = :m ORDER BY version DESC")
+			.param("m", merchantId).query(this::map).list();
+	}
+
 	private PolicyVersion map(ResultSet rs, int row) throws SQLException {
 		Array excluded = rs.getArray("excluded_categories");
 		ReturnPolicy policy = new ReturnPolicy(rs.getInt("window_days"),

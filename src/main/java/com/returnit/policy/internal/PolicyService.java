@@ -9,6 +9,7 @@ import com.returnit.policy.Eligibility;
 import com.returnit.policy.LateCancellationTerms;
 import com.returnit.policy.PickupRequest;
 import com.returnit.policy.Policies;
+import com.returnit.policy.PolicyProblem;
 import com.returnit.policy.PolicyVersion;
 import com.returnit.policy.ReturnItem;
 import com.returnit.policy.ReturnPolicy;
@@ -16,6 +17,7 @@ import com.returnit.policy.internal.domain.CustomRuleEngine;
 import com.returnit.policy.internal.domain.EligibilityRules;
 import com.returnit.policy.internal.domain.PolicyValidation;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -61,6 +63,23 @@ class PolicyService implements Policies {
 			throw new NotFound("Return policy");
 		}
 		return current;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<PolicyVersion> versions(UUID merchantId) {
+		return policies.versions(merchantId);
+	}
+
+	@Override
+	public List<PolicyProblem> review(ReturnPolicy draft) {
+		return PolicyValidation.issues(draft, engine, "");
+	}
+
+	@Override
+	public Eligibility evaluate(ReturnPolicy policy, int version, PickupRequest pickup, List<ReturnItem> items,
+			Instant at) {
+		return EligibilityRules.evaluate(version, policy, pickup, items, true, engine, at);
 	}
 
 	@Override

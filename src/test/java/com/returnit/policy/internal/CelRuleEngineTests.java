@@ -42,6 +42,29 @@ class CelRuleEngineTests {
 	}
 
 	@Test
+	void eachCompileErrorIsPlacedAtItsLineAndColumnCountedFromOne() {
+		assertThat(engine.compileIssues("itm.sku != \"\"")).singleElement().satisfies(issue -> {
+			assertThat(issue.message()).contains("undeclared reference to 'itm'");
+			assertThat(issue.line()).isEqualTo(1);
+			assertThat(issue.column()).isEqualTo(1);
+		});
+		assertThat(engine.compileIssues("item.valueCents > 0 &&\n  item.colour == \"red\"")).singleElement()
+			.satisfies(issue -> {
+				assertThat(issue.message()).contains("undefined field 'colour'");
+				assertThat(issue.line()).isEqualTo(2);
+				assertThat(issue.column()).isEqualTo(7);
+			});
+		assertThat(engine.compileIssues("itm.a && pickp.b")).extracting(issue -> issue.column()).containsExactly(1, 10);
+		assertThat(engine.compileIssues("item.category != \"final_sale\"")).isEmpty();
+	}
+
+	@Test
+	void aRuleThatIsNotTrueOrFalseIsOneIssueEvenWhereTheCompilerNamesNoPlace() {
+		assertThat(engine.compileIssues("item.valueCents + 1")).singleElement()
+			.satisfies(issue -> assertThat(issue.message()).contains("expected type 'bool' but found 'int'"));
+	}
+
+	@Test
 	void aRuleOverTheItemAndThePickupCompiles() {
 		assertThat(engine.compileError(SWIMWEAR_NEEDS_TAGS)).isEmpty();
 		assertThat(engine.compileError("pickup.leadHours >= 24 && item.purchasedDaysAgo <= 14")).isEmpty();

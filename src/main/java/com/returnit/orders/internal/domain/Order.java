@@ -76,6 +76,29 @@ public final class Order {
 		changed(now);
 	}
 
+	/**
+	 * An operator gives the job to another driver before its parcels are collected: the order is assigned afresh (a
+	 * driver who was en route starts again from assigned).
+	 */
+	public void reassign(UUID driver, Instant now) {
+		requireDriverStage("reassigned");
+		progress = new Progress(OrderStatus.ASSIGNED, driver, null, null, null, null);
+		changed(now);
+	}
+
+	/** An operator takes the job from its driver before its parcels are collected: the order is scheduled again. */
+	public void unassign(Instant now) {
+		requireDriverStage("unassigned");
+		progress = Progress.scheduled();
+		changed(now);
+	}
+
+	private void requireDriverStage(String action) {
+		if (progress.status() != OrderStatus.ASSIGNED && progress.status() != OrderStatus.EN_ROUTE) {
+			throw new IllegalTransition(progress.status(), action);
+		}
+	}
+
 	public void startRoute(Instant now) {
 		require(OrderStatus.ASSIGNED, "put en route");
 		progress = progress.withStatus(OrderStatus.EN_ROUTE);

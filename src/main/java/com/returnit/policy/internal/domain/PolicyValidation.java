@@ -1,6 +1,7 @@
 package com.returnit.policy.internal.domain;
 
 import com.returnit.platform.FieldError;
+import com.returnit.policy.PolicyProblem;
 import com.returnit.policy.ReturnPolicy;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,15 +19,24 @@ public final class PolicyValidation {
 	private PolicyValidation() {
 	}
 
+	/** As {@link #issues}, as the field errors of a 400 (a compile error's place is told in its message). */
 	public static List<FieldError> problems(ReturnPolicy policy, CustomRuleEngine engine, String prefix) {
-		List<FieldError> errors = new ArrayList<>();
+		return issues(policy, engine, prefix).stream()
+			.map(p -> new FieldError(p.field(), p.line() == null ? p.message()
+					: p.message() + " (line " + p.line() + ", column " + p.column() + ")"))
+			.toList();
+	}
+
+	/** Every fault of the policy; each compile error of a rule on its own, with its place in the expression. */
+	public static List<PolicyProblem> issues(ReturnPolicy policy, CustomRuleEngine engine, String prefix) {
+		List<PolicyProblem> errors = new ArrayList<>();
 		Long fee = policy.lateCancellationFeeCents();
 		if (fee != null && (fee < 0 || fee > MAX_LATE_CANCELLATION_FEE_CENTS)) {
-			errors.add(new FieldError(prefix + "lateCancellationFeeCents",
+			errors.add(problem(prefix + "lateCancellationFeeCents",
 					"must be between 0 and " + MAX_LATE_CANCELLATION_FEE_CENTS + " (minor units), or absent for the default"));
 		}
 		if (policy.rules().size() > MAX_RULES) {
-			errors.add(new FieldError(prefix + "rules", "may hold at most " + MAX_RULES + " rules"));
+			errors.add(problem(prefix + "rules", "may hold at most " + MAX_RULES + " rules"));
 			return errors;
 		}
 		Set<String> names = new HashSet<>();
@@ -34,16 +44,19 @@ public final class PolicyValidation {
 			ReturnPolicy.CustomRule rule = policy.rules().get(i);
 			String path = prefix + "rules[" + i + "]";
 			if (!names.add(rule.name())) {
-				errors.add(new FieldError(path + ".name", "repeats the name of an earlier rule"));
+				errors.add(problem(path + ".name", "repeats the name of an earlier rule"));
 			}
 			if (rule.expression().length() > MAX_EXPRESSION_LENGTH) {
-				errors.add(new FieldError(path + ".expression",
-						"is longer than " + MAX_EXPRESSION_LENGTH + " characters"));
+				errors.add(problem(path + ".expression", "is longer than " + MAX_EXPRESSION_LENGTH + " characters"));
 				continue;
 			}
-			engine.compileError(rule.expression())
-				.ifPresent(message -> errors.add(new FieldError(path + ".expression", "does not compile: " + message)));
+			engine.compileIssues(rule.expression()).forEach(issue -> errors.add(new PolicyProblem(path + ".expression",
+					"does not compile: " + issue.message(), issue.line(), issue.column())));
 		}
 		return errors;
+	}
+
+	private static PolicyProblem problem(String field, String message) {
+		return new PolicyProblem(field, message, null, null);
 	}
 }

@@ -1,6 +1,7 @@
 package com.returnit.tracking.internal.live;
 
 import com.returnit.orders.OrderCancelled;
+import com.returnit.orders.OrderDriverChanged;
 import com.returnit.orders.OrderEvent;
 import com.returnit.orders.OrderFailed;
 import com.returnit.orders.OrderPickedUp;
@@ -42,5 +43,19 @@ class OrderStatusFeed {
 		}
 		data.put("at", event.occurredAt().toString());
 		log.append(event.orderId(), "order.status", data);
+	}
+
+	/**
+	 * An order changed drivers (an operator assigned, reassigned or unassigned it, or a driver accepted its offer): an
+	 * {@code order.driver} stream event, so that a driver's app following the order drops it at once when it is no
+	 * longer theirs. {@code driverId} null: no driver now.
+	 */
+	@ApplicationModuleListener
+	void on(OrderDriverChanged event) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("driverId", event.driverId() == null ? null : event.driverId().toString());
+		data.put("previousDriverId", event.previousDriverId() == null ? null : event.previousDriverId().toString());
+		data.put("at", event.occurredAt().toString());
+		log.append(event.orderId(), "order.driver", data);
 	}
 }
