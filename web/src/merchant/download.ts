@@ -49,3 +49,20 @@ export async function upload<T>(path: string, file: Blob, type: string): Promise
   if (!response.ok) throw new ApiError(toProblem(response.status, body));
   return body as T;
 }
+
+/**
+ * The bytes of a file only signed-in people may see (a pickup's photo), as a blob: URL an <img> can show; a plain
+ * src would not carry the bearer token. The caller revokes it.
+ * @throws ApiError with the service's problem
+ */
+export async function privateFileUrl(path: string): Promise<string> {
+  const token = await accessToken();
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  } catch {
+    throw new ApiError(networkProblem());
+  }
+  if (!response.ok) throw new ApiError(toProblem(response.status, await response.json().catch(() => null)));
+  return URL.createObjectURL(await response.blob());
+}

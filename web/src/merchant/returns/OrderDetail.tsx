@@ -4,6 +4,7 @@ import { ErrorState, Loading } from '../../ui/States';
 import { useOrder, useOrderEvents, usePayment } from '../data';
 import { useMember } from '../session';
 import { CancelPanel } from './CancelPanel';
+import { ProofFiles } from './ProofFiles';
 import { RefundPanel } from './RefundPanel';
 
 const OUTCOME: Record<string, [string, string]> = {
@@ -60,6 +61,7 @@ export default function OrderDetail() {
           })}
         </ul>
       </section>
+      {['picked_up', 'delivered', 'failed'].includes(o.status) && <ProofFiles orderId={o.id} />}
       <div className="grid-2">
         <Timeline id={o.id} />
         <Payment id={o.id} />
