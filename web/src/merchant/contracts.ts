@@ -16,25 +16,8 @@ export interface Overview {
   orders: number;
 }
 
-export interface RuleReason { code: string; message: string }
-
-export interface Preview {
-  valid: boolean;
-  errors: { field: string; message: string; line?: number | null; column?: number | null }[];
-  items: { index: number; eligible: boolean; reasons: RuleReason[] }[];
-  recent: null | {
-    checked: number;
-    wouldRefuse: number;
-    currentlyRefused: number;
-    orders: { orderId: string; createdAt: string; refusedItems: { index: number; sku: string; reasons: RuleReason[] }[] }[];
-  };
-}
-
-export interface PreviewBody {
-  policy: Schemas['PolicyBody'];
-  items: Schemas['ItemBody'][];
-  againstRecent: boolean;
-}
+export type Preview = Schemas['PolicyPreviewView'];
+export type PreviewBody = Schemas['PolicyPreviewBody'];
 
 export interface WebhookSecret { secret: string; previousSecret: string | null; previousExpiresAt: string | null }
 

@@ -6,7 +6,7 @@ import { Button } from '../../ui/Button';
 import { TextArea, TextField } from '../../ui/Field';
 import { dateTime } from '../../ui/format';
 import { ErrorState, Loading, Notice } from '../../ui/States';
-import { contract, type Preview, type PreviewBody } from '../contracts';
+import type { PreviewBody } from '../contracts';
 import { merchantKeys, useMerchant } from '../data';
 import { useMember } from '../session';
 import { useDebounced } from '../useDebounced';
@@ -54,7 +54,7 @@ function Editor({ initial, readOnly, onSaved }: { initial: PolicyDraft; readOnly
   const settled = useDebounced(request, 400);
   const preview = useQuery({
     queryKey: [...merchantKeys.all(merchantId), 'policy-preview', JSON.stringify(settled)],
-    queryFn: () => contract<Preview>('POST', `/v1/merchants/${merchantId}/return-policy/preview`, settled),
+    queryFn: () => call(api.POST('/v1/merchants/{id}/return-policy/preview', { params: { path: { id: merchantId } }, body: settled! })),
     enabled: !readOnly && settled !== undefined,
     staleTime: Infinity,
     retry: false,

@@ -6,7 +6,8 @@ import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
 import { dateTime } from '../../ui/format';
 import { Notice } from '../../ui/States';
-import { contract, type Preview } from '../contracts';
+import { api, call } from '../../api/client';
+import type { Preview } from '../contracts';
 import { useMember } from '../session';
 import { blankItem, itemBody, type TryItem } from './policy';
 
@@ -23,7 +24,7 @@ export function TryIt({ items, setItems, preview, pending, policy }: {
 }) {
   const { merchantId } = useMember();
   const recent = useMutation({
-    mutationFn: () => contract<Preview>('POST', `/v1/merchants/${merchantId}/return-policy/preview`, { policy, items: [], againstRecent: true }),
+    mutationFn: () => call(api.POST('/v1/merchants/{id}/return-policy/preview', { params: { path: { id: merchantId } }, body: { policy: policy!, items: [], againstRecent: true } })),
   });
   // the preview judged the items that are complete, in order: find each entered item's verdict
   const judged: number[] = [];

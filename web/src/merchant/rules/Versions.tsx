@@ -1,10 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Schemas } from '../../api/types';
+import { api, call } from '../../api/client';
 import { SelectField } from '../../ui/Field';
 import { dateTime } from '../../ui/format';
 import { ErrorState, Loading } from '../../ui/States';
-import { contract } from '../contracts';
 import { merchantKeys } from '../data';
 import { useMember } from '../session';
 import { diffLines, policyLines } from './policy';
@@ -14,7 +13,7 @@ export function Versions() {
   const { merchantId } = useMember();
   const versions = useQuery({
     queryKey: merchantKeys.versions(merchantId),
-    queryFn: () => contract<{ data: Schemas['PolicyView'][] }>('GET', `/v1/merchants/${merchantId}/return-policy/versions`),
+    queryFn: () => call(api.GET('/v1/merchants/{id}/return-policy/versions', { params: { path: { id: merchantId } } })),
   });
   const [pair, setPair] = useState<{ from?: number; to?: number }>({});
   if (versions.isPending) return <Loading>Loading the versions…</Loading>;
