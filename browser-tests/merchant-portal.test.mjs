@@ -201,7 +201,13 @@ async function driverPicksUp(driver, order) {
   const pickup = await call('POST', `/v1/orders/${order.id}/pickup`, driver,
     { items: order.items.map(item => ({ sku: item.sku, verified: true, condition: 'new' })) });
   assert.equal(pickup.status, 200, JSON.stringify(pickup.body));
+  const photo = await fetch(`${baseUrl()}/v1/orders/${order.id}/proof/photos?sku=${encodeURIComponent(order.items[0].sku)}`,
+    { method: 'POST', body: PNG, headers: { Authorization: `Bearer ${driver}`, 'Content-Type': 'image/png' } });
+  assert.equal(photo.status, 201, await photo.text());
 }
+
+/** A 1×1 PNG: the driver's photo of an item. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 // ---- the pages --------------------------------------------------------------------------------------------------
 
@@ -326,6 +332,9 @@ test('an invited admin runs returns in the portal end to end, and a support memb
   await page.getByTestId('return-row').filter({ hasText: 'Lena Link' }).getByRole('link').click();
   await page.getByTestId('order-status').filter({ hasText: 'Picked up' }).waitFor();
   await page.getByTestId('timeline').locator('li').nth(1).waitFor();
+  // the driver's photo, fetched with the member's token (proof files are not public)
+  await page.getByTestId('proof-files').getByRole('img', { name: /Photo of JKT-77/ }).waitFor();
+  assert.match(await page.getByTestId('proof-files').getByRole('img').first().getAttribute('src'), /^blob:/);
   await page.goBack();
   const exported = await downloaded(page, 'export-csv');
   assert.match(exported.name, /^returns-.*\.csv$/);
