@@ -4,7 +4,7 @@
  * webhook endpoints.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "platform", "identity", "orders", "tracking", "webhooks" })
+@ApplicationModule(allowedDependencies = { "platform", "identity", "orders", "tracking", "webhooks", "returnlinks" })
 package com.returnit.notifications;
 
 import org.jspecify.annotations.NullMarked;

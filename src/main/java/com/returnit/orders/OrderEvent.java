@@ -8,5 +8,8 @@ public sealed interface OrderEvent permits OrderScheduled, OrderCancelled, Order
 
 	UUID orderId();
 
+	/** The merchant whose order it is. */
+	UUID merchantId();
+
 	Instant occurredAt();
 }

@@ -3,7 +3,7 @@
  * driver, a spatial index of the drivers on shift, and the live stream of order status and positions.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "platform", "identity", "orders" })
+@ApplicationModule(allowedDependencies = { "platform", "identity", "orders", "merchants" })
 package com.returnit.tracking;
 
 import org.jspecify.annotations.NullMarked;

@@ -45,8 +45,8 @@ class MerchantDirectoryTests extends EndToEndTest {
 		assertThat(data.get(1).get("customerPays").asBoolean()).isTrue();
 		assertThat(data.get(2).get("logoUrl").isNull()).isTrue();
 		assertThat(data.get(2).get("cities")).isEmpty();
-		assertThat(data.get(0).propertyNames()).containsExactlyInAnyOrder("id", "name", "logoUrl", "cities",
-				"customerPays");
+		assertThat(data.get(0).propertyNames()).containsExactlyInAnyOrder("id", "name", "logoUrl", "brandColor",
+				"cities", "customerPays");
 		assertThat(page.body().get("hasMore").asBoolean()).isFalse();
 	}
 

@@ -94,9 +94,12 @@ class ErasureTermsTests extends EndToEndTest {
 				.containsExactly("(erased)|(erased)");
 			// pickup addresses, reasons and notes
 			Map<String, Object> order = jdbc.sql("""
-					SELECT pickup_address, pickup_lat, cancel_reason, items, amount_cents FROM orders
-					WHERE id = CAST(:id AS uuid)""").param("id", orderId).query().singleRow();
+					SELECT pickup_address, pickup_lat, cancel_reason, items, amount_cents, customer_name, customer_email
+					FROM orders WHERE id = CAST(:id AS uuid)""").param("id", orderId).query().singleRow();
 			assertThat(order.get("pickup_address")).isEqualTo("(erased)");
+			// name and email: the copy the merchant's list shows goes too
+			assertThat(order.get("customer_name")).isNull();
+			assertThat(order.get("customer_email")).isNull();
 			assertThat(order.get("pickup_lat")).isEqualTo(52.5);
 			assertThat(order.get("cancel_reason")).isEqualTo("(erased)");
 			assertThat(order.get("items").toString()).doesNotContain("reasonNote", "+49 170")
@@ -113,6 +116,8 @@ class ErasureTermsTests extends EndToEndTest {
 			.contains("I live at Torstrasse 1");
 		assertThat(api.get("/v1/orders/" + orderId, fixtures.operatorToken()).body().get("items").get(0).get("sku")
 			.asString()).isEqualTo("JKT-1");
+		assertThat(api.get("/v1/orders/" + orderId, merchant.apiKey()).body().get("customer").isNull())
+			.as("the merchant no longer sees who it was for").isTrue();
 	}
 
 	@Test

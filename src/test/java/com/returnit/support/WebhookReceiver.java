@@ -32,8 +32,14 @@ public final class WebhookReceiver implements AutoCloseable {
 		}
 	}
 
-	/** How to answer: a status and optional Retry-After, or hold the request ({@link #HANG}, {@link #hangFor}). */
-	public record Answer(int status, String retryAfter, java.time.Duration hold) {
+	/**
+	 * How to answer: a status, optional Retry-After and body, or hold the request ({@link #HANG}, {@link #hangFor}).
+	 */
+	public record Answer(int status, String retryAfter, java.time.Duration hold, String body) {
+
+		public Answer(int status, String retryAfter, java.time.Duration hold) {
+			this(status, retryAfter, hold, null);
+		}
 
 		public Answer(int status, String retryAfter) {
 			this(status, retryAfter, null);
@@ -41,6 +47,11 @@ public final class WebhookReceiver implements AutoCloseable {
 
 		public static Answer status(int status) {
 			return new Answer(status, null);
+		}
+
+		/** A status with this body (sent as JSON). */
+		public static Answer withBody(int status, String body) {
+			return new Answer(status, null, null, body);
 		}
 	}
 
@@ -125,7 +136,14 @@ public final class WebhookReceiver implements AutoCloseable {
 			if (reply.retryAfter() != null) {
 				exchange.getResponseHeaders().add("Retry-After", reply.retryAfter());
 			}
-			exchange.sendResponseHeaders(reply.status(), -1);
+			if (reply.body() == null) {
+				exchange.sendResponseHeaders(reply.status(), -1);
+				return;
+			}
+			byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(reply.status(), body.length);
+			exchange.getResponseBody().write(body);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

@@ -33,7 +33,7 @@ class WebhookEndpointTests extends EndToEndTest {
 	}
 
 	@Test
-	void aMerchantChangesDisablesAndDeletesItsEndpoint() {
+	void aMerchantChangesPausesAndDeletesItsEndpoint() {
 		var merchant = fixtures.merchant("Changing Shop");
 		var endpoint = fixtures.webhookEndpoint(merchant, "http://127.0.0.1:9/a", "*");
 
@@ -42,7 +42,8 @@ class WebhookEndpointTests extends EndToEndTest {
 
 		assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
 		assertThat(changed.text("url")).isEqualTo("http://127.0.0.1:9/b");
-		assertThat(changed.text("status")).isEqualTo("disabled");
+		assertThat(changed.text("status")).isEqualTo("paused");
+		assertThat(changed.body().get("disabledReason").isNull()).isTrue();
 		assertThat(api.delete("/v1/webhook-endpoints/" + endpoint.id(), merchant.apiKey()).status()).isEqualTo(204);
 		assertThat(api.get("/v1/webhook-endpoints/" + endpoint.id(), merchant.apiKey()).status()).isEqualTo(404);
 	}

@@ -49,15 +49,17 @@ class SecurityConfiguration {
 
 	/**
 	 * What a merchant's support member may not do (ADR 0044): API keys, webhook endpoints, the return policy,
-	 * statements, refunds and the merchant's members. Everyone else with a role passes on to the route's own checks.
+	 * statements, refunds, the merchant's members and its branding. Everyone else with a role passes on to the route's
+	 * own checks.
 	 */
 	static final String[] ADMIN_ONLY = { "/v1/merchants/*/api-keys", "/v1/merchants/*/api-keys/**",
 			"/v1/webhook-endpoints", "/v1/webhook-endpoints/**", "/v1/merchants/*/return-policy",
 			"/v1/merchants/*/return-policy/**", "/v1/merchants/*/statements/**", "/v1/merchants/*/members",
-			"/v1/merchants/*/members/**", "/v1/merchants/*/invitations", "/v1/merchants/*/invitations/**" };
+			"/v1/merchants/*/members/**", "/v1/merchants/*/invitations", "/v1/merchants/*/invitations/**",
+			"/v1/merchants/*/branding", "/v1/merchants/*/logo" };
 
 	static final String SUPPORT_REFUSED = "A support member may not do this: API keys, webhooks, the return policy, "
-			+ "statements, refunds and members are for the merchant's admins.";
+			+ "statements, refunds, members and branding are for the merchant's admins.";
 
 	static final String GUEST_REFUSED = "Verify your email to use your account: POST /v1/customers/claims";
 
@@ -86,8 +88,10 @@ class SecurityConfiguration {
 						"/.well-known/jwks.json")
 				.permitAll()
 				// what a customer needs before logging in (a return link may bring them with no account): the merchant
-				// directory and address search, counted in the anonymous rate-limit tier by IP
-				.requestMatchers(GET, "/v1/merchants", "/v1/places/search", "/v1/places/reverse").permitAll()
+				// directory, merchants' brands and logos and address search, counted in the anonymous rate-limit tier by IP
+				.requestMatchers(GET, "/v1/merchants", "/v1/merchants/*/brand", "/v1/merchants/*/logo", "/v1/places/search",
+						"/v1/places/reverse")
+				.permitAll()
 				.requestMatchers("/error").permitAll()
 				// feature flags: anyone may ask which are on for them (the web app does before login); only operators
 				// manage them
@@ -111,6 +115,8 @@ class SecurityConfiguration {
 				.hasAnyRole("CUSTOMER", "DRIVER", "MERCHANT", "OPERATOR")
 				.requestMatchers(ADMIN_ONLY).access(notSupport())
 				.requestMatchers(POST, "/v1/orders/*/refunds").access(notSupport())
+				// the CSV export is the merchant's and the operators' (a customer's or driver's own list stays JSON)
+				.requestMatchers(GET, "/v1/orders/export.csv").hasAnyRole("MERCHANT", "OPERATOR")
 				.requestMatchers(POST, GUEST_POSTS).hasAnyRole(PEOPLE_AND_GUESTS)
 				.requestMatchers(GET, GUEST_GETS).hasAnyRole(PEOPLE_AND_GUESTS)
 				// the rest of the API needs a role; these patterns match the path as Spring MVC decodes it, so that

@@ -68,17 +68,32 @@ final class MerchantBodies {
 	record PolicyVersionsView(List<PolicyView> data) {
 	}
 
-	record MerchantView(UUID id, String name, @Nullable String logoUrl, List<Hub> hubs, PolicyView returnPolicy,
-			Billing billing, Instant createdAt, ApiKeys.@Nullable IssuedKey apiKey) {
+	/** {@code brandColor}: {@code #rrggbb} or null; {@code logoUrl}: the uploaded logo's URL, or another, or null. */
+	record MerchantView(UUID id, String name, @Nullable String logoUrl, @Nullable String brandColor, List<Hub> hubs,
+			PolicyView returnPolicy, Billing billing, Instant createdAt, ApiKeys.@Nullable IssuedKey apiKey) {
 
 		static MerchantView of(Merchant merchant, PolicyVersion policy, ApiKeys.@Nullable IssuedKey key) {
-			return new MerchantView(merchant.id(), merchant.name(), merchant.logoUrl(), merchant.hubs(),
-					PolicyView.of(policy), merchant.billing(), merchant.createdAt(), key);
+			return new MerchantView(merchant.id(), merchant.name(), merchant.logoUrl(), merchant.brandColor(),
+					merchant.hubs(), PolicyView.of(policy), merchant.billing(), merchant.createdAt(), key);
 		}
 	}
 
 	/** One merchant in the public directory: what a customer picks a shop by. */
-	record DirectoryEntry(UUID id, String name, @Nullable String logoUrl, List<String> cities, boolean customerPays) {
+	record DirectoryEntry(UUID id, String name, @Nullable String logoUrl, @Nullable String brandColor,
+			List<String> cities, boolean customerPays) {
+	}
+
+	/** {@code brandColor}: {@code #rrggbb} (any case; stored in lower case), or null to clear it. */
+	record BrandingBody(@Nullable @Pattern(regexp = "^#[0-9a-fA-F]{6}$", message = "must be a colour as #rrggbb")
+			String brandColor) {
+	}
+
+	/** What a customer's pages show of a merchant: public, as the directory is. */
+	record BrandView(UUID id, String name, @Nullable String logoUrl, @Nullable String brandColor) {
+	}
+
+	/** Where the logo just uploaded is read; {@code v} changes with its bytes, so it may be cached for long. */
+	record LogoView(String logoUrl) {
 	}
 
 	/** A page of the directory, by name; {@code startingAfter} the last id of this page gives the next. */

@@ -46,14 +46,14 @@ class MerchantDirectory {
 		PageQuery page = pageQuery(query, after, limit);
 		return jdbc.sql(page.sql()).params(page.params())
 			.query((rs, n) -> new DirectoryEntry(rs.getObject("id", UUID.class), rs.getString("name"),
-					rs.getString("logo_url"), cities(rs.getArray("cities")),
+					rs.getString("logo_url"), rs.getString("brand_color"), cities(rs.getArray("cities")),
 					Billing.fromCode(rs.getString("billing")) == Billing.CUSTOMER_PAYS))
 			.list();
 	}
 
 	static PageQuery pageQuery(@Nullable String query, @Nullable Cursor after, int limit) {
 		StringBuilder sql = new StringBuilder("""
-				SELECT m.id, m.name, m.logo_url, m.billing,
+				SELECT m.id, m.name, m.logo_url, m.brand_color, m.billing,
 				  ARRAY(SELECT DISTINCT h.city FROM hubs h WHERE h.merchant_id = m.id AND h.city IS NOT NULL
 				        ORDER BY h.city) AS cities
 				FROM merchants m WHERE true""");

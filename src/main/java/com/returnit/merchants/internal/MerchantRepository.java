@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,11 +39,23 @@ class MerchantRepository {
 	}
 
 	Optional<Merchant> find(UUID id) {
-		return jdbc.sql("SELECT name, created_at, billing, logo_url FROM merchants WHERE id = :id")
+		return jdbc.sql("SELECT name, created_at, billing, logo_url, brand_color FROM merchants WHERE id = :id")
 			.param("id", id)
 			.query((rs, n) -> new Merchant(id, rs.getString(1), hubs(id), rs.getTimestamp(2).toInstant(),
-					Billing.fromCode(rs.getString(3)), rs.getString(4)))
+					Billing.fromCode(rs.getString(3)), rs.getString(4), rs.getString(5)))
 			.optional();
+	}
+
+	/** Sets the brand colour ({@code #rrggbb} in lower case) or clears it; false when there is no such merchant. */
+	boolean setBrandColor(UUID id, @Nullable String brandColor) {
+		return jdbc.sql("UPDATE merchants SET brand_color = :color WHERE id = :id")
+			.param("id", id).param("color", brandColor).update() == 1;
+	}
+
+	/** Points the merchant's logo URL at the logo it uploaded, or at none. */
+	void setLogoUrl(UUID id, @Nullable String logoUrl) {
+		jdbc.sql("UPDATE merchants SET logo_url = :logo WHERE id = :id").param("id", id).param("logo", logoUrl)
+			.update();
 	}
 
 	Optional<UUID> findIdByName(String name) {

@@ -27,7 +27,7 @@ class MerchantService implements Merchants {
 	private final ApiKeys apiKeys;
 	private final Clock clock;
 	private final AuditLog audit;
-	/** Merchants and their hubs, read on every quote and booking; nothing changes them once connected. */
+	/** Merchants and their hubs, read on every quote and booking; only their branding changes once connected. */
 	private final SharedCache<Merchant> cached;
 
 	MerchantService(MerchantRepository merchants, Policies policies, ApiKeys apiKeys, Clock clock, AuditLog audit,
@@ -88,6 +88,11 @@ class MerchantService implements Merchants {
 			throw new NotFound("Merchant");
 		}
 		return merchants.find(id).orElseThrow(() -> new NotFound("Merchant"));
+	}
+
+	/** Forgets the cached merchant once the caller's transaction, which changed it, commits. */
+	void changed(UUID id) {
+		cached.invalidate(id.toString());
 	}
 
 	@Override

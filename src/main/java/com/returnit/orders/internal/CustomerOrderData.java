@@ -15,9 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The orders' part of a customer's privacy rights: their orders exported, and anonymised when they are erased.
- * Orders and their amounts stay for accounting; the pickup address goes, the position keeps only the city (one
- * decimal, about 10 km), free text the customer typed is dropped (cancellation reasons, items' reason notes), and
- * their quotes lose the request; the pickups' photos and signatures are deleted.
+ * Orders and their amounts stay for accounting; the customer's name and email and the pickup address go, the
+ * position keeps only the city (one decimal, about 10 km), free text the customer typed is dropped (cancellation
+ * reasons, items' reason notes), and their quotes lose the request; the pickups' photos and signatures are deleted.
  */
 @Component
 class CustomerOrderData implements CustomerOrders {
@@ -59,7 +59,7 @@ class CustomerOrderData implements CustomerOrders {
 	void on(CustomerErased erased) {
 		UUID customer = erased.customerId();
 		jdbc.sql("""
-				UPDATE orders SET pickup_address = '(erased)', pickup_lat = round(pickup_lat::numeric, 1),
+				UPDATE orders SET customer_name = NULL, customer_email = NULL, pickup_address = '(erased)', pickup_lat = round(pickup_lat::numeric, 1),
 				  pickup_lng = round(pickup_lng::numeric, 1), cancel_reason = CASE WHEN cancel_reason IS NULL THEN NULL
 				  ELSE '(erased)' END,
 				  items = (SELECT coalesce(jsonb_agg(item - 'reasonNote' ORDER BY position), '[]'::jsonb)

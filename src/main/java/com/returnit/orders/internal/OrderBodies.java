@@ -1,5 +1,7 @@
 package com.returnit.orders.internal;
 
+import com.returnit.identity.Caller;
+import com.returnit.identity.Role;
 import com.returnit.orders.internal.domain.CancellationTerms;
 import com.returnit.orders.internal.domain.ItemNames;
 import com.returnit.orders.internal.domain.ItemOutcome;
@@ -136,25 +138,44 @@ final class OrderBodies {
 	record WindowView(Instant start, Instant end) {
 	}
 
+	/** Who an order is for, as the merchant sees it. */
+	record OrderCustomerView(String name, String email) {
+	}
+
 	/**
 	 * An order. {@code itemOutcomes}: each item as it stands at the door (pending, collected, refused; see
 	 * {@link ItemOutcome}); {@code priceBreakdown}: null for orders booked before breakdowns were kept;
-	 * {@code returnSessionId} names the merchant's return link it was booked from, if any.
+	 * {@code returnSessionId} names the merchant's return link it was booked from, if any. {@code merchantOrderRef}
+	 * and {@code customer} (the customer's name and email at booking, null once they are erased) are shown to the
+	 * order's merchant and to operators only, null to anyone else.
 	 */
 	record OrderView(UUID id, String status, UUID merchantId, UUID customerId, @Nullable UUID driverId,
 			PickupView pickup, WindowView window, List<OrderItem> items, List<ItemOutcome> itemOutcomes, Money price,
 			@Nullable BreakdownView priceBreakdown, LateCancellationView lateCancellation, int policyVersion,
 			@Nullable UUID quoteId, @Nullable String cancelReason, Instant createdAt, Instant updatedAt,
-			@Nullable UUID returnSessionId) {
+			@Nullable UUID returnSessionId, @Nullable String merchantOrderRef, @Nullable OrderCustomerView customer) {
 
+		/** The order as its customer and its driver see it. */
 		static OrderView of(Order order) {
+			return of(order, false);
+		}
+
+		/** The order as this caller sees it: with the merchant's reference and the customer for merchants and operators. */
+		static OrderView of(Order order, Caller caller) {
+			return of(order, caller.role() == Role.MERCHANT || caller.role() == Role.OPERATOR);
+		}
+
+		private static OrderView of(Order order, boolean merchantFacing) {
 			Order.Booking b = order.booking();
 			Pickup p = b.pickup();
+			OrderCustomerView customer = !merchantFacing || b.customer() == null ? null
+					: new OrderCustomerView(b.customer().name(), b.customer().email());
 			return new OrderView(order.id(), order.status().code(), b.merchantId(), b.customerId(), order.driverId(),
 					new PickupView(p.address(), p.lat(), p.lng()), new WindowView(p.windowStart(), p.windowEnd()),
 					b.items(), order.itemOutcomes(), b.price(), BreakdownView.of(b.priceBreakdown()),
 					LateCancellationView.of(b.lateFee(), b.price()), b.policyVersion(), b.quoteId(),
-					order.cancelReason(), order.createdAt(), order.updatedAt(), b.returnSessionId());
+					order.cancelReason(), order.createdAt(), order.updatedAt(), b.returnSessionId(),
+					merchantFacing ? b.merchantOrderRef() : null, customer);
 		}
 	}
 

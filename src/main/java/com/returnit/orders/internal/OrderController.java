@@ -7,7 +7,6 @@ import com.returnit.orders.internal.OrderBodies.OrderView;
 import com.returnit.orders.internal.OrderBodies.QuoteBody;
 import com.returnit.orders.internal.OrderBodies.QuoteView;
 import com.returnit.orders.internal.domain.Order;
-import com.returnit.orders.internal.domain.OrderStatus;
 import com.returnit.orders.internal.domain.ReturnRequest;
 import com.returnit.platform.FieldError;
 import com.returnit.platform.InvalidInput;
@@ -19,7 +18,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -60,14 +58,14 @@ class OrderController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Book a return pickup from a quote ({quoteId}) or from a full request; 422 when ineligible")
 	OrderView book(@AuthenticationPrincipal Caller caller, @Valid @RequestBody OrderBody body) {
-		return OrderView.of(orders.book(caller, body, requestOf(body)));
+		return OrderView.of(orders.book(caller, body, requestOf(body)), caller);
 	}
 
 	@GetMapping("/v1/orders/{id}")
 	@Transactional(readOnly = true)
 	@Operation(summary = "One order: for its customer, its merchant, its driver and operators")
 	OrderView get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-		return OrderView.of(orders.get(caller, id));
+		return OrderView.of(orders.get(caller, id), caller);
 	}
 
 	@GetMapping("/v1/orders/{id}/events")
@@ -79,36 +77,32 @@ class OrderController {
 
 	@GetMapping("/v1/orders")
 	@Transactional(readOnly = true)
-	@Operation(summary = "The caller's orders, newest first, with cursor pagination")
+	@Operation(summary = "The caller's orders, newest first, with cursor pagination; merchants and operators also "
+			+ "filter by creation dates, customer and their order reference")
 	OrderPage list(@AuthenticationPrincipal Caller caller,
-			@Parameter(description = "scheduled, assigned, en_route, picked_up, delivered, cancelled or failed")
-			@RequestParam(required = false) @Nullable String status,
+			@Parameter(description = OrderFilterParams.STATUSES) @RequestParam(required = false) @Nullable String status,
+			@Parameter(description = "created on or after this date (UTC), e.g. 2026-11-01")
+			@RequestParam(required = false) @Nullable String from,
+			@Parameter(description = "created on or before this date (UTC), e.g. 2026-11-30")
+			@RequestParam(required = false) @Nullable String to,
+			@Parameter(description = "merchants and operators: the customer's exact email, or a piece of their name "
+					+ "(case-insensitive)") @RequestParam(required = false) @Nullable String customer,
+			@Parameter(description = "merchants and operators: the merchant's order reference, exactly")
+			@RequestParam(required = false) @Nullable String merchantOrderRef,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
 			@Parameter(description = "the id of the last order of the previous page")
 			@RequestParam(required = false) @Nullable UUID startingAfter) {
-		List<Order> page = orders.page(caller, parseStatus(status), startingAfter, limit + 1);
+		OrderFilter filter = OrderFilterParams.read(caller, status, from, to, customer, merchantOrderRef);
+		List<Order> page = orders.page(caller, filter, startingAfter, limit + 1);
 		boolean hasMore = page.size() > limit;
-		return new OrderPage(page.stream().limit(limit).map(OrderView::of).toList(), hasMore);
+		return new OrderPage(page.stream().limit(limit).map(order -> OrderView.of(order, caller)).toList(), hasMore);
 	}
 
 	@PostMapping("/v1/orders/{id}/cancel")
 	@Operation(summary = "Cancel before pickup; 409 once the items are picked up")
 	OrderView cancel(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
 			@Valid @RequestBody OrderBodies.CancelBody body) {
-		return OrderView.of(orders.cancel(caller, id, body.reason().trim(), body.acceptedFeeCents()));
-	}
-
-	private static @Nullable OrderStatus parseStatus(@Nullable String status) {
-		if (status == null) {
-			return null;
-		}
-		try {
-			return OrderStatus.fromCode(status.trim().toLowerCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException e) {
-			throw InvalidInput.badRequest("status",
-					"must be one of scheduled, assigned, en_route, picked_up, delivered, cancelled, failed");
-		}
+		return OrderView.of(orders.cancel(caller, id, body.reason().trim(), body.acceptedFeeCents()), caller);
 	}
 
 	/** A booking names a quote, or carries the whole request; never half of each. */

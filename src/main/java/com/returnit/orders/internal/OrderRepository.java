@@ -1,5 +1,6 @@
 package com.returnit.orders.internal;
 
+import com.returnit.orders.internal.domain.CustomerContact;
 import com.returnit.orders.internal.domain.Failure;
 import com.returnit.orders.internal.domain.LateFee;
 import com.returnit.orders.internal.domain.Money;
@@ -57,10 +58,11 @@ class OrderRepository {
 		var statement = jdbc.sql("""
 				INSERT INTO orders (id, merchant_id, customer_id, driver_id, status, pickup_address, pickup_lat, pickup_lng,
 				  window_start, window_end, items, amount_cents, currency, late_fee_cents, late_fee_from, policy_version,
-				  quote_id, cancel_reason, created_at, updated_at, version, return_session_id, price_breakdown)
+				  quote_id, cancel_reason, created_at, updated_at, version, return_session_id, price_breakdown,
+				  customer_name, customer_email, merchant_order_ref)
 				VALUES (:id, :merchant, :customer, :driver, :status, :address, :lat, :lng, :start, :end,
 				  CAST(:items AS jsonb), :amount, :currency, :lateFee, :lateFrom, :policyVersion, :quote, :reason,
-				  :created, :updated, 0, :session, CAST(:breakdown AS jsonb))""")
+				  :created, :updated, 0, :session, CAST(:breakdown AS jsonb), :customerName, :customerEmail, :ref)""")
 			.param("id", b.id()).param("merchant", b.merchantId()).param("customer", b.customerId())
 			.param("driver", order.driverId()).param("status", order.status().code())
 			.param("address", b.pickup().address()).param("lat", b.pickup().lat()).param("lng", b.pickup().lng())
@@ -73,6 +75,9 @@ class OrderRepository {
 			.param("reason", order.cancelReason())
 			.param("created", Timestamp.from(order.createdAt())).param("updated", Timestamp.from(order.updatedAt()))
 			.param("session", b.returnSessionId())
+			.param("customerName", b.customer() == null ? null : b.customer().name(), java.sql.Types.VARCHAR)
+			.param("customerEmail", b.customer() == null ? null : b.customer().email(), java.sql.Types.VARCHAR)
+			.param("ref", b.merchantOrderRef(), java.sql.Types.VARCHAR)
 			.param("breakdown", b.priceBreakdown() == null ? null : json.writeValueAsString(b.priceBreakdown()),
 					java.sql.Types.VARCHAR);
 		try {
@@ -113,9 +118,12 @@ class OrderRepository {
 		return jdbc.sql("SELECT * FROM orders WHERE id = :id").param("id", id).query(this::map).optional();
 	}
 
-	/** One page, newest first, after the cursor; each scope has an index on (owner, [status,] id DESC). */
-	List<Order> page(Scope scope, @Nullable OrderStatus status, @Nullable UUID startingAfter, int limit) {
-		PageQuery query = pageQuery(scope, status, startingAfter, limit);
+	/**
+	 * One page, newest first, after the cursor; each scope has an index on (owner, [status,] id DESC), and the
+	 * filters' own indexes (see {@link #where}) serve the narrower queries.
+	 */
+	List<Order> page(Scope scope, OrderFilter filter, @Nullable UUID startingAfter, int limit) {
+		PageQuery query = pageQuery(scope, filter, startingAfter, limit);
 		return jdbc.sql(query.sql()).params(query.params()).query(this::map).list();
 	}
 
@@ -123,19 +131,52 @@ class OrderRepository {
 	}
 
 	static PageQuery pageQuery(Scope scope, @Nullable OrderStatus status, @Nullable UUID startingAfter, int limit) {
-		StringBuilder sql = new StringBuilder("SELECT * FROM orders WHERE true");
-		Map<String, Object> params = new LinkedHashMap<>();
-		condition(sql, params, "customer_id", scope.customerId());
-		condition(sql, params, "merchant_id", scope.merchantId());
-		condition(sql, params, "driver_id", scope.driverId());
-		condition(sql, params, "return_session_id", scope.returnSessionId());
-		condition(sql, params, "status", status == null ? null : status.code());
+		return pageQuery(scope, OrderFilter.of(status), startingAfter, limit);
+	}
+
+	static PageQuery pageQuery(Scope scope, OrderFilter filter, @Nullable UUID startingAfter, int limit) {
+		PageQuery where = where(scope, filter);
+		StringBuilder sql = new StringBuilder("SELECT * FROM orders WHERE ").append(where.sql());
+		Map<String, Object> params = new LinkedHashMap<>(where.params());
 		if (startingAfter != null) {
 			sql.append(" AND id < :after");
 			params.put("after", startingAfter);
 		}
 		sql.append(" ORDER BY id DESC LIMIT :limit");
 		params.put("limit", limit);
+		return new PageQuery(sql.toString(), params);
+	}
+
+	/**
+	 * The conditions on {@code orders} for this caller and filter. Dates bound the id too (UUIDv7: id order is
+	 * creation order), so that a date range is a range of the scope's (owner, id DESC) index; the exact condition is
+	 * on {@code created_at}.
+	 */
+	static PageQuery where(Scope scope, OrderFilter filter) {
+		StringBuilder sql = new StringBuilder("true");
+		Map<String, Object> params = new LinkedHashMap<>();
+		condition(sql, params, "customer_id", scope.customerId());
+		condition(sql, params, "merchant_id", scope.merchantId());
+		condition(sql, params, "driver_id", scope.driverId());
+		condition(sql, params, "return_session_id", scope.returnSessionId());
+		condition(sql, params, "status", filter.status() == null ? null : filter.status().code());
+		condition(sql, params, "merchant_order_ref", filter.merchantOrderRef());
+		if (filter.createdFrom() != null) {
+			sql.append(" AND id >= :idFrom AND created_at >= :createdFrom");
+			params.put("idFrom", OrderFilter.lowestIdAt(filter.createdFrom()));
+			params.put("createdFrom", Timestamp.from(filter.createdFrom()));
+		}
+		if (filter.createdBefore() != null) {
+			sql.append(" AND id < :idBefore AND created_at < :createdBefore");
+			params.put("idBefore", OrderFilter.idAbove(filter.createdBefore()));
+			params.put("createdBefore", Timestamp.from(filter.createdBefore()));
+		}
+		if (filter.customer() != null) {
+			sql.append(" AND (lower(customer_email) = :customerEmail"
+					+ " OR lower(customer_name) LIKE :customerName ESCAPE '\\')");
+			params.put("customerEmail", filter.customerEmail());
+			params.put("customerName", filter.customerNamePattern());
+		}
 		return new PageQuery(sql.toString(), params);
 	}
 
@@ -150,6 +191,12 @@ class OrderRepository {
 		return stored == null ? null : json.readValue(stored, PriceBreakdown.class);
 	}
 
+	private static @Nullable CustomerContact contact(ResultSet rs) throws SQLException {
+		String name = rs.getString("customer_name");
+		String email = rs.getString("customer_email");
+		return name == null || email == null ? null : new CustomerContact(name, email);
+	}
+
 	private Order map(ResultSet rs, int row) throws SQLException {
 		Pickup pickup = new Pickup(rs.getString("pickup_address"), rs.getDouble("pickup_lat"),
 				rs.getDouble("pickup_lng"), rs.getTimestamp("window_start").toInstant(),
@@ -162,7 +209,7 @@ class OrderRepository {
 						: rs.getTimestamp("late_fee_from").toInstant()),
 				rs.getInt("policy_version"),
 				rs.getObject("quote_id", UUID.class), breakdown(rs.getString("price_breakdown")),
-				rs.getObject("return_session_id", UUID.class));
+				rs.getObject("return_session_id", UUID.class), contact(rs));
 		String proof = rs.getString("pickup_proof");
 		String failure = rs.getString("failure_reason");
 		Progress progress = new Progress(OrderStatus.fromCode(rs.getString("status")),

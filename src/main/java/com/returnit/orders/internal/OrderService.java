@@ -7,6 +7,7 @@ import com.returnit.orders.BookingPayments;
 import com.returnit.orders.internal.OrderBodies.CustomerBody;
 import com.returnit.orders.internal.OrderBodies.OrderBody;
 import com.returnit.orders.internal.OrderBodies.QuoteView;
+import com.returnit.orders.internal.domain.CustomerContact;
 import com.returnit.orders.internal.domain.Money;
 import com.returnit.orders.internal.domain.Order;
 import com.returnit.orders.internal.domain.OrderStatus;
@@ -101,10 +102,10 @@ class OrderService {
 		Money price = quote == null ? assessment.price() : quote.price();
 		PriceBreakdown breakdown = quote == null ? assessment.breakdown() : quote.breakdown();
 		LateFee lateFee = quote == null || quote.lateFee() == null ? assessment.lateFee() : quote.lateFee();
-		Order order = Order.schedule(new Order.Booking(Ids.newId(clock), booked.merchantId(),
-				customerFor(caller, body.customer()), booked.pickup(), booked.items(), price, lateFee,
-				assessment.eligibility().policyVersion(), quote == null ? null : quote.id(), breakdown,
-				caller.sessionId()),
+		UUID customerId = customerFor(caller, body.customer());
+		Order order = Order.schedule(new Order.Booking(Ids.newId(clock), booked.merchantId(), customerId,
+				booked.pickup(), booked.items(), price, lateFee, assessment.eligibility().policyVersion(),
+				quote == null ? null : quote.id(), breakdown, caller.sessionId(), contactOf(customerId)),
 				clock.instant());
 		BookingPayments payer = payments.getIfAvailable();
 		boolean releaseArmed = false;
@@ -141,14 +142,18 @@ class OrderService {
 	}
 
 	@Transactional(readOnly = true)
-	List<Order> page(Caller caller, @Nullable OrderStatus status, @Nullable UUID startingAfter, int limit) {
-		OrderRepository.Scope scope = switch (caller.role()) {
+	List<Order> page(Caller caller, OrderFilter filter, @Nullable UUID startingAfter, int limit) {
+		return orders.page(scopeOf(caller), filter, startingAfter, limit);
+	}
+
+	/** The orders a caller may list: their own, the merchant's, the driver's; every order for operators. */
+	static OrderRepository.Scope scopeOf(Caller caller) {
+		return switch (caller.role()) {
 			case CUSTOMER -> new OrderRepository.Scope(caller.id(), null, null, caller.sessionId());
 			case MERCHANT -> new OrderRepository.Scope(null, caller.id(), null);
 			case DRIVER -> new OrderRepository.Scope(null, null, caller.id());
 			case OPERATOR -> new OrderRepository.Scope(null, null, null);
 		};
-		return orders.page(scope, status, startingAfter, limit);
 	}
 
 	/**
@@ -201,6 +206,11 @@ class OrderService {
 			throw InvalidInput.badRequest("customer", "is required when a merchant books: {name, email, phone?}");
 		}
 		return customers.findOrCreate(customer.email(), customer.name(), customer.phone());
+	}
+
+	/** The customer's name and email as their account holds them now, kept with the order for its merchant. */
+	private @Nullable CustomerContact contactOf(UUID customerId) {
+		return customers.contact(customerId).map(c -> new CustomerContact(c.name(), c.email())).orElse(null);
 	}
 
 	private static void requireEligible(Eligibility eligibility) {

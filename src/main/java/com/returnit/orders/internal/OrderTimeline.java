@@ -47,11 +47,11 @@ class OrderTimeline {
 		jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(CAST(:order AS text), 0))")
 			.param("order", event.orderId()).query().singleValue();
 		jdbc.sql("""
-				INSERT INTO order_timeline (order_id, sequence, type, occurred_at, detail)
-				SELECT :order, coalesce(max(sequence), 0) + 1, :type, :at, :detail
+				INSERT INTO order_timeline (order_id, sequence, type, occurred_at, detail, merchant_id)
+				SELECT :order, coalesce(max(sequence), 0) + 1, :type, :at, :detail, :merchant
 				FROM order_timeline WHERE order_id = :order
 				ON CONFLICT (order_id, type, occurred_at) DO NOTHING""")
-			.param("order", event.orderId()).param("type", type)
+			.param("order", event.orderId()).param("type", type).param("merchant", event.merchantId())
 			.param("at", Timestamp.from(event.occurredAt())).param("detail", detail)
 			.update();
 	}

@@ -3,6 +3,8 @@ package com.returnit.returnlinks.internal;
 import com.returnit.identity.Caller;
 import com.returnit.identity.Customers;
 import com.returnit.identity.Role;
+import com.returnit.merchants.Merchant;
+import com.returnit.merchants.Merchants;
 import com.returnit.platform.AuditLog;
 import com.returnit.platform.Conflict;
 import com.returnit.platform.FieldError;
@@ -10,6 +12,7 @@ import com.returnit.platform.Forbidden;
 import com.returnit.platform.Ids;
 import com.returnit.platform.InvalidInput;
 import com.returnit.platform.NotFound;
+import com.returnit.returnlinks.ReturnLinkSent;
 import com.returnit.returnlinks.internal.SessionBodies.ReturnSessionBody;
 import com.returnit.returnlinks.internal.SessionBodies.CreatedView;
 import com.returnit.returnlinks.internal.SessionBodies.SessionView;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,14 +35,19 @@ class MerchantSessions {
 
 	private final ReturnSessionRepository sessions;
 	private final Customers customers;
+	private final Merchants merchants;
+	private final ApplicationEventPublisher events;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final String baseUrl;
 
-	MerchantSessions(ReturnSessionRepository sessions, Customers customers, AuditLog audit, Clock clock,
+	MerchantSessions(ReturnSessionRepository sessions, Customers customers, Merchants merchants,
+			ApplicationEventPublisher events, AuditLog audit, Clock clock,
 			@Value("${returnit.public-base-url:http://localhost:8080}") String baseUrl) {
 		this.sessions = sessions;
 		this.customers = customers;
+		this.merchants = merchants;
+		this.events = events;
 		this.audit = audit;
 		this.clock = clock;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -46,7 +55,8 @@ class MerchantSessions {
 
 	/**
 	 * Checks and stores a session for the named customer (found by email, or made without a password) and answers
-	 * it with its link: the only time the token is shown.
+	 * it with its link: the only time the token is shown, so the only time it can be emailed (through the
+	 * notifications outbox, in this transaction, when the merchant asks).
 	 */
 	@Transactional
 	CreatedView create(Caller caller, ReturnSessionBody body) {
@@ -66,9 +76,17 @@ class MerchantSessions {
 				body.merchantOrderRef().trim(), items, expiresAt, null, null, now);
 		String token = LinkTokens.generate();
 		sessions.insert(session, LinkTokens.digest(token));
+		String url = baseUrl + "/r/" + token;
 		audit.record("return_session.created", "return_session", session.id(), Map.of("merchantId",
-				merchantId.toString(), "customerId", customerId.toString(), "items", items.size()));
-		return CreatedView.of(session, baseUrl + "/r/" + token, token, now);
+				merchantId.toString(), "customerId", customerId.toString(), "items", items.size(), "customerNotified",
+				body.notifies()));
+		if (body.notifies()) {
+			String merchantName = merchants.find(merchantId).map(Merchant::name).orElseThrow();
+			events.publishEvent(new ReturnLinkSent(session.id(), merchantId, merchantName, customerId,
+					session.customer().name(), session.customer().email(), session.merchantOrderRef(), url,
+					expiresAt));
+		}
+		return CreatedView.of(session, url, token, now, body.notifies());
 	}
 
 	@Transactional(readOnly = true)

@@ -38,7 +38,7 @@ class PublicSessions {
 		Merchant merchant = merchant(session);
 		return new PublicReturnSession(session.id(), session.status(clock.instant()).code(),
 				new SessionBodies.ReturnSessionMerchant(merchant.id(), merchant.name(), merchant.logoUrl(),
-						merchant.billing() == com.returnit.merchants.Billing.CUSTOMER_PAYS),
+						merchant.brandColor(), merchant.billing() == com.returnit.merchants.Billing.CUSTOMER_PAYS),
 				new SessionBodies.FirstName(session.customer().firstName()), session.merchantOrderRef(),
 				session.items(), session.expiresAt(), session.orderId());
 	}

@@ -37,10 +37,17 @@ final class SessionBodies {
 			@Nullable @Pattern(regexp = "^\\+?[0-9 ()-]{6,20}$") String phone) {
 	}
 
-	/** A new session; {@code expiresAt} defaults to 14 days from now and may be at most 90 days ahead. */
+	/**
+	 * A new session; {@code expiresAt} defaults to 14 days from now and may be at most 90 days ahead;
+	 * {@code notifyCustomer: true} emails the link to the customer (default false: the merchant sends it itself).
+	 */
 	record ReturnSessionBody(@NotNull @Valid ReturnSessionCustomer customer, @NotBlank @Size(max = 100) String merchantOrderRef,
 			@NotNull @Size(min = 1, max = MAX_ITEMS) List<@NotNull @Valid ReturnSessionItem> items,
-			@Nullable Instant expiresAt) {
+			@Nullable Instant expiresAt, @Nullable Boolean notifyCustomer) {
+
+		boolean notifies() {
+			return Boolean.TRUE.equals(notifyCustomer);
+		}
 	}
 
 	record CustomerView(String name, String email, @Nullable String phone) {
@@ -61,21 +68,27 @@ final class SessionBodies {
 		}
 	}
 
+	/** {@code customerNotified}: the link was put in the notifications outbox for the customer's email. */
 	record CreatedView(UUID id, String url, String token, String status, Instant expiresAt, String merchantOrderRef,
-			CustomerView customer, List<ReturnSession.Item> items, Instant createdAt, @Nullable UUID orderId) {
+			CustomerView customer, List<ReturnSession.Item> items, Instant createdAt, @Nullable UUID orderId,
+			boolean customerNotified) {
 
-		static CreatedView of(ReturnSession session, String url, String token, Instant now) {
+		static CreatedView of(ReturnSession session, String url, String token, Instant now, boolean notified) {
 			return new CreatedView(session.id(), url, token, session.status(now).code(), session.expiresAt(),
 					session.merchantOrderRef(), CustomerView.of(session.customer()), session.items(),
-					session.createdAt(), session.orderId());
+					session.createdAt(), session.orderId(), notified);
 		}
 	}
 
 	record SessionPage(List<SessionView> data, boolean hasMore) {
 	}
 
-	/** The shop behind a link; {@code customerPays}: its customers pay for the pickup by card when booking. */
-	record ReturnSessionMerchant(UUID id, String name, @Nullable String logoUrl, boolean customerPays) {
+	/**
+	 * The shop behind a link; {@code customerPays}: its customers pay for the pickup by card when booking;
+	 * {@code brandColor}: {@code #rrggbb} or null.
+	 */
+	record ReturnSessionMerchant(UUID id, String name, @Nullable String logoUrl, @Nullable String brandColor,
+			boolean customerPays) {
 	}
 
 	record FirstName(String firstName) {

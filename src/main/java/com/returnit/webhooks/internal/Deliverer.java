@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes one attempt of one delivery: signs the payload with every signing secret of the endpoint (Standard
@@ -33,19 +34,27 @@ final class Deliverer {
 	/** Answers whether the endpoint answered 2xx; a delivery that made no request answers true. */
 	boolean attempt(DeliveryRepository.Claim claim) {
 		Endpoint endpoint = endpoints.find(claim.endpointId()).orElse(null);
-		if (endpoint == null || !endpoint.enabled()) {
+		if (endpoint == null || endpoint.status() == Endpoint.Status.DISABLED) {
 			outcomes.endpointGone(claim, clock.instant());
+			return true;
+		}
+		if (endpoint.status() == Endpoint.Status.PAUSED) {
+			outcomes.held(claim);
 			return true;
 		}
 		Instant at = clock.instant();
 		long started = System.nanoTime();
-		Outcome outcome = send(endpoint, claim, at);
+		Sent sent = send(endpoint, claim, at);
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
-		outcomes.apply(claim, endpoint, outcome, at, took);
-		return outcome instanceof Outcome.Delivered;
+		outcomes.apply(claim, endpoint, sent.outcome(), sent.responseBody(), at, took);
+		return sent.outcome() instanceof Outcome.Delivered;
 	}
 
-	private Outcome send(Endpoint endpoint, DeliveryRepository.Claim claim, Instant at) {
+	/** What an attempt meant, and what the receiver answered (its first 4 KiB), if it answered. */
+	private record Sent(Outcome outcome, @Nullable String responseBody) {
+	}
+
+	private Sent send(Endpoint endpoint, DeliveryRepository.Claim claim, Instant at) {
 		String timestamp = Long.toString(at.getEpochSecond());
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("webhook-id", claim.eventId());
@@ -55,16 +64,18 @@ final class Deliverer {
 			.collect(Collectors.joining(" ")));
 		try {
 			GuardedHttp.Response response = http.post(endpoint.url(), headers, claim.payload());
-			return Outcome.ofResponse(response.status(), response.retryAfter(), clock.instant());
+			return new Sent(Outcome.ofResponse(response.status(), response.retryAfter(), clock.instant()),
+					response.body());
 		}
 		catch (GuardedHttp.RefusedAddress e) {
-			return Outcome.ofError("refused: " + e.getMessage());
+			return new Sent(Outcome.ofError("refused: " + e.getMessage()), null);
 		}
 		catch (InterruptedIOException e) {
-			return Outcome.ofError("timeout: " + e.getMessage());
+			return new Sent(Outcome.ofError("timeout: " + e.getMessage()), null);
 		}
 		catch (IOException | RuntimeException e) {
-			return Outcome.ofError("connection: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+			return new Sent(Outcome.ofError("connection: " + e.getClass().getSimpleName() + ": " + e.getMessage()),
+					null);
 		}
 	}
 }

@@ -6,6 +6,7 @@ import com.returnit.webhooks.internal.domain.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,34 +40,37 @@ class DeliveryOutcomes {
 	}
 
 	@Transactional
-	void apply(DeliveryRepository.Claim claim, Endpoint endpoint, Outcome outcome, Instant at, Duration took) {
+	void apply(DeliveryRepository.Claim claim, Endpoint endpoint, Outcome outcome, @Nullable String responseBody,
+			Instant at, Duration took) {
 		int attempt = claim.attempts() + 1;
 		switch (outcome) {
 			case Outcome.Delivered d -> {
-				deliveries.logAttempt(claim.id(), new DeliveryRepository.Attempt(attempt, at, d.status(), took.toMillis(), null, null));
+				deliveries.logAttempt(claim.id(), new DeliveryRepository.Attempt(attempt, at, d.status(), took.toMillis(), null, null,
+						responseBody));
 				deliveries.settle(claim.id(), "succeeded", attempt, d.status(), null, null, at);
 				endpoints.markHealthy(endpoint.id());
 				metrics.delivered();
 			}
 			case Outcome.Gone g -> {
-				deliveries.logAttempt(claim.id(), new DeliveryRepository.Attempt(attempt, at, 410, took.toMillis(), "410 Gone", null));
+				deliveries.logAttempt(claim.id(), new DeliveryRepository.Attempt(attempt, at, 410, took.toMillis(), "410 Gone", null,
+						responseBody));
 				deliveries.settle(claim.id(), "failed", attempt, 410, "410 Gone: endpoint disabled", null, at);
 				metrics.failed("http_4xx");
 				disable(endpoint, "answered 410 Gone", at);
 			}
-			case Outcome.Retry r -> retry(claim, endpoint, r, attempt, at, took);
+			case Outcome.Retry r -> retry(claim, endpoint, r, responseBody, attempt, at, took);
 		}
 	}
 
-	private void retry(DeliveryRepository.Claim claim, Endpoint endpoint, Outcome.Retry retry, int attempt, Instant at,
-			Duration took) {
+	private void retry(DeliveryRepository.Claim claim, Endpoint endpoint, Outcome.Retry retry,
+			@Nullable String responseBody, int attempt, Instant at, Duration took) {
 		metrics.failed(kind(retry));
 		Instant failingSince = endpoints.markFailing(endpoint.id(), at);
 		var wait = schedule.after(attempt, ThreadLocalRandom.current())
 			.map(delay -> retry.retryAfter().filter(after -> after.compareTo(delay) > 0).orElse(delay));
 		Instant next = wait.map(at::plus).orElse(null);
 		deliveries.logAttempt(claim.id(), new DeliveryRepository.Attempt(attempt, at, retry.status(), took.toMillis(),
-				retry.error(), next));
+				retry.error(), next, responseBody));
 		boolean tooLong = !failingSince.plus(properties.disableAfter()).isAfter(at);
 		if (next == null || tooLong) {
 			deliveries.settle(claim.id(), "failed", attempt, retry.status(),
@@ -89,6 +93,11 @@ class DeliveryOutcomes {
 			events.publishEvent(new WebhookEndpointDisabled(endpoint.id(), endpoint.merchantId(), endpoint.url(),
 					reason, at));
 		}
+	}
+
+	/** Gives back, untried and still due, a delivery whose endpoint was paused after it was claimed. */
+	void held(DeliveryRepository.Claim claim) {
+		deliveries.release(claim.id());
 	}
 
 	/** Fails a delivery whose endpoint was disabled after it was queued. */

@@ -22,9 +22,9 @@ class DeliveryRepository {
 	record Claim(UUID id, UUID endpointId, String eventId, int attempts, String payload) {
 	}
 
-	/** One attempt, for the delivery log. */
+	/** One attempt, for the delivery log; {@code responseBody}: the first 4 KiB the receiver answered, if any. */
 	record Attempt(int attempt, Instant at, @Nullable Integer statusCode, long latencyMs, @Nullable String error,
-			@Nullable Instant nextRetryAt) {
+			@Nullable Instant nextRetryAt, @Nullable String responseBody) {
 	}
 
 	private final JdbcClient jdbc;
@@ -41,6 +41,7 @@ class DeliveryRepository {
 				  SELECT id FROM webhook_deliveries
 				  WHERE status = 'pending' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until <= :now)
 				    AND NOT (endpoint_id = ANY (CAST(:skipped AS uuid[])))
+				    AND NOT EXISTS (SELECT 1 FROM webhook_endpoints p WHERE p.id = endpoint_id AND p.status = 'paused')
 				  ORDER BY next_attempt_at LIMIT :limit
 				  FOR UPDATE SKIP LOCKED)
 				RETURNING d.id, d.endpoint_id, d.event_id, d.attempts, e.payload""")
@@ -58,12 +59,14 @@ class DeliveryRepository {
 
 	void logAttempt(UUID deliveryId, Attempt attempt) {
 		jdbc.sql("""
-				INSERT INTO webhook_attempts (delivery_id, attempt, attempted_at, status_code, latency_ms, error, next_retry_at)
-				VALUES (:id, :attempt, :at, :status, :latency, :error, :next)
+				INSERT INTO webhook_attempts (delivery_id, attempt, attempted_at, status_code, latency_ms, error, next_retry_at,
+				  response_body)
+				VALUES (:id, :attempt, :at, :status, :latency, :error, :next, :responseBody)
 				ON CONFLICT (delivery_id, attempt) DO NOTHING""")
 			.param("id", deliveryId).param("attempt", attempt.attempt()).param("at", ts(attempt.at()))
 			.param("status", attempt.statusCode()).param("latency", (int) Math.min(Integer.MAX_VALUE, attempt.latencyMs()))
 			.param("error", attempt.error()).param("next", ts(attempt.nextRetryAt()))
+			.param("responseBody", attempt.responseBody())
 			.update();
 	}
 

@@ -18,7 +18,10 @@ final class EndpointBodies {
 			@NotNull @Size(min = 1, max = 50) List<@NotBlank String> events, @Nullable @Size(max = 500) String description) {
 	}
 
-	/** Only the fields given change; {@code enabled: true} re-enables a disabled endpoint. */
+	/**
+	 * Only the fields given change; {@code enabled: false} pauses the endpoint (deliveries wait), {@code enabled: true}
+	 * resumes a paused one or re-enables a disabled one.
+	 */
 	record UpdateBody(@Nullable @Size(max = 2000) String url, @Nullable @Size(min = 1, max = 50) List<@NotBlank String> events,
 			@Nullable @Size(max = 500) String description, @Nullable Boolean enabled) {
 	}
@@ -31,7 +34,7 @@ final class EndpointBodies {
 			@Nullable String secret) {
 
 		static EndpointView of(Endpoint e, @Nullable String secret) {
-			return new EndpointView(e.id(), e.url(), e.events(), e.description(), e.enabled() ? "enabled" : "disabled",
+			return new EndpointView(e.id(), e.url(), e.events(), e.description(), e.status().code(),
 					e.disabledReason(), e.failingSince(), e.createdAt(), e.updatedAt(), secret);
 		}
 	}
@@ -43,5 +46,13 @@ final class EndpointBodies {
 	}
 
 	record Recovered(int recovered) {
+	}
+
+	/** The signing secrets: the current one, and the rotated-out one while it still signs (null otherwise). */
+	record SecretView(String secret, @Nullable String previousSecret, @Nullable Instant previousExpiresAt) {
+	}
+
+	/** A test event queued for one endpoint: its delivery shows in the delivery log. */
+	record TestSent(UUID deliveryId, String event) {
 	}
 }

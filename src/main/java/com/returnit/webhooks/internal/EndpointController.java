@@ -8,6 +8,8 @@ import com.returnit.webhooks.internal.EndpointBodies.EndpointList;
 import com.returnit.webhooks.internal.EndpointBodies.EndpointView;
 import com.returnit.webhooks.internal.EndpointBodies.RecoverBody;
 import com.returnit.webhooks.internal.EndpointBodies.Recovered;
+import com.returnit.webhooks.internal.EndpointBodies.SecretView;
+import com.returnit.webhooks.internal.EndpointBodies.TestSent;
 import com.returnit.webhooks.internal.EndpointBodies.UpdateBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -65,7 +67,8 @@ class EndpointController {
 	}
 
 	@PatchMapping("/{id}")
-	@Operation(summary = "Change the URL, event types or description; {\"enabled\": true} re-enables a disabled endpoint")
+	@Operation(summary = "Change the URL, event types or description; {\"enabled\": false} pauses it (deliveries are "
+			+ "held, not dropped), {\"enabled\": true} resumes it or re-enables a disabled one")
 	EndpointView update(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
 			@Valid @RequestBody UpdateBody body) {
 		return EndpointView.of(endpoints.update(caller, id, body), null);
@@ -85,8 +88,22 @@ class EndpointController {
 		return EndpointView.of(endpoint, endpoint.secret());
 	}
 
+	@GetMapping("/{id}/secret")
+	@Operation(summary = "Reveal the signing secret, and the rotated-out one while it still signs (audited)")
+	SecretView secret(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+		return endpoints.secret(caller, id);
+	}
+
+	@PostMapping("/{id}/test")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(summary = "Send a signed webhook.test event to this endpoint only; it shows in the delivery log")
+	TestSent sendTest(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+		return endpoints.sendTest(caller, id);
+	}
+
 	@GetMapping("/{id}/deliveries")
-	@Operation(summary = "Delivery log, newest first: every attempt's status code, latency, error and next retry")
+	@Operation(summary = "Delivery log, newest first: the body sent, every attempt's status code, latency, error, "
+			+ "response body (first 4 KiB) and next retry")
 	DeliveryPage deliveries(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
 			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable UUID startingAfter,

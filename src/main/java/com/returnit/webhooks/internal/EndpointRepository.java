@@ -44,7 +44,7 @@ class EndpointRepository {
 				WHERE id = :id""")
 			.param("id", e.id()).param("url", e.url()).param("events", e.events().toArray(String[]::new))
 			.param("description", e.description()).param("secret", e.secret()).param("previous", e.previousSecret())
-			.param("previousUntil", ts(e.previousSecretExpiresAt())).param("status", e.enabled() ? "enabled" : "disabled")
+			.param("previousUntil", ts(e.previousSecretExpiresAt())).param("status", e.status().code())
 			.param("reason", e.disabledReason()).param("failingSince", ts(e.failingSince()))
 			.param("updated", ts(e.updatedAt()))
 			.update();
@@ -90,7 +90,7 @@ class EndpointRepository {
 		return new Endpoint(rs.getObject("id", UUID.class), rs.getObject("merchant_id", UUID.class),
 				rs.getString("url"), strings(rs.getArray("events")), rs.getString("description"),
 				rs.getString("secret"), rs.getString("previous_secret"), instant(rs, "previous_secret_expires_at"),
-				"enabled".equals(rs.getString("status")), rs.getString("disabled_reason"),
+				Endpoint.Status.of(rs.getString("status")), rs.getString("disabled_reason"),
 				instant(rs, "failing_since"), instant(rs, "created_at"), instant(rs, "updated_at"));
 	}
 

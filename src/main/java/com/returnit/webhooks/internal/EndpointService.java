@@ -2,6 +2,7 @@ package com.returnit.webhooks.internal;
 
 import com.returnit.identity.Caller;
 import com.returnit.identity.Role;
+import com.returnit.platform.AuditLog;
 import com.returnit.platform.Conflict;
 import com.returnit.platform.FieldError;
 import com.returnit.platform.Forbidden;
@@ -9,6 +10,8 @@ import com.returnit.platform.Ids;
 import com.returnit.platform.InvalidInput;
 import com.returnit.platform.NotFound;
 import com.returnit.webhooks.internal.EndpointBodies.CreateBody;
+import com.returnit.webhooks.internal.EndpointBodies.SecretView;
+import com.returnit.webhooks.internal.EndpointBodies.TestSent;
 import com.returnit.webhooks.internal.EndpointBodies.UpdateBody;
 import com.returnit.webhooks.internal.domain.EndpointUrl;
 import com.returnit.webhooks.internal.domain.Secrets;
@@ -16,7 +19,9 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,16 +30,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class EndpointService {
 
+	/** The type of the event a merchant sends itself to try an endpoint; no endpoint subscribes to it. */
+	static final String TEST_EVENT = "webhook.test";
+
 	private final EndpointRepository endpoints;
 	private final DeliveryRepository deliveries;
+	private final EventRecorder recorder;
 	private final WebhookProperties properties;
+	private final AuditLog audit;
 	private final Clock clock;
 
-	EndpointService(EndpointRepository endpoints, DeliveryRepository deliveries, WebhookProperties properties,
-			Clock clock) {
+	EndpointService(EndpointRepository endpoints, DeliveryRepository deliveries, EventRecorder recorder,
+			WebhookProperties properties, AuditLog audit, Clock clock) {
 		this.endpoints = endpoints;
 		this.deliveries = deliveries;
+		this.recorder = recorder;
 		this.properties = properties;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -45,8 +57,9 @@ class EndpointService {
 		List<String> events = checkedEvents(body.events());
 		Instant now = clock.instant();
 		Endpoint endpoint = new Endpoint(Ids.newId(clock), caller.id(), url, events, body.description(),
-				Secrets.newSecret(), null, null, true, null, null, now, now);
+				Secrets.newSecret(), null, null, Endpoint.Status.ENABLED, null, null, now, now);
 		endpoints.insert(endpoint);
+		audit.record("webhook_endpoint.created", "webhook_endpoint", endpoint.id(), Map.of("url", url));
 		return endpoint;
 	}
 
@@ -68,19 +81,48 @@ class EndpointService {
 		Endpoint e = get(caller, id);
 		String url = body.url() == null ? e.url() : checkedUrl(body.url());
 		List<String> events = body.events() == null ? e.events() : checkedEvents(body.events());
-		boolean enabled = body.enabled() == null ? e.enabled() : body.enabled();
-		boolean reenabled = enabled && !e.enabled();
+		Endpoint.Status status = body.enabled() == null ? e.status()
+				: body.enabled() ? Endpoint.Status.ENABLED : Endpoint.Status.PAUSED;
+		boolean reenabled = status == Endpoint.Status.ENABLED && !e.enabled();
 		Endpoint updated = new Endpoint(e.id(), e.merchantId(), url, events,
 				body.description() == null ? e.description() : body.description(), e.secret(), e.previousSecret(),
-				e.previousSecretExpiresAt(), enabled, enabled ? null : (e.enabled() ? "disabled by the merchant" : e.disabledReason()),
+				e.previousSecretExpiresAt(), status, status == Endpoint.Status.DISABLED ? e.disabledReason() : null,
 				reenabled ? null : e.failingSince(), e.createdAt(), clock.instant());
 		endpoints.update(updated);
+		audit.record(status == e.status() ? "webhook_endpoint.changed" : "webhook_endpoint." + status.code(),
+				"webhook_endpoint", e.id(), Map.of("url", url, "status", status.code()));
 		return updated;
 	}
 
 	@Transactional
 	void delete(Caller caller, UUID id) {
 		endpoints.delete(get(caller, id).id());
+		audit.record("webhook_endpoint.deleted", "webhook_endpoint", id, Map.of());
+	}
+
+	/** The signing secrets as they sign now; reading them is audited, as is every other handling of secrets. */
+	@Transactional
+	SecretView secret(Caller caller, UUID id) {
+		Endpoint e = get(caller, id);
+		String previous = e.livePreviousSecret(clock.instant());
+		audit.record("webhook_endpoint.secret_revealed", "webhook_endpoint", id, Map.of());
+		return new SecretView(e.secret(), previous, previous == null ? null : e.previousSecretExpiresAt());
+	}
+
+	/**
+	 * Queues a {@code webhook.test} event for this endpoint alone, signed and delivered (and retried) like every
+	 * other event; a paused endpoint gets it when it resumes.
+	 */
+	@Transactional
+	TestSent sendTest(Caller caller, UUID id) {
+		Endpoint e = get(caller, id);
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("endpointId", e.id());
+		data.put("message", "A test event sent from ReturnIt to check this endpoint.");
+		UUID deliveryId = recorder.recordFor(e, new EventCatalogue.Entry(TEST_EVENT, e.merchantId(), null,
+				clock.instant(), data, TEST_EVENT + ":" + Ids.newId(clock)));
+		audit.record("webhook_endpoint.test_sent", "webhook_endpoint", id, Map.of("deliveryId", deliveryId.toString()));
+		return new TestSent(deliveryId, TEST_EVENT);
 	}
 
 	/** A new secret; the old one keeps signing next to it for {@code secret-overlap} (24 h). */
@@ -89,9 +131,10 @@ class EndpointService {
 		Endpoint e = get(caller, id);
 		Instant now = clock.instant();
 		Endpoint rotated = new Endpoint(e.id(), e.merchantId(), e.url(), e.events(), e.description(),
-				Secrets.newSecret(), e.secret(), now.plus(properties.secretOverlap()), e.enabled(), e.disabledReason(),
+				Secrets.newSecret(), e.secret(), now.plus(properties.secretOverlap()), e.status(), e.disabledReason(),
 				e.failingSince(), e.createdAt(), now);
 		endpoints.update(rotated);
+		audit.record("webhook_endpoint.secret_rotated", "webhook_endpoint", id, Map.of());
 		return rotated;
 	}
 

@@ -14,8 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records a webhook event with its per-order sequence number and one pending delivery for every enabled endpoint
- * of the merchant that subscribed to its type, all in the caller's transaction.
+ * Records a webhook event with its per-order sequence number and one pending delivery for every enabled or paused
+ * endpoint of the merchant that subscribed to its type, all in the caller's transaction.
  */
 @Component
 class EventRecorder {
@@ -40,6 +40,28 @@ class EventRecorder {
 		if (known) {
 			return 0;
 		}
+		String id = insertEvent(entry);
+		Instant now = clock.instant();
+		int queued = 0;
+		for (Endpoint endpoint : endpoints.ofMerchant(entry.merchantId())) {
+			if (endpoint.queues() && endpoint.wants(entry.type())) {
+				queue(endpoint.id(), id, now);
+				queued++;
+			}
+		}
+		return queued;
+	}
+
+	/**
+	 * Records an event for one endpoint only, whatever it subscribed to (a test event the merchant asked for), and
+	 * answers the id of its delivery; a paused endpoint gets it when it resumes, like any other.
+	 */
+	@Transactional(propagation = Propagation.REQUIRED)
+	UUID recordFor(Endpoint endpoint, EventCatalogue.Entry entry) {
+		return queue(endpoint.id(), insertEvent(entry), clock.instant());
+	}
+
+	private String insertEvent(EventCatalogue.Entry entry) {
 		Long sequence = entry.orderId() == null ? null : nextSequence(entry.orderId());
 		Instant now = clock.instant();
 		String id = "evt_" + Ids.newId(clock).toString().replace("-", "");
@@ -56,14 +78,7 @@ class EventRecorder {
 			.param("order", entry.orderId()).param("sequence", sequence).param("key", entry.sourceKey())
 			.param("payload", json.writeValueAsString(payload)).param("now", Timestamp.from(now))
 			.update();
-		int queued = 0;
-		for (Endpoint endpoint : endpoints.ofMerchant(entry.merchantId())) {
-			if (endpoint.enabled() && endpoint.wants(entry.type())) {
-				queue(endpoint.id(), id, now);
-				queued++;
-			}
-		}
-		return queued;
+		return id;
 	}
 
 	private long nextSequence(UUID orderId) {
@@ -74,12 +89,14 @@ class EventRecorder {
 			.param("order", orderId).query(Long.class).single();
 	}
 
-	private void queue(UUID endpointId, String eventId, Instant now) {
+	private UUID queue(UUID endpointId, String eventId, Instant now) {
+		UUID id = Ids.newId(clock);
 		jdbc.sql("""
 				INSERT INTO webhook_deliveries (id, endpoint_id, event_id, status, attempts, next_attempt_at, created_at)
 				VALUES (:id, :endpoint, :event, 'pending', 0, :now, :now)""")
-			.param("id", Ids.newId(clock)).param("endpoint", endpointId).param("event", eventId)
+			.param("id", id).param("endpoint", endpointId).param("event", eventId)
 			.param("now", Timestamp.from(now))
 			.update();
+		return id;
 	}
 }

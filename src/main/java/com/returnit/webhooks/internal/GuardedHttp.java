@@ -2,6 +2,8 @@ package com.returnit.webhooks.internal;
 
 import com.returnit.webhooks.internal.domain.AddressPolicy;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
@@ -18,6 +20,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -38,8 +41,12 @@ final class GuardedHttp implements AutoCloseable {
 		}
 	}
 
-	record Response(int status, @Nullable String retryAfter) {
+	/** {@code body}: the first {@link #KEPT_BODY_BYTES} of the answer as text (NULs dropped), null when empty. */
+	record Response(int status, @Nullable String retryAfter, @Nullable String body) {
 	}
+
+	/** How much of an answer is kept for the delivery log. */
+	static final int KEPT_BODY_BYTES = 4096;
 
 	private final CloseableHttpClient client;
 
@@ -74,8 +81,23 @@ final class GuardedHttp implements AutoCloseable {
 		post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
 		return client.execute(post, response -> {
 			Header retryAfter = response.getFirstHeader("Retry-After");
-			return new Response(response.getCode(), retryAfter == null ? null : retryAfter.getValue());
+			return new Response(response.getCode(), retryAfter == null ? null : retryAfter.getValue(),
+					head(response.getEntity()));
 		});
+	}
+
+	/** The first 4 KiB of an answer; the rest is not read (the connection is then closed rather than reused). */
+	private static @Nullable String head(@Nullable HttpEntity entity) throws IOException {
+		if (entity == null) {
+			return null;
+		}
+		try (InputStream in = entity.getContent()) {
+			byte[] head = in.readNBytes(KEPT_BODY_BYTES);
+			if (head.length == 0) {
+				return null;
+			}
+			return new String(head, StandardCharsets.UTF_8).replace("\u0000", "");
+		}
 	}
 
 	/** Resolves an endpoint's host as a delivery would, throwing {@link RefusedAddress} for a forbidden address. */

@@ -27,15 +27,33 @@ public final class Order {
 
 	/**
 	 * The fields an order is booked with; {@code priceBreakdown} is null for orders booked before it was kept,
-	 * {@code returnSessionId} set when a guest booked it from a merchant's return link.
+	 * {@code returnSessionId} set when a guest booked it from a merchant's return link, {@code customer} the customer's
+	 * name and email at booking (null once the customer is erased).
 	 */
 	public record Booking(UUID id, UUID merchantId, UUID customerId, Pickup pickup, List<OrderItem> items,
 			Money price, LateFee lateFee, int policyVersion, @Nullable UUID quoteId,
-			@Nullable PriceBreakdown priceBreakdown, @Nullable UUID returnSessionId) {
+			@Nullable PriceBreakdown priceBreakdown, @Nullable UUID returnSessionId, @Nullable CustomerContact customer) {
+
+		public Booking(UUID id, UUID merchantId, UUID customerId, Pickup pickup, List<OrderItem> items, Money price,
+				LateFee lateFee, int policyVersion, @Nullable UUID quoteId, @Nullable PriceBreakdown priceBreakdown,
+				@Nullable UUID returnSessionId) {
+			this(id, merchantId, customerId, pickup, items, price, lateFee, policyVersion, quoteId, priceBreakdown,
+					returnSessionId, null);
+		}
 
 		public Booking(UUID id, UUID merchantId, UUID customerId, Pickup pickup, List<OrderItem> items, Money price,
 				LateFee lateFee, int policyVersion, @Nullable UUID quoteId) {
 			this(id, merchantId, customerId, pickup, items, price, lateFee, policyVersion, quoteId, null, null);
+		}
+
+		/**
+		 * The merchant's order reference: the first one the items carry (null when none does). A booking from a return link carries the
+		 * link's on every item, so this is the link's reference.
+		 */
+		public @Nullable String merchantOrderRef() {
+			return items.stream().map(OrderItem::merchantOrderRef)
+				.filter(ref -> ref != null && !ref.isBlank()).findFirst()
+				.orElse(null);
 		}
 	}
 

@@ -1,6 +1,7 @@
 package com.returnit.tracking.internal.live;
 
 import com.returnit.identity.Caller;
+import com.returnit.merchants.Merchants;
 import com.returnit.orders.Orders;
 import com.returnit.platform.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,9 +23,17 @@ class TrackingController {
 	record LinkView(String url, String token) {
 	}
 
-	/** What the public link shows: no names, no address, nothing but the pickup's progress. */
+	/**
+	 * What the public link shows: no names, no address, nothing but the pickup's progress and whose return it is (the
+	 * shop's name, logo and colour).
+	 */
 	record PublicTracking(String status, String message, @Nullable PublicTrackingDriver driver, @Nullable Long etaSeconds,
-			Instant windowStart, Instant windowEnd, double pickupLat, double pickupLng) {
+			Instant windowStart, Instant windowEnd, double pickupLat, double pickupLng,
+			@Nullable PublicTrackingMerchant merchant) {
+	}
+
+	/** {@code logoUrl} and {@code brandColor} ({@code #rrggbb}) are null when the merchant set none. */
+	record PublicTrackingMerchant(String name, @Nullable String logoUrl, @Nullable String brandColor) {
 	}
 
 	record PublicTrackingDriver(double lat, double lng, Instant at, long ageSeconds, boolean stale) {
@@ -33,11 +42,13 @@ class TrackingController {
 	private final Orders orders;
 	private final TrackingViews views;
 	private final TrackingLinks links;
+	private final Merchants merchants;
 
-	TrackingController(Orders orders, TrackingViews views, TrackingLinks links) {
+	TrackingController(Orders orders, TrackingViews views, TrackingLinks links, Merchants merchants) {
 		this.orders = orders;
 		this.views = views;
 		this.links = links;
+		this.merchants = merchants;
 	}
 
 	@GetMapping("/v1/orders/{id}/tracking")
@@ -66,6 +77,8 @@ class TrackingController {
 		return new PublicTracking(view.status(), view.message(),
 				driver == null ? null : new PublicTrackingDriver(driver.lat(), driver.lng(), driver.at(), driver.ageSeconds(),
 						driver.stale()),
-				view.etaSeconds(), order.windowStart(), order.windowEnd(), order.lat(), order.lng());
+				view.etaSeconds(), order.windowStart(), order.windowEnd(), order.lat(), order.lng(),
+				merchants.find(order.merchantId())
+					.map(m -> new PublicTrackingMerchant(m.name(), m.logoUrl(), m.brandColor())).orElse(null));
 	}
 }
