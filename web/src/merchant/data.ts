@@ -1,9 +1,9 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, call } from '../api/client';
 import type { Schemas } from '../api/types';
-import { contract, type Merchant, type OrderRow, type Overview } from './contracts';
+import type { Merchant, OrderRow } from './contracts';
 import type { DateRange } from './dates';
-import { filterQuery, type ReturnFilters } from './returns/filters';
+import { activeFilters, filterQuery, type ReturnFilters } from './returns/filters';
 import { useMember } from './session';
 
 /** The portal's reads, each one query over the client; keys start with the merchant so nothing leaks between them. */
@@ -35,7 +35,7 @@ export function useOverview(range: DateRange) {
   const { merchantId } = useMember();
   return useQuery({
     queryKey: merchantKeys.overview(merchantId, range),
-    queryFn: () => contract<Overview>('GET', `/v1/merchants/${merchantId}/overview?from=${range.from}&to=${range.to}`),
+    queryFn: () => call(api.GET('/v1/merchants/{id}/overview', { params: { path: { id: merchantId }, query: { from: range.from, to: range.to } } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -47,12 +47,9 @@ export function useOrders(filters: ReturnFilters) {
   return useInfiniteQuery({
     queryKey: merchantKeys.orders(merchantId, query),
     initialPageParam: '',
-    queryFn: async ({ pageParam }) => {
-      const params = new URLSearchParams(query);
-      params.set('limit', '20');
-      if (pageParam) params.set('startingAfter', pageParam);
-      return contract<{ data: OrderRow[]; hasMore: boolean }>('GET', `/v1/orders?${params.toString()}`);
-    },
+    queryFn: ({ pageParam }) => call(api.GET('/v1/orders', {
+      params: { query: { ...activeFilters(filters), limit: 20, ...(pageParam ? { startingAfter: pageParam } : {}) } },
+    })),
     getNextPageParam: last => (last.hasMore ? last.data.at(-1)?.id : undefined),
   });
 }

@@ -4,7 +4,8 @@ import { ApiError, describe, fieldErrors } from '../../api/problem';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
 import { ErrorState, Loading, Notice } from '../../ui/States';
-import { contract, type Merchant } from '../contracts';
+import { api, call } from '../../api/client';
+import type { Merchant } from '../contracts';
 import { merchantKeys, useMerchant } from '../data';
 import { upload } from '../download';
 import { useMember } from '../session';
@@ -31,7 +32,7 @@ function Colour({ merchant }: { merchant: Merchant }) {
   const [colour, setColour] = useState(merchant.brandColor ?? '#0b5d4b');
   const [local, setLocal] = useState<string>();
   const save = useMutation({
-    mutationFn: () => contract<Merchant>('PUT', `/v1/merchants/${merchantId}/branding`, { brandColor: colour }),
+    mutationFn: () => call(api.PUT('/v1/merchants/{id}/branding', { params: { path: { id: merchantId } }, body: { brandColor: colour } })),
     onSuccess: view => client.setQueryData(merchantKeys.merchant(merchantId), view),
   });
   function submit(event: FormEvent) {
@@ -76,7 +77,7 @@ function Logo({ merchant }: { merchant: Merchant }) {
     onSuccess: () => { setFile(undefined); void refresh(); },
   });
   const remove = useMutation({
-    mutationFn: () => contract<void>('DELETE', `/v1/merchants/${merchantId}/logo`),
+    mutationFn: () => call(api.DELETE('/v1/merchants/{id}/logo', { params: { path: { id: merchantId } } })),
     onSuccess: refresh,
   });
   function submit(event: FormEvent) {

@@ -6,7 +6,6 @@ import { SelectField, TextField } from '../../ui/Field';
 import { dateTime } from '../../ui/format';
 import { Empty, ErrorState, Loading, Notice } from '../../ui/States';
 import { api, call } from '../../api/client';
-import { contract, type Delivery } from '../contracts';
 import { merchantKeys } from '../data';
 import { useMember } from '../session';
 import { localDateTime, pretty } from './events';
@@ -21,12 +20,9 @@ export function Deliveries({ endpointId }: { endpointId: string }) {
   const log = useInfiniteQuery({
     queryKey: [...merchantKeys.deliveries(merchantId, endpointId), status],
     initialPageParam: '',
-    queryFn: ({ pageParam }) => {
-      const params = new URLSearchParams({ limit: '20' });
-      if (status) params.set('status', status);
-      if (pageParam) params.set('startingAfter', pageParam);
-      return contract<{ data: Delivery[]; hasMore: boolean }>('GET', `/v1/webhook-endpoints/${endpointId}/deliveries?${params.toString()}`);
-    },
+    queryFn: ({ pageParam }) => call(api.GET('/v1/webhook-endpoints/{id}/deliveries', {
+      params: { path: { id: endpointId }, query: { limit: 20, ...(status ? { status } : {}), ...(pageParam ? { startingAfter: pageParam } : {}) } },
+    })),
     getNextPageParam: last => (last.hasMore ? last.data.at(-1)?.id : undefined),
     refetchInterval: 5_000,
   });

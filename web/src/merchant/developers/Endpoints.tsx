@@ -7,7 +7,7 @@ import { Button } from '../../ui/Button';
 import { dateTime } from '../../ui/format';
 import { Empty, ErrorState, Loading, Notice } from '../../ui/States';
 import { ConfirmButton } from '../Confirm';
-import { contract, type WebhookSecret } from '../contracts';
+import type { WebhookSecret } from '../contracts';
 import { CopyButton } from '../CopyButton';
 import { merchantKeys } from '../data';
 import { useMember } from '../session';
@@ -61,7 +61,7 @@ function EndpointPanel({ endpoint }: { endpoint: Schemas['EndpointView'] }) {
   const refresh = () => client.invalidateQueries({ queryKey: merchantKeys.endpoints(merchantId) });
   const [secret, setSecret] = useState<WebhookSecret>();
   const reveal = useMutation({
-    mutationFn: () => contract<WebhookSecret>('GET', `/v1/webhook-endpoints/${endpoint.id}/secret`),
+    mutationFn: () => call(api.GET('/v1/webhook-endpoints/{id}/secret', { params: { path: { id: endpoint.id } } })),
     onSuccess: setSecret,
   });
   const rotate = useMutation({
@@ -74,7 +74,7 @@ function EndpointPanel({ endpoint }: { endpoint: Schemas['EndpointView'] }) {
     onSuccess: refresh,
   });
   const test = useMutation({
-    mutationFn: () => contract<{ deliveryId: string; event: string }>('POST', `/v1/webhook-endpoints/${endpoint.id}/test`),
+    mutationFn: () => call(api.POST('/v1/webhook-endpoints/{id}/test', { params: { path: { id: endpoint.id } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: merchantKeys.deliveries(merchantId, endpoint.id) }),
   });
   const remove = useMutation({

@@ -6,7 +6,7 @@ import { unshownProblem } from '../problems';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
 import { Notice } from '../../ui/States';
-import { contract } from '../contracts';
+import { api, call } from '../../api/client';
 import { CopyButton } from '../CopyButton';
 import { merchantKeys } from '../data';
 import { centsOf } from '../numbers';
@@ -27,7 +27,7 @@ export function LinkForm() {
   const [notify, setNotify] = useState(true);
   const [local, setLocal] = useState<Record<string, string>>({});
   const create = useMutation({
-    mutationFn: (body: Schemas['ReturnSessionBody'] & { notifyCustomer?: boolean }) => contract<Schemas['CreatedView']>('POST', '/v1/return-sessions', body),
+    mutationFn: (body: Schemas['ReturnSessionBody']) => call(api.POST('/v1/return-sessions', { body })),
     onSuccess: () => client.invalidateQueries({ queryKey: [...merchantKeys.all(merchantId), 'links'] }),
   });
 
