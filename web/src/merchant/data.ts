@@ -1,7 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, call } from '../api/client';
 import type { Schemas } from '../api/types';
-import type { Merchant, OrderRow } from './contracts';
+import type { Merchant, OrderRow } from './shapes';
 import type { DateRange } from './dates';
 import { activeFilters, filterQuery, type ReturnFilters } from './returns/filters';
 import { useMember } from './session';

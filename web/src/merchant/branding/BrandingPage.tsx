@@ -5,7 +5,7 @@ import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
 import { ErrorState, Loading, Notice } from '../../ui/States';
 import { api, call } from '../../api/client';
-import type { Merchant } from '../contracts';
+import type { Merchant } from '../shapes';
 import { merchantKeys, useMerchant } from '../data';
 import { upload } from '../download';
 import { useMember } from '../session';

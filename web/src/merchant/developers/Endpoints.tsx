@@ -7,7 +7,7 @@ import { Button } from '../../ui/Button';
 import { dateTime } from '../../ui/format';
 import { Empty, ErrorState, Loading, Notice } from '../../ui/States';
 import { ConfirmButton } from '../Confirm';
-import type { WebhookSecret } from '../contracts';
+import type { WebhookSecret } from '../shapes';
 import { CopyButton } from '../CopyButton';
 import { merchantKeys } from '../data';
 import { useMember } from '../session';

@@ -1,4 +1,4 @@
-import type { Overview } from '../contracts';
+import type { Overview } from '../shapes';
 
 const W = 640;
 const H = 200;

@@ -6,7 +6,7 @@ import { Button } from '../../ui/Button';
 import { TextArea, TextField } from '../../ui/Field';
 import { dateTime } from '../../ui/format';
 import { ErrorState, Loading, Notice } from '../../ui/States';
-import type { PreviewBody } from '../contracts';
+import type { PreviewBody } from '../shapes';
 import { merchantKeys, useMerchant } from '../data';
 import { useMember } from '../session';
 import { useDebounced } from '../useDebounced';

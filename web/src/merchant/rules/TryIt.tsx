@@ -7,7 +7,7 @@ import { TextField } from '../../ui/Field';
 import { dateTime } from '../../ui/format';
 import { Notice } from '../../ui/States';
 import { api, call } from '../../api/client';
-import type { Preview } from '../contracts';
+import type { Preview } from '../shapes';
 import { useMember } from '../session';
 import { blankItem, itemBody, type TryItem } from './policy';
 
