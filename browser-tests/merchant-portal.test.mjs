@@ -192,14 +192,15 @@ async function customerUsesTheLink(linkToken, place) {
   return order.body;
 }
 
-/** The driver takes the offer, drives there and collects every item. */
+/** The driver takes the offer, drives there, collects the first item (with a photo) and refuses the others. */
 async function driverPicksUp(driver, order) {
   const offer = await eventually(async () => (await call('GET', '/v1/drivers/me/offers', driver)).body.data
     .find(o => o.orderId === order.id), 30_000, 'the offer of the booked return');
   assert.equal((await call('POST', `/v1/offers/${offer.id}/accept`, driver)).status, 200);
   assert.equal((await call('POST', `/v1/orders/${order.id}/en-route`, driver)).status, 200);
   const pickup = await call('POST', `/v1/orders/${order.id}/pickup`, driver,
-    { items: order.items.map(item => ({ sku: item.sku, verified: true, condition: 'new' })) });
+    { items: order.items.map((item, i) => (i === 0 ? { sku: item.sku, verified: true, condition: 'new' }
+      : { sku: item.sku, verified: false, condition: 'used', note: 'Sole worn, not as sold' })) });
   assert.equal(pickup.status, 200, JSON.stringify(pickup.body));
   const photo = await fetch(`${baseUrl()}/v1/orders/${order.id}/proof/photos?sku=${encodeURIComponent(order.items[0].sku)}`,
     { method: 'POST', body: PNG, headers: { Authorization: `Bearer ${driver}`, 'Content-Type': 'image/png' } });
@@ -316,6 +317,11 @@ test('an invited admin runs returns in the portal end to end, and a support memb
   await page.locator('#link-0-description').fill('Rain jacket');
   await page.locator('#link-0-category').fill('outerwear');
   await page.locator('#link-0-value').fill('129.00');
+  await page.getByRole('button', { name: 'Add an item' }).click();
+  await page.locator('#link-1-sku').fill('BT-12');
+  await page.locator('#link-1-description').fill('Hiking boots');
+  await page.locator('#link-1-category').fill('footwear');
+  await page.locator('#link-1-value').fill('159.00');
   await page.getByTestId('create-link').click();
   const linkUrl = (await page.getByTestId('link-url').textContent()).trim();
   const linkToken = linkUrl.split('/').at(-1);
@@ -354,7 +360,10 @@ test('an invited admin runs returns in the portal end to end, and a support memb
   assert.ok(csv.text.includes(order.id), 'the CSV statement has the return\'s line');
 
   await section(page, 'Overview').click();
+  await page.getByRole('button', { name: 'Last 7 days' }).click();
   await page.waitForFunction(() => Number(document.querySelector('[data-testid=metric-orders]')?.textContent) >= 1);
+  await page.getByTestId('refused-reasons').waitFor();
+  assert.equal(await page.getByTestId('metric-refused').textContent(), '1', 'the refused boots are counted');
   await page.getByTestId('chart-per-day').waitFor();
   await screenshot(page, 'RETURNIT_SCREENSHOT_OVERVIEW');
 
