@@ -305,6 +305,10 @@ test('an invited admin runs returns in the portal end to end, and a support memb
   await delivery.locator('summary').click();
   await delivery.getByTestId('request-body').filter({ hasText: 'webhook.test' }).waitFor();
   await screenshot(page, 'RETURNIT_SCREENSHOT_DEVELOPERS');
+  await endpoint.getByTestId('pause-endpoint').click();
+  await endpoint.getByTestId('endpoint-status').filter({ hasText: 'paused' }).waitFor();
+  await endpoint.getByTestId('pause-endpoint').click();
+  await endpoint.getByTestId('endpoint-status').filter({ hasText: 'enabled' }).waitFor();
 
   // 6. a return link for a customer's order, which the customer uses; a driver picks the return up
   await section(page, 'Return links').click();
@@ -367,7 +371,19 @@ test('an invited admin runs returns in the portal end to end, and a support memb
   await page.getByTestId('chart-per-day').waitFor();
   await screenshot(page, 'RETURNIT_SCREENSHOT_OVERVIEW');
 
-  // 8. the admin invites a support member in the Team page, then logs out
+  // 8. branding: a colour and a logo, which the customers' public pages get
+  await section(page, 'Branding').click();
+  await page.getByLabel('Colour (#rrggbb)').fill('#1a73e8');
+  await page.getByTestId('save-colour').click();
+  await page.getByText('Saved.').waitFor();
+  await page.getByLabel('New logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
+  await page.getByTestId('upload-logo').click();
+  await page.getByTestId('current-logo').waitFor();
+  const brand = (await call('GET', `/v1/merchants?query=${encodeURIComponent(merchant.name)}`)).body.data.find(m => m.id === merchant.id);
+  assert.equal(brand.brandColor, '#1a73e8');
+  assert.match(brand.logoUrl, new RegExp(`^/v1/merchants/${merchant.id}/logo`));
+
+  // 9. the admin invites a support member in the Team page, then logs out
   await section(page, 'Team').click();
   const supportEmail = `${unique('portal-support')}@test.returnit.local`;
   await page.locator('#invite-email').fill(supportEmail);
@@ -377,7 +393,7 @@ test('an invited admin runs returns in the portal end to end, and a support memb
   await page.getByTestId('logout').click();
   await page.getByRole('heading', { name: 'Merchant portal' }).waitFor();
 
-  // 9. the support member: no Developers, Billing, Team or Branding; their addresses are not found; the API says 403
+  // 10. the support member: no Developers, Billing, Team or Branding; their addresses are not found; the API says 403
   const supportSecret = await acceptAndEnrol(page, await invitationToken(supportEmail), 'Sam Support');
   await section(page, 'Returns').waitFor();
   for (const name of ['Developers', 'Billing', 'Team', 'Branding']) {
