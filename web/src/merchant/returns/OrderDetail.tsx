@@ -49,7 +49,7 @@ export default function OrderDetail() {
               <li key={`${item.sku}-${index}`}>
                 <div className="row row--between"><span>{item.description} <span className="small muted">{item.sku} · {item.category}</span></span><span className={`badge ${tone}`}>{label}</span></div>
                 <div className="small muted">
-                  <span className="money">{money(item.valueCents, o.price.currency)}</span> · bought {dateTime(item.purchasedAt)}
+                  <span className="money">{money(item.valueCents, o.price.currency)}</span> · bought {new Date(item.purchasedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}
                   {item.reason ? ` · reason: ${item.reason.replace(/_/g, ' ')}` : ''}{item.reasonNote ? ` (${item.reasonNote})` : ''}
                   {' · '}{item.tagsAttached ? 'tags attached' : 'tags removed'}
                 </div>
