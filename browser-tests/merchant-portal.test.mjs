@@ -272,6 +272,8 @@ test('an invited admin runs returns in the portal end to end, and a support memb
   await page.locator('#try-0-sku').fill('FS-100');
   await page.getByTestId('refusal').filter({ hasText: 'Final sale items cannot be returned' }).waitFor();
   await screenshot(page, 'RETURNIT_SCREENSHOT_RULES');
+  await page.getByTestId('try-recent').click();
+  await page.getByTestId('recent-result').filter({ hasText: 'There are no returns yet to check against.' }).waitFor();
   await page.getByTestId('save-policy').click();
   await page.getByTestId('policy-saved').filter({ hasText: 'version 2' }).waitFor();
   await page.getByTestId('diff').locator('.diff-add').filter({ hasText: 'Rule no_final_sale: !item.sku.startsWith("FS-")' }).waitFor();
