@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { driverPwa } from './src/driver/pwa/plugin.mjs';
 
 // `npm run dev` serves the app on :5173 against a service on :8080 (./run.sh); `npm run build` writes dist/, which
 // ./mvnw package puts into the jar (served by com.returnit.web).
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), driverPwa()],
   build: {
     outDir: 'dist',
     assetsDir: 'assets',

@@ -20,12 +20,12 @@ CREATE TABLE push_subscriptions (
 );
 CREATE INDEX push_subscriptions_driver_idx ON push_subscriptions (driver_id, created_at);
 
--- The outbox of pushes: one row per offer and subscription, written by the event listener, sent by a worker on every
+-- The outbox of pushes: one row per offer (or job given by an operator) and subscription, written by the event listener, sent by a worker on every
 -- node (claimed with SKIP LOCKED under a lease). A subscription the push service calls gone takes its rows with it.
 CREATE TABLE push_messages (
   id               uuid PRIMARY KEY,
   subscription_id  uuid NOT NULL REFERENCES push_subscriptions (id) ON DELETE CASCADE,
-  offer_id         uuid NOT NULL,
+  offer_id         uuid NOT NULL,   -- the offer, or the job change (JobPushes.keyOf), the push is about
   payload          text NOT NULL,
   expires_at       timestamptz NOT NULL,
   status           text NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'expired')),

@@ -100,6 +100,30 @@ class DriverPushTests extends EndToEndTest {
 	}
 
 	@Test
+	void aJobAnOperatorGivesADriverByHandReachesTheDriversBrowserToo() {
+		var driver = fixtures.driver();
+		var browser = pushService.browser("assigned-" + UUID.randomUUID());
+		assertThat(api.post(PATH, driver.token(), browser.body()).status()).isEqualTo(201);
+		onShiftNearThePickup(driver);
+		String orderId = fixtures.order(customer, merchant);
+		booked.add(orderId);
+
+		Api.Response assigned = api.post("/v1/dispatch/orders/" + orderId + "/assign", fixtures.operatorToken(),
+				Map.of("driverId", driver.id()));
+		assertThat(assigned.status()).as(assigned.body().toString()).isEqualTo(200);
+
+		PushService.Delivered push = await().atMost(Duration.ofSeconds(10))
+			.until(() -> pushService.delivered(), delivered -> !delivered.isEmpty()).getFirst();
+		assertThat(pushService.failures()).isEmpty();
+		JsonNode payload = push.payload();
+		assertThat(payload.get("type").asString()).isEqualTo("job");
+		assertThat(payload.get("orderId").asString()).isEqualTo(orderId);
+		assertThat(payload.get("itemsCount").asInt()).isPositive();
+		assertThat(payload.has("address")).as("no customer address on a lock screen").isFalse();
+		assertThat(api.get("/v1/orders/" + orderId, driver.token()).text("status")).isEqualTo("assigned");
+	}
+
+	@Test
 	void aSubscriptionThePushServiceCallsGoneIsRemoved() {
 		var driver = fixtures.driver();
 		var browser = pushService.browser("gone-" + UUID.randomUUID());

@@ -1,0 +1,129 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call } from '../api/client';
+import { ApiError } from '../api/problem';
+import { keys } from '../api/query';
+import type { Schemas } from '../api/types';
+
+/** The driver face's reads and the calls that cannot wait offline (shift, offers), over the generated client. */
+export const driverKeys = {
+  shift: ['driver', 'shift'] as const,
+  offers: ['driver', 'offers'] as const,
+  /** Under `orders`, so the live stream's order events refresh it. */
+  jobs: ['orders', 'driver-open'] as const,
+  hubs: (merchantId: string) => ['driver', 'hubs', merchantId] as const,
+  earnings: (from: string, to: string) => ['driver', 'earnings', from, to] as const,
+};
+
+export type Shift = Schemas['ShiftView'] & {
+  /** Sent by the service once it tells drivers their vehicle (not yet on the main line). */
+  vehicle?: { type: string; capacityParcels: number };
+};
+export type Offer = Schemas['OfferView'] & { earnings?: Schemas['Money'] };
+export type Order = Schemas['OrderView'] & { customerFirstName?: string; accessNotes?: string; contact?: { callUrl?: string; smsUrl?: string } };
+export type Hub = Schemas['Hub'];
+
+export const OPEN_STATUSES = ['assigned', 'en_route', 'picked_up'];
+
+/** The running shift, else the last one; null for a driver who never had one. */
+export function useShift(enabled: boolean) {
+  return useQuery({
+    queryKey: driverKeys.shift,
+    enabled,
+    queryFn: async (): Promise<Shift | null> => {
+      try {
+        return await call(api.GET('/v1/drivers/me/shift'));
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+  });
+}
+
+export function useShiftChange() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (start: boolean) =>
+      call(start ? api.POST('/v1/drivers/me/shift/start', { headers: { 'Idempotency-Key': crypto.randomUUID() } })
+        : api.POST('/v1/drivers/me/shift/end', { headers: { 'Idempotency-Key': crypto.randomUUID() } })),
+    onSuccess: shift => client.setQueryData(driverKeys.shift, shift),
+  });
+}
+
+/** Open offers, asked every 3 s while on shift with no job (offers are not on the live stream). */
+export function useOffers(enabled: boolean) {
+  return useQuery({
+    queryKey: driverKeys.offers,
+    enabled,
+    queryFn: async () => (await call(api.GET('/v1/drivers/me/offers'))).data as Offer[],
+    refetchInterval: 3_000,
+    refetchIntervalInBackground: false,
+    staleTime: 0,
+  });
+}
+
+/** The driver's jobs still to do (assigned, en route, picked up), oldest window first. */
+export function useOpenJobs(enabled: boolean) {
+  return useQuery({
+    queryKey: driverKeys.jobs,
+    enabled,
+    queryFn: async () => {
+      const page = await call(api.GET('/v1/orders', { params: { query: { limit: 50 } } }));
+      return (page.data as Order[])
+        .filter(order => OPEN_STATUSES.includes(order.status))
+        .sort((a, b) => a.window.start.localeCompare(b.window.start));
+    },
+    refetchInterval: 15_000,
+  });
+}
+
+export function useOrder(id: string | undefined) {
+  return useQuery({
+    queryKey: keys.order(id ?? 'none'),
+    enabled: !!id,
+    queryFn: () => call(api.GET('/v1/orders/{id}', { params: { path: { id: id! } } })) as Promise<Order>,
+  });
+}
+
+/**
+ * The merchant's hubs, where the parcels go. The service shows a merchant only to its staff and operators today, so
+ * for a driver this is usually empty and the driver scans or types the hub's code at the hub.
+ */
+export function useHubs(merchantId: string | undefined) {
+  return useQuery({
+    queryKey: driverKeys.hubs(merchantId ?? 'none'),
+    enabled: !!merchantId,
+    staleTime: Infinity,
+    retry: false,
+    queryFn: async (): Promise<Hub[]> => {
+      try {
+        return (await call(api.GET('/v1/merchants/{id}', { params: { path: { id: merchantId! } } }))).hubs;
+      } catch (error) {
+        if (error instanceof ApiError && !error.isNetwork && error.status < 500) return [];
+        throw error;
+      }
+    },
+  });
+}
+
+export function useEarnings(from: string, to: string) {
+  return useQuery({
+    queryKey: driverKeys.earnings(from, to),
+    queryFn: () => call(api.GET('/v1/drivers/me/earnings', { params: { query: { from, to } } })),
+  });
+}
+
+/** Accepting or declining cannot wait for a connection (an offer lasts 30 s): sent now, with a key for a retry. */
+export function useAnswerOffer() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ offer, accept }: { offer: Offer; accept: boolean }) => {
+      const options = { params: { path: { id: offer.id } }, headers: { 'Idempotency-Key': `offer-${offer.id}-${accept ? 'accept' : 'decline'}` } };
+      return call(accept ? api.POST('/v1/offers/{id}/accept', options) : api.POST('/v1/offers/{id}/decline', options));
+    },
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: driverKeys.offers });
+      void client.invalidateQueries({ queryKey: driverKeys.jobs });
+    },
+  });
+}
