@@ -1,7 +1,8 @@
 import { useSyncExternalStore } from 'react';
 import { api, call } from '../api/client';
 import { keys, queryClient } from '../api/query';
-import { interpretAction, type JobAction } from './queue/actions';
+import { driverKeys, type Order } from './data';
+import { interpretAction, TARGET, type JobAction } from './queue/actions';
 import { idbStore, persistentQueuesAvailable } from './queue/idb';
 import { Outbox, type Answer, type FlushReport } from './queue/outbox';
 import type { Ping } from './queue/pings';
@@ -123,6 +124,14 @@ export function startSync(owner: string): void {
     const action = settled.values[0]!;
     if (settled.outcome === 'drop') {
       set({ refused: [...state.refused, { action, detail: settled.answer.detail ?? `The service answered ${settled.answer.status}.` }] });
+    }
+    const reached = settled.outcome === 'sent' ? TARGET[action.kind] : null;
+    // the service confirmed the step: show its status at once, even if the refetch below never completes (the
+    // connection may drop right after), rather than the status from before the step
+    if (reached) {
+      const moved = (order: Order): Order => (order.id === action.orderId ? { ...order, status: reached as Order['status'] } : order);
+      queryClient.setQueryData<Order[]>(driverKeys.jobs, jobs => jobs?.map(moved));
+      queryClient.setQueryData<Order>(keys.order(action.orderId), order => (order ? moved(order) : order));
     }
     void queryClient.invalidateQueries({ queryKey: keys.order(action.orderId) });
     void queryClient.invalidateQueries({ queryKey: keys.orders() });

@@ -41,7 +41,7 @@ public abstract class EndToEndTest {
 		registry.add("returnit.admin.email", () -> ADMIN_EMAIL);
 		registry.add("returnit.admin.password", () -> ADMIN_PASSWORD);
 		// short clocks so that expiry, misses and staleness happen within a test
-		registry.add("returnit.dispatch.offer-timeout", () -> "4s");
+		registry.add("returnit.dispatch.offer-timeout", () -> "${returnit.test.offer-timeout:4s}");
 		registry.add("returnit.dispatch.max-misses", () -> "3");
 		registry.add("returnit.tracking.stale-after", () -> "3s");
 		registry.add("returnit.shutdown.drain-delay", () -> "0s");

@@ -3,17 +3,14 @@ package com.returnit.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.returnit.support.Api;
+import com.returnit.support.Areas;
 import com.returnit.support.BrowserRun;
-import com.returnit.support.EndToEndTest;
 import com.returnit.support.Fixtures;
-import com.returnit.support.GeocoderStub;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,29 +19,14 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
- * The customer's web app in a real headless Chromium, on one running service (its own context: with a geocoder, which
- * the shared one has not) for every journey: the whole journey of a new
- * customer, bookings that go wrong (an ineligible item, declined cards, a window filling up), a driver gone quiet, and
+ * The customer's web app in a real headless Chromium, on the web journeys' running service ({@link WebJourneyTest}):
+ * the whole journey of a new customer, bookings that go wrong (an ineligible item, declined cards, a window filling up), a driver gone quiet, and
  * a shop's return link. The browser parts are browser-tests/customer-*.test.mjs, run in one node process; this class
  * prepares what they need through the API: shops, areas with schedules, drivers on shift, a return link.
  */
-@TestPropertySource(properties = { "returnit.test.database=browser", "returnit.geocoder.provider=nominatim",
-		"returnit.test.reuse-grace=15s",
-		"returnit.geocoder.max-requests-per-second=0" })
-class CustomerAppBrowserTests extends EndToEndTest {
-
-	/** The geocoder the customers search with: a Nominatim on loopback whose gazetteer includes Leipzig. */
-	static final GeocoderStub GEOCODER = GeocoderStub.start(GeocoderStub.Dialect.NOMINATIM);
-
-	@DynamicPropertySource
-	static void geocoder(DynamicPropertyRegistry registry) {
-		registry.add("returnit.geocoder.url", GEOCODER::url);
-	}
+class CustomerAppBrowserTests extends WebJourneyTest {
 
 	static final Path SHOTS = Path.of("target/browser");
 	private static final String CUSTOMER_PASSWORD = "customer-password-1";
@@ -97,12 +79,7 @@ class CustomerAppBrowserTests extends EndToEndTest {
 	 * (inside dispatch's lead time, so the booked order is offered at once), and a driver on shift nearby.
 	 */
 	private Map<String, String> journeyInLeipzig() {
-		String area = area("Leipzig browser", 51.30, 12.30, 51.40, 12.45);
-		// a zone where it is around noon now, so that today's opening hours hold a window starting in minutes
-		int offset = 12 - ZonedDateTime.now(ZoneId.of("UTC")).getHour();
-		String zone = offset == 0 ? "UTC" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
-		LocalTime opens = ZonedDateTime.now(ZoneId.of(zone)).toLocalTime().plusMinutes(10).truncatedTo(ChronoUnit.MINUTES);
-		schedule(area, zone, opens, opens.plusHours(4), 60, 20, 0);
+		areas().openingInMinutes("Leipzig browser", 51.30, 12.30, 51.40, 12.45);
 		Fixtures.Person driver = fixtures.driver();
 		fixtures.onShiftAt(driver, LEIPZIG_LAT + 0.01, LEIPZIG_LNG);
 		onShift.add(driver);
@@ -112,8 +89,8 @@ class CustomerAppBrowserTests extends EndToEndTest {
 
 	/** Dresden: every window has one seat; one customer's saved address is there, another customer books too. */
 	private Map<String, String> aWindowWithOneSeatInDresden() {
-		String area = area("Dresden browser", 51.00, 13.65, 51.10, 13.85);
-		schedule(area, "Europe/Berlin", LocalTime.of(0, 0), LocalTime.of(23, 0), 60, 1, 0);
+		String area = areas().box("Dresden browser", 51.00, 13.65, 51.10, 13.85);
+		areas().schedule(area, "Europe/Berlin", LocalTime.of(0, 0), LocalTime.of(23, 0), 60, 1, 0);
 		Map<String, String> env = new HashMap<>(aCustomer("RETURNIT_FULL"));
 		String token = fixtures.login(env.get("RETURNIT_FULL_EMAIL"), CUSTOMER_PASSWORD);
 		Api.Response saved = api.post("/v1/customers/me/addresses", token,
@@ -127,7 +104,7 @@ class CustomerAppBrowserTests extends EndToEndTest {
 
 	/** An order in Hamburg whose driver is on the way but sent one position, now older than the stale limit (3 s). */
 	private Map<String, String> aDriverGoneQuietInHamburg(Fixtures.MerchantRef shop) throws InterruptedException {
-		area("Hamburg browser", 53.45, 9.85, 53.65, 10.15);
+		areas().box("Hamburg browser", 53.45, 9.85, 53.65, 10.15);
 		Fixtures.Person customer = fixtures.customer();
 		Fixtures.Person driver = fixtures.driver();
 		fixtures.onShiftAt(driver, 53.5600, 9.9900);
@@ -172,23 +149,8 @@ class CustomerAppBrowserTests extends EndToEndTest {
 		return Map.of(prefix + "_EMAIL", customer.email(), prefix + "_PASSWORD", CUSTOMER_PASSWORD);
 	}
 
-	private String area(String name, double minLat, double minLng, double maxLat, double maxLng) {
-		Api.Response area = api.post("/v1/service-areas", fixtures.operatorToken(), Map.of("name", name + " " + System.nanoTime(),
-				"polygon", List.of(List.of(maxLat, minLng), List.of(maxLat, maxLng), List.of(minLat, maxLng),
-						List.of(minLat, minLng))));
-		assertThat(area.status()).as(area.body().toString()).isEqualTo(201);
-		return area.text("id");
-	}
-
-	private void schedule(String area, String zone, LocalTime opens, LocalTime closes, int windowMinutes, int capacity,
-			int leadMinutes) {
-		List<Map<String, String>> days = new ArrayList<>();
-		for (String day : List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")) {
-			days.add(Map.of("day", day, "opens", opens.toString(), "closes", closes.isBefore(opens) ? "24:00" : closes.toString()));
-		}
-		Api.Response set = api.put("/v1/service-areas/" + area + "/schedule", fixtures.operatorToken(), Map.of("timeZone", zone,
-				"windowMinutes", windowMinutes, "capacityPerWindow", capacity, "leadMinutes", leadMinutes, "days", days));
-		assertThat(set.status()).as(set.body().toString()).isEqualTo(200);
+	private Areas areas() {
+		return new Areas(api, fixtures);
 	}
 
 	private static Map<String, Object> linkItem(String sku, String description, String category, long valueCents) {
