@@ -7,6 +7,7 @@ import { Loading } from './ui/States';
 // in the first chunk, because most visits start there, and its pages load on their own
 const Dispatch = lazy(() => import('./dispatch/DispatchApp'));
 const Driver = lazy(() => import('./driver/DriverApp'));
+const Merchant = lazy(() => import('./merchant/MerchantApp'));
 
 export function App() {
   return (
@@ -14,6 +15,7 @@ export function App() {
       <Routes>
         <Route path="/ops/*" element={<Dispatch />} />
         <Route path="/driver/*" element={<Driver />} />
+        <Route path="/merchant/*" element={<Merchant />} />
         <Route path="/*" element={<Customer />} />
       </Routes>
     </Suspense>

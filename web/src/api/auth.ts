@@ -15,6 +15,10 @@ export interface Session {
   expiresAt: number;
   accountId: string;
   role: Role;
+  /** A merchant's member: the merchant they act as and their role there (ADR 0044). */
+  member?: { merchantId: string; role: 'admin' | 'support' };
+  /** A token that may only enrol two-factor authentication (operators and members before their first code). */
+  enrolOnly?: boolean;
   /** A guest from a merchant's return link: renewed from the link, not from a cookie. */
   guest?: { linkToken: string; sessionId: string };
 }
@@ -65,11 +69,19 @@ export function useAuth(): AuthState {
 }
 
 /** The claims the app uses from an access token (a JWT: it only reads them; the service checks the signature). */
-export function claimsOf(accessToken: string): { sub: string; role: Role; exp: number } {
+export function claimsOf(accessToken: string): {
+  sub: string; role: Role; exp: number; merchantId?: string; memberRole?: 'admin' | 'support'; enrolOnly: boolean;
+} {
   const payload = accessToken.split('.')[1] ?? '';
   const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='));
-  const claims = JSON.parse(json) as { sub: string; role: Role; exp: number };
-  return { sub: claims.sub, role: claims.role, exp: claims.exp };
+  const claims = JSON.parse(json) as {
+    sub: string; role: Role; exp: number; merchant_id?: string; member_role?: 'admin' | 'support'; mfa_enrol_only?: boolean;
+  };
+  return {
+    sub: claims.sub, role: claims.role, exp: claims.exp, enrolOnly: claims.mfa_enrol_only === true,
+    ...(claims.merchant_id ? { merchantId: claims.merchant_id } : {}),
+    ...(claims.member_role ? { memberRole: claims.member_role } : {}),
+  };
 }
 
 function sessionOf(accessToken: string, expiresIn: number, guest?: Session['guest']): Session {
@@ -79,6 +91,8 @@ function sessionOf(accessToken: string, expiresIn: number, guest?: Session['gues
     expiresAt: Date.now() + expiresIn * 1000,
     accountId: claims.sub,
     role: claims.role,
+    ...(claims.merchantId && claims.memberRole ? { member: { merchantId: claims.merchantId, role: claims.memberRole } } : {}),
+    ...(claims.enrolOnly ? { enrolOnly: true } : {}),
     ...(guest ? { guest } : {}),
   };
 }
@@ -182,6 +196,24 @@ export async function logIn(email: string, password: string, code?: string): Pro
 export function signedIn(accessToken: string, expiresIn: number): void {
   sessionStorage.removeItem(GUEST_LINK);
   set({ status: 'signed-in', session: sessionOf(accessToken, expiresIn) });
+}
+
+/**
+ * Signs in with tokens answered in the body (confirming two-factor enrolment answers so): the refresh token is traded
+ * at once for one in the HttpOnly cookie, so it leaves the page's memory and a reload keeps the person signed in.
+ * Without a refresh token (an enrolment-only token) the access token alone is kept.
+ */
+export async function adoptTokens(tokens: { accessToken: string; expiresIn: number; refreshToken?: string }): Promise<Session> {
+  if (!tokens.refreshToken) {
+    const session = sessionOf(tokens.accessToken, tokens.expiresIn);
+    set({ status: 'signed-in', session });
+    return session;
+  }
+  const traded = await call(anonymous.POST('/v1/auth/refresh', { headers: COOKIE_MODE, body: { refreshToken: tokens.refreshToken } }));
+  sessionStorage.removeItem(GUEST_LINK);
+  const session = sessionOf(traded.accessToken, traded.expiresIn);
+  set({ status: 'signed-in', session });
+  return session;
 }
 
 /** Logs out here and on the service (the refresh token's family stops working); never fails for the person. */
