@@ -7,7 +7,6 @@ import com.returnit.support.EndToEndTest;
 import com.returnit.support.Fixtures;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,9 +29,9 @@ class MerchantOrderListTests extends EndToEndTest {
 		var shop = fixtures.merchant("Filtered Returns " + UUID.randomUUID());
 		Fixtures.Person priya = customer("Priya Patel");
 		Fixtures.Person jonas = customer("Jonas Weber");
-		String p1 = book(priya, shop, "MO-P1");
-		String j1 = book(jonas, shop, "MO-J1");
-		String j2 = book(jonas, shop, "MO-J2");
+		String p1 = fixtures.order(priya, shop, "MO-P1");
+		String j1 = fixtures.order(jonas, shop, "MO-J1");
+		String j2 = fixtures.order(jonas, shop, "MO-J2");
 		String today = LocalDate.now(ZoneOffset.UTC).toString();
 
 		JsonNode all = list(shop.apiKey(), "").get("data");
@@ -83,7 +82,7 @@ class MerchantOrderListTests extends EndToEndTest {
 		var shop = fixtures.merchant("Private Returns " + UUID.randomUUID());
 		var other = fixtures.merchant("Nosy Returns " + UUID.randomUUID());
 		Fixtures.Person priya = customer("Priya Private");
-		String order = book(priya, shop, "MO-SECRET");
+		String order = fixtures.order(priya, shop, "MO-SECRET");
 
 		for (JsonNode own : List.of(api.get("/v1/orders/" + order, priya.token()).body(),
 				list(priya.token(), "").get("data").get(0))) {
@@ -134,18 +133,5 @@ class MerchantOrderListTests extends EndToEndTest {
 				Map.of("email", email, "password", "customer-password-1", "name", name));
 		assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
 		return new Fixtures.Person(response.text("id"), email, fixtures.login(email, "customer-password-1"));
-	}
-
-	/** Books the standard two items for this customer, both bought under the merchant's order {@code ref}. */
-	String book(Fixtures.Person customer, Fixtures.MerchantRef shop, String ref) {
-		List<Map<String, Object>> items = List.of(Fixtures.item("SKU-JACKET", "outerwear", 12_900, true),
-				Fixtures.item("SKU-SHIRT", "tops", 2_900, false)).stream().map(item -> {
-					Map<String, Object> copy = new HashMap<>(item);
-					copy.put("merchantOrderRef", ref);
-					return copy;
-				}).toList();
-		Api.Response booked = api.post("/v1/orders", customer.token(), Fixtures.request(shop.id(), items));
-		assertThat(booked.status()).as(booked.body().toString()).isEqualTo(201);
-		return booked.text("id");
 	}
 }

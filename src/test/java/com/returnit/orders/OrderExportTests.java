@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,9 +54,9 @@ class OrderExportTests extends EndToEndTest {
 		var other = fixtures.merchant("Other Exports " + UUID.randomUUID());
 		Fixtures.Person tricky = customer("=HYPERLINK(\"http://evil.example\",\"Click\"), Esq.");
 		Fixtures.Person plain = customer("Plain Person");
-		String trickyOrder = book(tricky, shop, "@REF-7");
-		String plainOrder = book(plain, shop, "MO-PLAIN");
-		book(plain, other, "MO-OTHER");
+		String trickyOrder = fixtures.order(tricky, shop, "@REF-7");
+		String plainOrder = fixtures.order(plain, shop, "MO-PLAIN");
+		fixtures.order(plain, other, "MO-OTHER");
 		String today = LocalDate.now(ZoneOffset.UTC).toString();
 
 		Api.Response all = api.get("/v1/orders/export.csv", shop.apiKey());
@@ -255,17 +254,5 @@ class OrderExportTests extends EndToEndTest {
 				Map.of("email", email, "password", "customer-password-1", "name", name));
 		assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
 		return new Fixtures.Person(response.text("id"), email, fixtures.login(email, "customer-password-1"));
-	}
-
-	private String book(Fixtures.Person customer, Fixtures.MerchantRef shop, String ref) {
-		List<Map<String, Object>> items = List.of(Fixtures.item("SKU-JACKET", "outerwear", 12_900, true),
-				Fixtures.item("SKU-SHIRT", "tops", 2_900, false)).stream().map(item -> {
-					Map<String, Object> copy = new HashMap<>(item);
-					copy.put("merchantOrderRef", ref);
-					return copy;
-				}).toList();
-		Api.Response booked = api.post("/v1/orders", customer.token(), Fixtures.request(shop.id(), items));
-		assertThat(booked.status()).as(booked.body().toString()).isEqualTo(201);
-		return booked.text("id");
 	}
 }

@@ -254,6 +254,19 @@ public final class Fixtures {
 		return copy;
 	}
 
+	/** Books the standard two items for this customer, both bought under the merchant's order {@code ref}. */
+	public String order(Person customer, MerchantRef merchant, String ref) {
+		List<Map<String, Object>> items = List.of(item("SKU-JACKET", "outerwear", 12_900, true),
+				item("SKU-SHIRT", "tops", 2_900, false)).stream().map(item -> {
+					Map<String, Object> copy = new java.util.HashMap<>(item);
+					copy.put("merchantOrderRef", ref);
+					return copy;
+				}).toList();
+		Api.Response booked = api.post("/v1/orders", customer.token(), request(merchant.id(), items));
+		assertThat(booked.status()).as(booked.body().toString()).isEqualTo(201);
+		return booked.text("id");
+	}
+
 	/** Books an eligible order for this customer and answers its id. */
 	public String order(Person customer, MerchantRef merchant) {
 		Api.Response response = api.post("/v1/orders", customer.token(), request(merchant.id()));
