@@ -14,11 +14,8 @@ export const driverKeys = {
   earnings: (from: string, to: string) => ['driver', 'earnings', from, to] as const,
 };
 
-export type Shift = Schemas['ShiftView'] & {
-  /** Sent by the service once it tells drivers their vehicle (not yet on the main line). */
-  vehicle?: { type: string; capacityParcels: number };
-};
-export type Offer = Schemas['OfferView'] & { earnings?: Schemas['Money'] };
+export type Shift = Schemas['ShiftView'];
+export type Offer = Schemas['OfferView'];
 export type Order = Schemas['OrderView'] & { customerFirstName?: string; accessNotes?: string; contact?: { callUrl?: string; smsUrl?: string } };
 export type Hub = Schemas['Hub'];
 

@@ -4,7 +4,7 @@
  * pairs the waiting orders with drivers in batches.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "platform", "identity", "orders", "tracking", "policy", "flags" })
+@ApplicationModule(allowedDependencies = { "platform", "identity", "orders", "tracking", "policy", "flags", "payments" })
 package com.returnit.dispatch;
 
 import org.jspecify.annotations.NullMarked;

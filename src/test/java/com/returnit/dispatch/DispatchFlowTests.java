@@ -55,6 +55,9 @@ class DispatchFlowTests extends EndToEndTest {
 		assertThat(offer.get("orderId").asString()).isEqualTo(orderId);
 		assertThat(offer.get("pickup").get("address").asString()).isEqualTo("Torstrasse 1, 10119 Berlin");
 		assertThat(offer.get("items")).hasSize(2);
+		assertThat(offer.get("earnings").get("amountCents").asLong()).as("what the driver earns, shown on the offer")
+			.isPositive();
+		assertThat(offer.get("earnings").get("currency").asString()).isEqualTo("EUR");
 		assertThat(api.get("/v1/drivers/me/offers", far.token()).body().get("data")).isEmpty();
 		assertThat(api.get("/v1/orders/" + orderId, far.token()).status()).isEqualTo(404);
 

@@ -55,6 +55,20 @@ class ShiftTests extends EndToEndTest {
 	}
 
 	@Test
+	void aDriversShiftSaysWhatTheyDriveAndHowManyParcelsItTakes() {
+		Fixtures.Person driver = fixtures.driver("bike", 3);
+
+		Api.Response before = api.get("/v1/drivers/me/shift", driver.token());
+		Api.Response started = api.post("/v1/drivers/me/shift/start", driver.token(), Map.of());
+
+		for (Api.Response shift : java.util.List.of(before, started)) {
+			assertThat(shift.body().get("vehicle").get("type").asString()).isEqualTo("bike");
+			assertThat(shift.body().get("vehicle").get("capacityParcels").asInt()).isEqualTo(3);
+		}
+		api.post("/v1/drivers/me/shift/end", driver.token(), Map.of());
+	}
+
+	@Test
 	void everyShiftIsKeptInTheHistory() {
 		Fixtures.Person driver = fixtures.driver();
 		for (int i = 0; i < 3; i++) {

@@ -2,6 +2,7 @@ package com.returnit.dispatch.internal;
 
 import com.returnit.identity.Caller;
 import com.returnit.orders.Orders;
+import com.returnit.payments.DriverEarnings;
 import com.returnit.platform.Forbidden;
 import com.returnit.platform.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,8 +24,13 @@ class OfferController {
 	record OfferPickupView(String address, double lat, double lng, Instant windowStart, Instant windowEnd) {
 	}
 
+	/** {@code earnings}: what the driver earns for collecting every item, by the rates the ledger pays with. */
 	record OfferView(UUID id, UUID orderId, String status, double distanceKm, Instant expiresAt,
-			@Nullable Instant respondedAt, @Nullable OfferPickupView pickup, List<Orders.Item> items) {
+			@Nullable Instant respondedAt, @Nullable OfferPickupView pickup, List<Orders.Item> items,
+			@Nullable OfferEarnings earnings) {
+	}
+
+	record OfferEarnings(long amountCents, String currency) {
 	}
 
 	record Page<T>(List<T> data) {
@@ -37,12 +43,15 @@ class OfferController {
 	private final OfferRepository offers;
 	private final JobRepository jobs;
 	private final Orders orders;
+	private final DriverEarnings earnings;
 
-	OfferController(OfferDesk desk, OfferRepository offers, JobRepository jobs, Orders orders) {
+	OfferController(OfferDesk desk, OfferRepository offers, JobRepository jobs, Orders orders,
+			DriverEarnings earnings) {
 		this.desk = desk;
 		this.offers = offers;
 		this.jobs = jobs;
 		this.orders = orders;
+		this.earnings = earnings;
 	}
 
 	@GetMapping("/v1/drivers/me/offers")
@@ -84,7 +93,9 @@ class OfferController {
 		return new OfferView(offer.id(), offer.orderId(), offer.status(), offer.distanceKm(), offer.expiresAt(),
 				offer.respondedAt(),
 				order.map(o -> new OfferPickupView(o.address(), o.lat(), o.lng(), o.windowStart(), o.windowEnd())).orElse(null),
-				order.map(Orders.Summary::items).orElse(List.of()));
+				order.map(Orders.Summary::items).orElse(List.of()),
+				earnings.estimate(offer.orderId()).map(e -> new OfferEarnings(e.amountCents(), e.currency()))
+					.orElse(null));
 	}
 
 	private static void requireOperator(Caller caller) {
