@@ -104,9 +104,9 @@ test('an operator reassigns an order by dragging it onto another driver, and the
 
   await chip.dragTo(row(second.id));
 
-  await page.getByTestId('action-result').filter({ hasText: `is now with driver ${second.id.slice(0, 8)}` }).waitFor();
+  await page.getByTestId('action-result').filter({ hasText: `is now with driver ${second.id.slice(-8)}` }).waitFor();
   await row(second.id).locator(`[data-testid=order-chip][data-order-id="${orderId}"]`).waitFor();
-  assert.equal(await page.getByTestId('order-driver').textContent(), second.id.slice(0, 8), 'the order panel shows the new driver');
+  assert.equal(await page.getByTestId('order-driver').textContent(), second.id.slice(-8), 'the order panel shows the new driver');
   const order = await call('GET', `/v1/orders/${orderId}`, operator);
   assert.equal(order.body.driverId, second.id, 'the service gave the order to the driver it was dropped on');
 
@@ -117,11 +117,11 @@ test('an operator reassigns an order by dragging it onto another driver, and the
   // the keyboard way: the picker in the order's panel gives it back to the first driver
   await page.getByLabel('Reassign to').selectOption(first.id);
   await page.getByRole('button', { name: 'Reassign', exact: true }).click();
-  await page.getByTestId('action-result').filter({ hasText: `is now with driver ${first.id.slice(0, 8)}` }).waitFor();
+  await page.getByTestId('action-result').filter({ hasText: `is now with driver ${first.id.slice(-8)}` }).waitFor();
   await eventually(async () => (await call('GET', `/v1/orders/${orderId}`, operator)).body.driverId === first.id, 10_000, 'the picker reassignment');
 
   // a driver's day: today's pings on the map with a time slider
-  await row(second.id).getByRole('button', { name: `Driver ${second.id.slice(0, 8)}` }).click();
+  await row(second.id).getByRole('button', { name: `Driver ${second.id.slice(-8)}` }).click();
   await page.getByTestId('driver-day').getByTestId('replay-time').waitFor();
 
   await screenshot(page, 'RETURNIT_SCREENSHOT_CONSOLE');

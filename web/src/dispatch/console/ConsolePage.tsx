@@ -102,7 +102,7 @@ export function ConsolePage() {
             </Suspense>
             <ul className="legend small" aria-label="Map legend">
               {Object.entries(STATUS_COLOURS).map(([status, colour]) => (
-                <li key={status}><span className="legend__dot" style={{ background: colour }} aria-hidden="true" />Order {statusLabel(status).toLowerCase()}</li>
+                <li key={status}><span className="legend__dot" style={{ background: colour }} aria-hidden="true" />Order: {statusLabel(status)}</li>
               ))}
               <li><span className="legend__ring legend__ring--idle" aria-hidden="true" />Driver idle</li>
               <li><span className="legend__ring legend__ring--busy" aria-hidden="true" />Driver busy</li>

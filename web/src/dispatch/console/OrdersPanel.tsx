@@ -3,7 +3,7 @@ import type { Schemas } from '../../api/types';
 import { pickupWindow, statusLabel } from '../../ui/format';
 import { Empty, ErrorState, Loading } from '../../ui/States';
 import { OrderChip } from './DriversPanel';
-import { OPEN_STATUSES, whyUnassigned, type ConsoleOrder } from './model';
+import { OPEN_STATUSES, shortId, whyUnassigned, type ConsoleOrder } from './model';
 
 const SHOWN = 100;
 
@@ -31,7 +31,7 @@ export function OrdersPanel({ orders, unassigned, atRisk, selectedOrder, onSelec
             return (
               <li key={item.orderId} data-testid="unassigned-order">
                 {order ? <OrderChip order={order} onSelect={onSelect} selected={selectedOrder === item.orderId} />
-                  : <button type="button" className="button button--link" onClick={() => onSelect(item.orderId)}>{item.orderId.slice(0, 8)}</button>}
+                  : <button type="button" className="button button--link" onClick={() => onSelect(item.orderId)}>{shortId(item.orderId)}</button>}
                 <span className="small">{whyUnassigned(item.misses)}; window from {new Date(item.windowStart).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'short' })}</span>
               </li>
             );
@@ -65,7 +65,7 @@ export function OrdersPanel({ orders, unassigned, atRisk, selectedOrder, onSelec
           {all.slice(0, SHOWN).map(order => (
             <li key={order.id}>
               <OrderChip order={order} onSelect={onSelect} selected={selectedOrder === order.id} />
-              <span className="small">{order.driverId ? `driver ${order.driverId.slice(0, 8)}` : 'no driver'} · {order.address}</span>
+              <span className="small">{order.driverId ? `driver ${shortId(order.driverId)}` : 'no driver'} · {order.address}</span>
             </li>
           ))}
         </ul>

@@ -125,3 +125,10 @@ describe('route replay', () => {
     expect(Math.round(heading({ lat: 52, lng: 13 }, { lat: 52, lng: 13.01 })!)).toBe(90);
   });
 });
+
+describe('short ids', () => {
+  it('are the end of the id, which tells UUIDv7s made in the same hour apart', async () => {
+    const { shortId } = await import('./model');
+    expect(shortId('01a25099-e385-78e4-a0a1-0e7d13a5e3c1')).toBe('13a5e3c1');
+  });
+});

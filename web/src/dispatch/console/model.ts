@@ -203,5 +203,8 @@ export function pingAt<P extends { recordedAt: string }>(pings: P[], at: number)
   return found;
 }
 
-/** A short, readable id (operators read and say them): the first 8 characters. */
-export const shortId = (id: string) => id.slice(0, 8);
+/**
+ * A short, readable id (operators read and say them): the last 8 characters, because ids are UUIDv7 and their first
+ * characters are the time they were made (drivers created the same hour would all look alike).
+ */
+export const shortId = (id: string) => id.slice(-8);
