@@ -125,6 +125,15 @@ test('an operator reassigns an order by dragging it onto another driver, and the
   await page.getByTestId('driver-day').getByTestId('replay-time').waitFor();
 
   await screenshot(page, 'RETURNIT_SCREENSHOT_CONSOLE');
+
+  // cancelled on the customer's behalf: a reason is asked for, then the order leaves the console
+  await page.getByRole('button', { name: 'Cancel order' }).click();
+  await page.locator('.field__error').filter({ hasText: 'Say why' }).waitFor();
+  await page.getByLabel("Cancel on the customer's behalf: reason").fill('Customer called: item already sent by post');
+  await page.getByRole('button', { name: 'Cancel order' }).click();
+  await page.getByTestId('action-result').filter({ hasText: 'is cancelled' }).waitFor();
+  await eventually(async () => (await call('GET', `/v1/orders/${orderId}`, operator)).body.status === 'cancelled', 10_000, 'the cancellation');
+  assert.equal(await row(first.id).locator(`[data-order-id="${orderId}"]`).count(), 0, 'the job left the driver');
   for (const driver of [first, second]) await call('POST', '/v1/drivers/me/shift/end', driver.token);
   await done(page);
 });

@@ -115,7 +115,7 @@ export function ConsolePage() {
         <div className="console-side">
           {selectedOrder && !order && (
             <section className="card console-panel"><p>Order {shortId(selectedOrder)} is not open any more.</p>
-              {result?.orderId === selectedOrder && <p className={result.tone === 'error' ? 'stale' : ''}>{result.text}</p>}
+              {result?.orderId === selectedOrder && <p role="status" data-testid="action-result" className={result.tone === 'error' ? 'stale' : ''}>{result.text}</p>}
             </section>
           )}
           {order && (

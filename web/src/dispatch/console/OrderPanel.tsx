@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, call } from '../../api/client';
 import { Button } from '../../ui/Button';
 import { SelectField, TextField } from '../../ui/Field';
@@ -35,12 +35,15 @@ export function OrderPanel({ order, drivers, states, result, busy, onGive, onUna
   const [reasonError, setReasonError] = useState<string | undefined>();
   const offers = useQuery({ queryKey: consoleKeys.offers(order.id), queryFn: () => call(api.GET('/v1/orders/{id}/offers', { params: { path: { id: order.id } } })) });
   const candidates = drivers.filter(d => d.id !== order.driverId);
+  // opened: focus moves here (on a phone the panel is below the lists; with a keyboard the picker is next)
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   const canDrive = order.status === 'scheduled' || DRIVEN.has(order.status);
 
   return (
     <section className="card console-panel" aria-labelledby="order-heading" data-testid="order-panel">
       <div className="row row--between">
-        <h2 id="order-heading">Order {shortId(order.id)}</h2>
+        <h2 id="order-heading" ref={heading} tabIndex={-1}>Order {shortId(order.id)}</h2>
         <Button variant="link" onClick={onClose}>Close</Button>
       </div>
       <dl className="facts">
