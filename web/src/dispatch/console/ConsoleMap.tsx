@@ -1,5 +1,6 @@
 import L from 'leaflet';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import type { LiveSource } from './liveSource';
 import { AreasLayer, type Area } from '../../map/AreasLayer';
 import { FitBounds } from '../../map/FitBounds';
 import { MapView, useMap } from '../../map/MapView';
@@ -18,16 +19,17 @@ const DRIVER_COLOURS: Record<DriverState, string> = { idle: '#0b5d4b', busy: '#1
  * (a ring coloured by state, grey when stale), all on one canvas and updated in place: only markers whose data changed
  * are touched, so thousands stay smooth. A click selects the order or driver in the panels.
  */
-export default function ConsoleMap({ areas, orders, drivers, states, replay, onSelectOrder, onSelectDriver, now }: {
+export default function ConsoleMap({ areas, source, states, replay, onSelectOrder, onSelectDriver, now }: {
   areas: Area[];
-  orders: Map<string, ConsoleOrder>;
-  drivers: Map<string, ConsoleDriver>;
+  /** The live picture, read every frame it changes (only this component re-renders then, not the panels). */
+  source: LiveSource;
   states: Map<string, DriverState>;
   replay: Replay | null;
   onSelectOrder: (id: string) => void;
   onSelectDriver: (id: string) => void;
   now: number;
 }) {
+  const { orders, drivers } = useSyncExternalStore(source.subscribe, source.get);
   const points = useMemo(() => {
     const all = areas.flatMap(a => a.polygon.map(p => [p[0] ?? 0, p[1] ?? 0] as [number, number]));
     if (all.length === 0) for (const d of drivers.values()) all.push([d.lat, d.lng]);
@@ -104,15 +106,25 @@ function OrdersLayer({ orders, onSelect }: { orders: Map<string, ConsoleOrder>; 
   return null;
 }
 
+type Decorated = ConsoleDriver & { driver: ConsoleDriver; state: DriverState; stale: boolean };
+
 function DriversLayer({ drivers, states, onSelect, now }: {
   drivers: Map<string, ConsoleDriver>; states: Map<string, DriverState>; onSelect: (id: string) => void; now: number;
 }) {
-  // a driver's look depends on its state and staleness too, which change without the position changing
+  // a driver's look depends on its state and staleness too, which change without the position changing; a driver
+  // whose data and look are the same keeps its object, so its marker is not touched
+  const previous = useRef(new Map<string, Decorated>());
   const decorated = useMemo(() => {
-    const out = new Map<string, ConsoleDriver & { state: DriverState; stale: boolean }>();
-    for (const [id, d] of drivers) out.set(id, { ...d, state: states.get(id) ?? 'idle', stale: isStale(d, now) });
+    const out = new Map<string, Decorated>();
+    for (const [id, d] of drivers) {
+      const state = states.get(id) ?? 'idle';
+      const stale = isStale(d, now);
+      const before = previous.current.get(id);
+      out.set(id, before && before.driver === d && before.state === state && before.stale === stale ? before : { ...d, driver: d, state, stale });
+    }
+    previous.current = out;
     return out;
-  }, [drivers, states, Math.floor(now / 10_000)]);
+  }, [drivers, states, now]);
   useCanvasMarkers(decorated, d => ({
     latLng: [d.lat, d.lng],
     style: { radius: 9, weight: 3, color: DRIVER_COLOURS[d.stale ? 'offline' : d.state], fillColor: '#ffffff', fillOpacity: d.stale ? 0.4 : 1, dashArray: d.stale ? '3 3' : undefined },

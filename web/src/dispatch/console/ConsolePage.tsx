@@ -31,7 +31,7 @@ function useNow(everyMs = 5_000): number {
  * gives it to them.
  */
 export function ConsolePage() {
-  const { orders, overview, unassigned, state, applyLocally } = useConsole();
+  const { orders, overview, unassigned, state, source, applyLocally } = useConsole();
   const live = useLiveStatus();
   const now = useNow();
   const [selectedOrder, setSelectedOrder] = useState<string | null>(null);
@@ -97,7 +97,7 @@ export function ConsolePage() {
           <section className="card" aria-labelledby="map-heading">
             <h2 id="map-heading" className="visually-hidden">Live map</h2>
             <Suspense fallback={<div className="map-placeholder" style={{ height: 520 }} aria-hidden="true" />}>
-              <ConsoleMap areas={areas} orders={state.orders} drivers={state.drivers} states={states} replay={replay} now={now}
+              <ConsoleMap areas={areas} source={source} states={states} replay={replay} now={now}
                 onSelectOrder={id => setSelectedOrder(id)} onSelectDriver={id => setSelectedDriver(id)} />
             </Suspense>
             <ul className="legend small" aria-label="Map legend">

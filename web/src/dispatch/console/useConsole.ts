@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { LiveSource, type Picture } from './liveSource';
 import { api, call } from '../../api/client';
 import { liveStream, useLiveAll } from '../../api/live';
 import { keys, queryClient } from '../../api/query';
@@ -64,17 +65,21 @@ export function useConsole() {
     refetchInterval: 30_000,
   });
 
-  const [state, setState] = useState(() => ({ orders: new Map<string, ConsoleOrder>(), drivers: new Map<string, ConsoleDriver>() }));
+  // the picture: the map reads it every frame (liveSource); React renders the panels from `state`, committed at once
+  // when an order changed and at most once a second when only positions moved (500 drivers a second stay cheap)
+  const source = useMemo(() => new LiveSource(), []);
+  const [state, setState] = useState<Picture>(() => source.get());
+  useEffect(() => source.onCommit(setState), [source]);
 
   // a fresh list replaces the orders; the drivers keep whichever position is newer
   useEffect(() => {
     if (!orders.data) return;
-    setState(current => ({ ...current, orders: new Map(orders.data.map(o => [o.id, o])) }));
-  }, [orders.data]);
+    source.update(current => ({ ...current, orders: new Map(orders.data.map(o => [o.id, o])) }), true);
+  }, [orders.data, source]);
   useEffect(() => {
     if (!overview.data) return;
     const at = Date.parse(overview.data.at);
-    setState(current => {
+    source.update(current => {
       const drivers = new Map<string, ConsoleDriver>();
       for (const dot of overview.data.drivers) {
         const seen = at - dot.ageSeconds * 1000;
@@ -82,12 +87,12 @@ export function useConsole() {
         drivers.set(dot.id, before && before.at >= seen ? before : { id: dot.id, lat: dot.lat, lng: dot.lng, at: seen, heading: before?.heading ?? null });
       }
       return { ...current, drivers };
-    });
-  }, [overview.data]);
+    }, true);
+  }, [overview.data, source]);
 
   const refetchSoon = useRef<number | null>(null);
   const batcher = useMemo(() => new FrameBatcher<StreamEvent>(events => {
-    setState(current => {
+    source.update(current => {
       const next = applyEvents(current.orders, current.drivers, events);
       if (next.unknownOrder) {
         refetchSoon.current ??= window.setTimeout(() => {
@@ -98,7 +103,7 @@ export function useConsole() {
       }
       return next.orders === current.orders && next.drivers === current.drivers ? current : { orders: next.orders, drivers: next.drivers };
     });
-  }, run => requestAnimationFrame(run)), []);
+  }, run => requestAnimationFrame(run)), [source]);
   const onEvent = useCallback((event: StreamEvent) => {
     if (event.type === 'order.status' || event.type === 'order.driver' || event.type === 'driver.position') batcher.push(event);
   }, [batcher]);
@@ -124,7 +129,7 @@ export function useConsole() {
 
   /** After an action: the answer is applied at once (the stream confirms it), and the lists are refetched. */
   const applyLocally = useCallback((orderId: string, change: Partial<ConsoleOrder>) => {
-    setState(current => {
+    source.update(current => {
       const order = current.orders.get(orderId);
       if (!order) return current;
       const nextOrders = new Map(current.orders);
@@ -132,12 +137,12 @@ export function useConsole() {
       if (OPEN_STATUSES.includes(updated.status as (typeof OPEN_STATUSES)[number])) nextOrders.set(orderId, updated);
       else nextOrders.delete(orderId);
       return { ...current, orders: nextOrders };
-    });
+    }, true);
     void queryClient.invalidateQueries({ queryKey: consoleKeys.unassigned });
     void queryClient.invalidateQueries({ queryKey: consoleKeys.offers(orderId) });
-  }, []);
+  }, [source]);
 
-  return { orders, overview, unassigned, state, applyLocally };
+  return { orders, overview, unassigned, state, source, applyLocally };
 }
 
 export type ConsoleData = ReturnType<typeof useConsole>;
