@@ -6,9 +6,10 @@ export interface Picture {
 }
 
 /**
- * The console's live picture outside React: the map subscribes and redraws every frame something moved; the panels
- * get a commit at once when orders changed and at most once a second when only drivers moved. That keeps React's work
- * per second constant however many positions arrive.
+ * The console's live picture outside React: the map subscribes and redraws at most four times a second when drivers
+ * moved (a driver sends a position a second: more redraws of thousands of markers would only cost frames); the
+ * panels get a commit at once when orders changed and at most once a second when only drivers moved. That keeps the
+ * work per second constant however many positions arrive (bench/web/dispatch-console.mjs).
  */
 export class LiveSource {
   private picture: Picture = { orders: new Map(), drivers: new Map() };
@@ -17,9 +18,13 @@ export class LiveSource {
   private committed = this.picture;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly panelEveryMs = 1_000) {}
+  private drawTimer: ReturnType<typeof setTimeout> | null = null;
+  private drawn = this.picture;
 
-  get = (): Picture => this.picture;
+  constructor(private readonly panelEveryMs = 1_000, private readonly mapEveryMs = 250) {}
+
+  /** What the map draws (a moment behind the picture while positions are being throttled). */
+  get = (): Picture => this.drawn;
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -42,9 +47,17 @@ export class LiveSource {
     const next = change(this.picture);
     if (next === this.picture) return;
     this.picture = next;
-    this.listeners.forEach(listener => listener());
+    if (now || next.orders !== this.drawn.orders) this.draw();
+    else this.drawTimer ??= setTimeout(() => this.draw(), this.mapEveryMs);
     if (now || next.orders !== this.committed.orders) this.commit();
     else this.timer ??= setTimeout(() => this.commit(), this.panelEveryMs);
+  }
+
+  private draw(): void {
+    if (this.drawTimer !== null) clearTimeout(this.drawTimer);
+    this.drawTimer = null;
+    this.drawn = this.picture;
+    this.listeners.forEach(listener => listener());
   }
 
   private commit(): void {
