@@ -70,7 +70,7 @@ export function DriverDay({ driverId, onReplay, onClose }: { driverId: string; o
             value={shown} onChange={event => setAt(Number(event.target.value))}
             aria-valuetext={new Date(shown).toLocaleTimeString('en-GB')} />
           <p className="small muted">
-            {list.length} positions from {new Date(first).toLocaleTimeString('en-GB')} to {new Date(last).toLocaleTimeString('en-GB')}
+            {list.length} position{list.length === 1 ? "" : "s"} from {new Date(first).toLocaleTimeString('en-GB')} to {new Date(last).toLocaleTimeString('en-GB')}
             {ping ? `; at this time: ${ping.lat.toFixed(4)}, ${ping.lng.toFixed(4)}${ping.speedMps != null ? `, ${Math.round(ping.speedMps * 3.6)} km/h` : ''}` : ''}
           </p>
         </>
