@@ -1,13 +1,15 @@
 import { Route, Routes } from 'react-router';
 import { NotFound } from '../ui/NotFound';
+import { ConsolePage } from './console/ConsolePage';
 import { FlagsBoard } from './flags/FlagsBoard';
 import { OpsPage } from './ops/OpsPage';
 
-/** The operators' face: the operations board at /ops and the feature flags at /ops/flags (the console grows here). */
+/** The operators' face: the operations board at /ops and the feature flags at /ops/flags, the dispatch console at /ops/dispatch. */
 export default function DispatchApp() {
   return (
     <Routes>
       <Route index element={<OpsPage />} />
+      <Route path="dispatch" element={<OpsPage><ConsolePage /></OpsPage>} />
       <Route path="flags" element={<OpsPage><FlagsBoard /></OpsPage>} />
       <Route path="*" element={<NotFound home="/ops" />} />
     </Routes>

@@ -24,6 +24,7 @@ export function OpsPage({ children = <Board /> }: { children?: ReactNode }) {
       {auth.session.role === 'operator' && (
         <>
           <NavLink to="/ops" end>Board</NavLink>
+          <NavLink to="/ops/dispatch">Dispatch</NavLink>
           <NavLink to="/ops/flags">Flags</NavLink>
         </>
       )}

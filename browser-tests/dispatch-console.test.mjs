@@ -1,0 +1,151 @@
+// The dispatch console (/ops/dispatch) as an operator uses it in a real, headless Chromium, against a running service
+// with the demo data (./run.sh, or the jar with --returnit.demo.enabled=true): two drivers the test creates go on
+// shift in Berlin, an open order is given to the first through the API, and the operator drags it onto the second.
+//
+//   RETURNIT_BASE_URL                                   the running service
+//   RETURNIT_OPERATOR_EMAIL, RETURNIT_OPERATOR_PASSWORD, RETURNIT_OPERATOR_TOTP   an operator (default: the demo's)
+//   RETURNIT_SCREENSHOT_CONSOLE                         where to save a screenshot of the console (PNG), if set
+//   CHROMIUM                                            the browser binary (default /usr/bin/chromium)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { headlessChromium } from './browser.mjs';
+import { apiLogin, call, done, eventually, openPage, screenshot, totp, unique } from './app.mjs';
+
+const OPERATOR = process.env.RETURNIT_OPERATOR_EMAIL ?? 'operator@demo.returnit.local';
+const PASSWORD = process.env.RETURNIT_OPERATOR_PASSWORD ?? 'demo-password-123';
+const SECRET = process.env.RETURNIT_OPERATOR_TOTP ?? 'DEMOOPERATORTOTPSECRETRETURNIT23';
+
+const browser = headlessChromium({ viewport: { width: 1400, height: 1000 }, deviceScaleFactor: 1, timeout: 20_000 });
+
+// a one-time code is accepted once: the page's login waits for the next one after the API's
+let lastCode = '';
+async function nextCode() {
+  await eventually(() => totp(SECRET) !== lastCode, 35_000, 'a new one-time code');
+  lastCode = totp(SECRET);
+  return lastCode;
+}
+
+async function operatorToken() {
+  lastCode = totp(SECRET);
+  let answer = await call('POST', '/v1/auth/token', null, { email: OPERATOR, password: PASSWORD, code: lastCode });
+  // this code may have been used a moment ago (a previous run): the next one is not
+  if (answer.status === 401) answer = await call('POST', '/v1/auth/token', null, { email: OPERATOR, password: PASSWORD, code: await nextCode() });
+  assert.equal(answer.status, 200, 'operator login');
+  return answer.body.accessToken;
+}
+
+/** A driver created by the operator, on shift, with a fresh position near Torstrasse in Berlin. */
+async function driverOnShift(operator, lat, lng) {
+  const email = `${unique('console-driver')}@test.returnit.local`;
+  const created = await call('POST', '/v1/drivers', operator, {
+    email, password: 'driver-password-12', name: 'Console Driver', vehicle: { type: 'van', capacityParcels: 40 },
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const token = await apiLogin(email, 'driver-password-12');
+  assert.equal((await call('POST', '/v1/drivers/me/shift/start', token)).status, 200);
+  const ping = await call('POST', '/v1/drivers/me/locations', token, { pings: [{ lat, lng, recordedAt: new Date().toISOString(), accuracyM: 5 }] });
+  assert.equal(ping.status, 202, JSON.stringify(ping.body));
+  return { id: created.body.id, token };
+}
+
+/** A pickup the demo customer books in Berlin for the next window with seats (dispatch offers it at once). */
+async function aBookedOrder() {
+  const customer = await apiLogin('customer@demo.returnit.local', 'demo-password-123');
+  const shops = await call('GET', '/v1/merchants?query=Alpine', null);
+  const merchantId = shops.body.data[0].id;
+  const slots = await call('GET', `/v1/slots?merchantId=${merchantId}&lat=52.529&lng=13.401`, null);
+  const slot = slots.body.data.find(s => s.remaining > 0);
+  const quote = await call('POST', '/v1/quotes', customer, {
+    merchantId,
+    pickup: { address: 'Torstrasse 1, Berlin', lat: 52.529, lng: 13.401 },
+    window: { start: slot.start, end: slot.end },
+    items: [{ sku: 'JKT-1', description: 'Rain jacket', category: 'outerwear', purchasedAt: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+      valueCents: 12_900, reason: 'wrong_size', tagsAttached: true }],
+  });
+  assert.equal(quote.status, 200, JSON.stringify(quote.body));
+  const order = await call('POST', '/v1/orders', customer, { quoteId: quote.body.quoteId }, { 'Idempotency-Key': unique('console') });
+  assert.equal(order.status, 201, JSON.stringify(order.body));
+  return order.body.id;
+}
+
+/** Gives the order to `driver` through the API, whoever has it now (dispatch may be offering it, or a demo driver took it). */
+async function giveTo(operator, orderId, driver) {
+  await eventually(async () => {
+    const order = (await call('GET', `/v1/orders/${orderId}`, operator)).body;
+    if (order.driverId === driver.id) return true;
+    const answer = order.driverId
+      ? await call('POST', `/v1/dispatch/orders/${orderId}/reassign`, operator, { driverId: driver.id, fromDriverId: order.driverId })
+      : await call('POST', `/v1/dispatch/orders/${orderId}/assign`, operator, { driverId: driver.id });
+    return answer.status === 200;
+  }, 15_000, 'the order given to the first test driver');
+}
+
+test('an operator reassigns an order by dragging it onto another driver, and the service has the new driver', async () => {
+  const operator = await operatorToken();
+  const first = await driverOnShift(operator, 52.5291, 13.4012);
+  const second = await driverOnShift(operator, 52.5301, 13.4100);
+  const orderId = await aBookedOrder();
+  await giveTo(operator, orderId, first);
+
+  const page = await openPage(browser, '/ops/dispatch');
+  await page.locator('#email').fill(OPERATOR);
+  await page.locator('#password').fill(PASSWORD);
+  await page.locator('#code').fill(await nextCode());
+  await page.getByTestId('login').click();
+  await page.getByRole('heading', { name: 'Dispatch', level: 1 }).waitFor();
+  await page.getByTestId('live').filter({ hasText: 'Live' }).waitFor();
+
+  // both drivers listed (the overview is refetched every 15 s), the order as a job of the first
+  const row = id => page.locator(`[data-testid=driver-row][data-driver-id="${id}"]`);
+  await row(second.id).waitFor({ timeout: 40_000 });
+  const chip = row(first.id).locator(`[data-testid=order-chip][data-order-id="${orderId}"]`);
+  await chip.waitFor({ timeout: 40_000 });
+  assert.equal(await row(first.id).getAttribute('data-state'), 'busy');
+
+  await chip.dragTo(row(second.id));
+
+  await page.getByTestId('action-result').filter({ hasText: `is now with driver ${second.id.slice(-8)}` }).waitFor();
+  await row(second.id).locator(`[data-testid=order-chip][data-order-id="${orderId}"]`).waitFor();
+  assert.equal(await page.getByTestId('order-driver').textContent(), second.id.slice(-8), 'the order panel shows the new driver');
+  const order = await call('GET', `/v1/orders/${orderId}`, operator);
+  assert.equal(order.body.driverId, second.id, 'the service gave the order to the driver it was dropped on');
+
+  // the same order dropped back on the driver who has it now: said next to the action, nothing sent
+  await row(second.id).locator(`[data-testid=order-chip][data-order-id="${orderId}"]`).dragTo(row(second.id));
+  await page.getByTestId('action-result').filter({ hasText: 'is already with driver' }).waitFor();
+
+  // the keyboard way: the picker in the order's panel gives it back to the first driver
+  await page.getByLabel('Reassign to').selectOption(first.id);
+  await page.getByRole('button', { name: 'Reassign', exact: true }).click();
+  await page.getByTestId('action-result').filter({ hasText: `is now with driver ${first.id.slice(-8)}` }).waitFor();
+  await eventually(async () => (await call('GET', `/v1/orders/${orderId}`, operator)).body.driverId === first.id, 10_000, 'the picker reassignment');
+
+  // a driver's day: today's pings on the map with a time slider
+  await row(second.id).getByRole('button', { name: `Driver ${second.id.slice(-8)}` }).click();
+  await page.getByTestId('driver-day').getByTestId('replay-time').waitFor();
+
+  await screenshot(page, 'RETURNIT_SCREENSHOT_CONSOLE');
+
+  // cancelled on the customer's behalf: a reason is asked for, then the order leaves the console
+  await page.getByRole('button', { name: 'Cancel order' }).click();
+  await page.locator('.field__error').filter({ hasText: 'Say why' }).waitFor();
+  await page.getByLabel("Cancel on the customer's behalf: reason").fill('Customer called: item already sent by post');
+  await page.getByRole('button', { name: 'Cancel order' }).click();
+  await page.getByTestId('action-result').filter({ hasText: 'is cancelled' }).waitFor();
+  await eventually(async () => (await call('GET', `/v1/orders/${orderId}`, operator)).body.status === 'cancelled', 10_000, 'the cancellation');
+  assert.equal(await row(first.id).locator(`[data-order-id="${orderId}"]`).count(), 0, 'the job left the driver');
+  for (const driver of [first, second]) await call('POST', '/v1/drivers/me/shift/end', driver.token);
+  await done(page);
+});
+
+test('the console is linked from the operations board and back', async () => {
+  const page = await openPage(browser, '/ops');
+  // the session of the first test is kept in the browser profile (an HttpOnly refresh cookie)
+  await page.getByRole('link', { name: 'Dispatch' }).click();
+  await page.getByRole('heading', { name: 'Dispatch', level: 1 }).waitFor();
+  await page.getByRole('link', { name: 'Operations board' }).click();
+  await page.getByRole('heading', { name: 'Operations', level: 1 }).waitFor();
+  assert.match(page.url(), /\/ops$/);
+  await done(page);
+});
+
