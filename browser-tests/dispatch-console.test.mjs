@@ -4,6 +4,9 @@
 //
 //   RETURNIT_BASE_URL                                   the running service
 //   RETURNIT_OPERATOR_EMAIL, RETURNIT_OPERATOR_PASSWORD, RETURNIT_OPERATOR_TOTP   an operator (default: the demo's)
+//   RETURNIT_CUSTOMER_EMAIL, RETURNIT_CUSTOMER_PASSWORD  a customer who books (default: the demo's)
+//   RETURNIT_MERCHANT_QUERY                             finds the shop to book with (default: Alpine, the demo's)
+//   RETURNIT_PICKUP_LAT, RETURNIT_PICKUP_LNG            a pickup inside a scheduled service area (default: Torstrasse, Berlin)
 //   RETURNIT_SCREENSHOT_CONSOLE                         where to save a screenshot of the console (PNG), if set
 //   CHROMIUM                                            the browser binary (default /usr/bin/chromium)
 import { test } from 'node:test';
@@ -14,6 +17,8 @@ import { apiLogin, call, done, eventually, openPage, screenshot, totp, unique } 
 const OPERATOR = process.env.RETURNIT_OPERATOR_EMAIL ?? 'operator@demo.returnit.local';
 const PASSWORD = process.env.RETURNIT_OPERATOR_PASSWORD ?? 'demo-password-123';
 const SECRET = process.env.RETURNIT_OPERATOR_TOTP ?? 'DEMOOPERATORTOTPSECRETRETURNIT23';
+
+const PICKUP = { lat: Number(process.env.RETURNIT_PICKUP_LAT ?? '52.529'), lng: Number(process.env.RETURNIT_PICKUP_LNG ?? '13.401') };
 
 const browser = headlessChromium({ viewport: { width: 1400, height: 1000 }, deviceScaleFactor: 1, timeout: 20_000 });
 
@@ -50,14 +55,16 @@ async function driverOnShift(operator, lat, lng) {
 
 /** A pickup the demo customer books in Berlin for the next window with seats (dispatch offers it at once). */
 async function aBookedOrder() {
-  const customer = await apiLogin('customer@demo.returnit.local', 'demo-password-123');
-  const shops = await call('GET', '/v1/merchants?query=Alpine', null);
+  const customer = await apiLogin(process.env.RETURNIT_CUSTOMER_EMAIL ?? 'customer@demo.returnit.local',
+    process.env.RETURNIT_CUSTOMER_PASSWORD ?? 'demo-password-123');
+  const shops = await call('GET', `/v1/merchants?query=${encodeURIComponent(process.env.RETURNIT_MERCHANT_QUERY ?? 'Alpine')}`, null);
   const merchantId = shops.body.data[0].id;
-  const slots = await call('GET', `/v1/slots?merchantId=${merchantId}&lat=52.529&lng=13.401`, null);
-  const slot = slots.body.data.find(s => s.remaining > 0);
+  const slots = await call('GET', `/v1/slots?merchantId=${merchantId}&lat=${PICKUP.lat}&lng=${PICKUP.lng}`, null);
+  const slot = slots.body.data.find(s => s.remaining === undefined || s.remaining > 0);
+  assert.ok(slot, 'a pickup window with room');
   const quote = await call('POST', '/v1/quotes', customer, {
     merchantId,
-    pickup: { address: 'Torstrasse 1, Berlin', lat: 52.529, lng: 13.401 },
+    pickup: { address: 'Torstrasse 1, Berlin', lat: PICKUP.lat, lng: PICKUP.lng },
     window: { start: slot.start, end: slot.end },
     items: [{ sku: 'JKT-1', description: 'Rain jacket', category: 'outerwear', purchasedAt: new Date(Date.now() - 7 * 86_400_000).toISOString(),
       valueCents: 12_900, reason: 'wrong_size', tagsAttached: true }],
@@ -82,8 +89,8 @@ async function giveTo(operator, orderId, driver) {
 
 test('an operator reassigns an order by dragging it onto another driver, and the service has the new driver', async () => {
   const operator = await operatorToken();
-  const first = await driverOnShift(operator, 52.5291, 13.4012);
-  const second = await driverOnShift(operator, 52.5301, 13.4100);
+  const first = await driverOnShift(operator, PICKUP.lat + 0.0001, PICKUP.lng + 0.0002);
+  const second = await driverOnShift(operator, PICKUP.lat + 0.0011, PICKUP.lng + 0.009);
   const orderId = await aBookedOrder();
   await giveTo(operator, orderId, first);
 
