@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +31,14 @@ class ManualDispatchTests extends EndToEndTest {
 
 	@LocalServerPort
 	int port;
+
+	private final List<Fixtures.Person> onShift = new ArrayList<>();
+
+	/** Its drivers go home, so that no later test's order is offered to them (they are in the middle of Berlin). */
+	@AfterEach
+	void driversGoHome() {
+		onShift.forEach(fixtures::offShift);
+	}
 
 	@Test
 	void twentyConcurrentAssignsOfOneOrderToDifferentDriversLetExactlyOneWin() throws Exception {
@@ -218,6 +227,7 @@ class ManualDispatchTests extends EndToEndTest {
 	private Fixtures.Person driverOnShift(String vehicle, int capacity) {
 		Fixtures.Person driver = fixtures.driver(vehicle, capacity);
 		fixtures.onShiftAt(driver, 52.52, 13.40);
+		onShift.add(driver);
 		return driver;
 	}
 

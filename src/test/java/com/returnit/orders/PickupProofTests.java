@@ -160,7 +160,11 @@ class PickupProofTests extends EndToEndTest {
 		Sent unknownItem = upload(job, "/proof/photos?sku=SKU-NOPE", job.driver().token(), jpeg(500), "image/jpeg");
 		Sent byCustomer = upload(job, "/proof/photos", job.customer().token(), jpeg(500), "image/jpeg");
 		Sent badId = send("/v1/orders/not-a-uuid/proof/photos", job.driver().token(), jpeg(500), "image/jpeg");
+		Sent longSku = upload(job, "/proof/photos?sku=" + "x".repeat(101), job.customer().token(), jpeg(500),
+				"image/jpeg");
 
+		assertThat(longSku.status()).as("found by the fuzzer: a 500 once").isEqualTo(400);
+		assertThat(longSku.body().get("errors").get(0).get("field").asString()).isEqualTo("sku");
 		assertThat(unknownItem.status()).isEqualTo(422);
 		assertThat(unknownItem.body().get("errors").get(0).get("field").asString()).isEqualTo("sku");
 		assertThat(byCustomer.status()).isEqualTo(403);
