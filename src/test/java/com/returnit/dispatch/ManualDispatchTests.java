@@ -93,7 +93,10 @@ class ManualDispatchTests extends EndToEndTest {
 			moved = api.post("/v1/dispatch/orders/" + orderId + "/reassign", operator,
 					Map.of("driverId", second.id(), "fromDriverId", first.id()));
 
-			told = stream.await(type("order.driver"), Duration.ofSeconds(10));
+			// the assignment's own event may still be on its way (events go out after commit): the reassignment's is
+			// the one naming the second driver
+			told = stream.await(type("order.driver").and(event -> event.path("data").path("driverId").toString()
+				.contains(second.id())), Duration.ofSeconds(10));
 		}
 
 		assertThat(moved.status()).as(moved.body().toString()).isEqualTo(200);
