@@ -283,7 +283,8 @@ public final class Fixtures {
 	}
 
 	/** A member of a merchant's staff, logged in with password and TOTP code. */
-	public record Member(String id, String email, String password, String totpSecret, String token) {
+	public record Member(String id, String email, String password, String totpSecret, List<String> recoveryCodes,
+			String token) {
 	}
 
 	/** The password every member made by {@link #member} has. */
@@ -309,7 +310,7 @@ public final class Fixtures {
 		String token = login(email, MEMBER_PASSWORD, nextCode(enrolment.secret()));
 		String id = jdbc.sql("SELECT id FROM accounts WHERE lower(email) = lower(:email)").param("email", email)
 			.query(String.class).single();
-		return new Member(id, email, MEMBER_PASSWORD, enrolment.secret(), token);
+		return new Member(id, email, MEMBER_PASSWORD, enrolment.secret(), enrolment.recoveryCodes(), token);
 	}
 
 	/** The token of the newest invitation emailed to this address, as the mail server gets it from the outbox. */
