@@ -7,7 +7,9 @@
 //   RETURNIT_CUSTOMER_EMAIL, RETURNIT_CUSTOMER_PASSWORD  a customer who books (default: the demo's)
 //   RETURNIT_MERCHANT_QUERY                             finds the shop to book with (default: Alpine, the demo's)
 //   RETURNIT_PICKUP_LAT, RETURNIT_PICKUP_LNG            a pickup inside a scheduled service area (default: Torstrasse, Berlin)
+//   RETURNIT_AREA_ID                                    the area of the pickup, whose outline and hours the last test edits
 //   RETURNIT_SCREENSHOT_CONSOLE                         where to save a screenshot of the console (PNG), if set
+//   RETURNIT_SCREENSHOT_AREAS                           where to save a screenshot of the service areas page (PNG), if set
 //   CHROMIUM                                            the browser binary (default /usr/bin/chromium)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -30,13 +32,17 @@ async function nextCode() {
   return lastCode;
 }
 
+let operatorApiToken = null;
 async function operatorToken() {
+  // one API login for the whole file: each login spends a one-time code, and a second would wait for the next one
+  if (operatorApiToken) return operatorApiToken;
   lastCode = totp(SECRET);
   let answer = await call('POST', '/v1/auth/token', null, { email: OPERATOR, password: PASSWORD, code: lastCode });
   // this code may have been used a moment ago (a previous run): the next one is not
   if (answer.status === 401) answer = await call('POST', '/v1/auth/token', null, { email: OPERATOR, password: PASSWORD, code: await nextCode() });
   assert.equal(answer.status, 200, 'operator login');
-  return answer.body.accessToken;
+  operatorApiToken = answer.body.accessToken;
+  return operatorApiToken;
 }
 
 /** A driver created by the operator, on shift, with a fresh position near Torstrasse in Berlin. */
@@ -102,9 +108,19 @@ test('an operator reassigns an order by dragging it onto another driver, and the
   await page.getByRole('heading', { name: 'Dispatch', level: 1 }).waitFor();
   await page.getByTestId('live').filter({ hasText: 'Live' }).waitFor();
 
-  // both drivers listed (the overview is refetched every 15 s), the order as a job of the first
+  // both drivers listed, the order as a job of the first
   const row = id => page.locator(`[data-testid=driver-row][data-driver-id="${id}"]`);
   await row(second.id).waitFor({ timeout: 40_000 });
+
+  // a driver who starts a shift now appears within seconds: the whole fleet's positions come over the stream once a
+  // second (fleet.positions), not with the overview the console refetches every 30 s
+  const third = await driverOnShift(operator, PICKUP.lat - 0.002, PICKUP.lng - 0.004);
+  const started = Date.now();
+  await row(third.id).waitFor({ timeout: 10_000 });
+  assert.ok(Date.now() - started < 10_000, 'the new driver came over the stream');
+  assert.equal(await row(third.id).getAttribute('data-state'), 'idle');
+  await call('POST', '/v1/drivers/me/shift/end', third.token);
+
   const chip = row(first.id).locator(`[data-testid=order-chip][data-order-id="${orderId}"]`);
   await chip.waitFor({ timeout: 40_000 });
   assert.equal(await row(first.id).getAttribute('data-state'), 'busy');
@@ -156,3 +172,51 @@ test('the console is linked from the operations board and back', async () => {
   await done(page);
 });
 
+
+test('an operator reshapes a service area on the map and changes its opening hours, and the service has both', async (context) => {
+  const areaId = process.env.RETURNIT_AREA_ID;
+  if (!areaId) return context.skip('RETURNIT_AREA_ID not set');
+  const operator = await operatorToken();
+  const areaOf = async () => (await call('GET', '/v1/service-areas', operator)).body.find(a => a.id === areaId);
+  const before = await areaOf();
+
+  const page = await openPage(browser, '/ops/dispatch');
+  await page.getByRole('link', { name: 'Service areas' }).click();
+  await page.getByRole('heading', { name: 'Service areas', level: 1 }).waitFor();
+  const row = page.getByTestId('area-row').filter({ hasText: before.name });
+  await row.getByTestId('area-coverage').filter({ hasText: 'on shift' }).waitFor();
+
+  // the outline: a click above the area's northern edge adds a point into that edge
+  await page.getByRole('button', { name: `Edit the outline of ${before.name}` }).click();
+  const points = page.getByTestId('area-point');
+  await eventually(async () => (await points.count()) === before.polygon.length, 5_000, 'the outline\'s points listed');
+  await page.locator('[data-testid=vertex]').first().waitFor();
+  const map = await page.getByTestId('map').boundingBox();
+  await page.mouse.click(map.x + map.width / 2, map.y + 24);
+  await eventually(async () => (await points.count()) === before.polygon.length + 1, 5_000, 'a point added by a click');
+  // and the keyboard way: a typed coordinate moves a point
+  await page.getByLabel('Point 1 longitude').fill(String(before.polygon[0][1] - 0.01));
+  await screenshot(page, 'RETURNIT_SCREENSHOT_AREAS');
+  await page.getByRole('button', { name: 'Save outline' }).click();
+  await page.getByTestId('area-saved').waitFor();
+  const after = await areaOf();
+  assert.equal(after.polygon.length, before.polygon.length + 1, 'the service has the new point');
+  assert.ok(after.polygon.some(p => p[0] > Math.max(...before.polygon.map(v => v[0]))), 'the new point is north of the old outline');
+  assert.ok(Math.abs(after.polygon[0][1] - (before.polygon[0][1] - 0.01)) < 1e-6, 'the typed longitude');
+
+  // opening hours: a day that closes before it opens is refused next to that day; fixed, the schedule is saved
+  await page.getByRole('button', { name: `Opening hours of ${before.name}` }).click();
+  await page.getByLabel('Pickups per window').fill('12');
+  const closes = page.getByLabel('Monday closes');
+  const closing = await closes.inputValue();
+  await closes.fill('00:30');
+  await page.getByRole('button', { name: 'Save opening hours' }).click();
+  await page.locator('.field__error').filter({ hasText: 'must be after opens' }).waitFor();
+  assert.equal(await closes.getAttribute('aria-invalid'), 'true', 'the refused field is marked');
+  await closes.fill(closing);
+  await page.getByRole('button', { name: 'Save opening hours' }).click();
+  await page.getByTestId('schedule-saved').waitFor();
+  const schedule = await call('GET', `/v1/service-areas/${areaId}/schedule`, operator);
+  assert.equal(schedule.body.capacityPerWindow, 12);
+  await done(page);
+});

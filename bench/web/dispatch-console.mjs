@@ -1,5 +1,6 @@
 // Frames per second and JS heap of the dispatch console (/ops/dispatch) with 500 drivers and 2,000 open orders on
-// screen, 500 drivers moving every second over the stream. The operator logs in to the running service for real;
+// screen, 500 drivers moving every second over the stream
+// (fleet.positions, as the service sends them). The operator logs in to the running service for real;
 // the console's data (orders, overview, unassigned) and its WebSocket are then played by this script (Playwright's
 // route and routeWebSocket), so the load is exact and nothing is written to the service.
 //
@@ -58,21 +59,22 @@ await page.routeWebSocket(/\/v1\/stream/, ws => {
   ws.onMessage(message => {
     const request = JSON.parse(String(message));
     if (request.all) ws.send(JSON.stringify({ type: 'subscribed', all: true }));
+    if (request.fleet) ws.send(JSON.stringify({ type: 'subscribed', fleet: true }));
   });
-  // every driver moves once a second, sent in ten bursts a second
+  // every driver moves once a second: as the service sends it, one fleet.positions message a second per 500 drivers
   const driven = orders.slice(0, DRIVERS);
-  let tick = 0;
   const timer = setInterval(() => {
-    const slice = driven.filter((_, i) => i % 10 === tick % 10);
-    tick += 1;
-    for (const order of slice) {
+    const positions = driven.map(order => {
       const [lat, lng] = position.get(order.id);
       const next = [lat + 0.0002, lng + 0.0003];
       position.set(order.id, next);
-      ws.send(JSON.stringify({ id: `pos-${Date.now()}`, type: 'driver.position', orderId: order.id, data: { lat: next[0], lng: next[1], at: new Date().toISOString() } }));
-      sent += 1;
+      return { driverId: order.driverId, lat: next[0], lng: next[1], at: new Date().toISOString() };
+    });
+    for (let from = 0; from < positions.length; from += 500) {
+      ws.send(JSON.stringify({ type: 'fleet.positions', data: { positions: positions.slice(from, from + 500) } }));
     }
-  }, 100);
+    sent += positions.length;
+  }, 1000);
   ws.onClose(() => clearInterval(timer));
 });
 

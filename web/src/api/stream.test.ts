@@ -125,6 +125,22 @@ describe('the live stream', () => {
     expect(sockets[0]!.sent).toEqual([{ action: 'subscribe', all: true }]);
   });
 
+  test('operators watch the whole fleet, again after a reconnection, and the socket closes when nobody watches', async () => {
+    const { stream, sockets, timers } = harness();
+    const stop = stream.followFleet();
+    await settle();
+    sockets[0]!.opens();
+    expect(sockets[0]!.sent).toEqual([{ action: 'subscribe', fleet: true }]);
+    sockets[0]!.drops();
+    timers.shift()!.run();
+    await settle();
+    sockets[1]!.opens();
+    expect(sockets[1]!.sent).toEqual([{ action: 'subscribe', fleet: true }]);
+    stop();
+    expect(sockets[1]!.closed).toBe(true);
+    expect(stream.status).toBe('idle');
+  });
+
   test('when the signed-in person changes it reconnects with the new token and follows the same orders', async () => {
     const { stream, sockets } = harness();
     stream.follow('o-1');

@@ -6,7 +6,7 @@
  */
 export interface StreamEvent {
   id?: string;
-  type: 'order.status' | 'driver.position' | 'subscribed' | 'error' | string;
+  type: 'order.status' | 'driver.position' | 'fleet.positions' | 'subscribed' | 'error' | string;
   orderId?: string;
   data?: Record<string, unknown>;
   message?: string;
@@ -39,6 +39,7 @@ export class LiveStream {
   private socket: Socket | null = null;
   private readonly orders = new Map<string, number>();
   private allFollowers = 0;
+  private fleetFollowers = 0;
   private readonly listeners = new Set<(event: StreamEvent) => void>();
   private readonly statusListeners = new Set<(status: LiveStatus) => void>();
   private readonly reconnectListeners = new Set<() => void>();
@@ -101,6 +102,17 @@ export class LiveStream {
     };
   }
 
+  /** Operators: every on-shift driver's position, one `fleet.positions` message a second. */
+  followFleet(): () => void {
+    this.fleetFollowers += 1;
+    if (this.fleetFollowers === 1) this.send({ action: 'subscribe', fleet: true });
+    this.ensureOpen();
+    return () => {
+      this.fleetFollowers -= 1;
+      this.closeWhenUnused();
+    };
+  }
+
   /** Reconnects now, keeping what is followed (the signed-in person changed: the socket's token is theirs no more). */
   restart(): void {
     const socket = this.socket;
@@ -117,11 +129,12 @@ export class LiveStream {
   stop(): void {
     this.orders.clear();
     this.allFollowers = 0;
+    this.fleetFollowers = 0;
     this.closeWhenUnused();
   }
 
   private get wanted(): boolean {
-    return this.orders.size > 0 || this.allFollowers > 0;
+    return this.orders.size > 0 || this.allFollowers > 0 || this.fleetFollowers > 0;
   }
 
   private ensureOpen(): void {
@@ -150,6 +163,7 @@ export class LiveStream {
       this.delay = 1_000;
       this.setStatus('live');
       if (this.allFollowers > 0) this.send({ action: 'subscribe', all: true });
+      if (this.fleetFollowers > 0) this.send({ action: 'subscribe', fleet: true });
       for (const orderId of this.orders.keys()) this.send({ action: 'subscribe', orderId });
       if (reconnected) this.reconnectListeners.forEach(listener => listener());
     };

@@ -7,6 +7,8 @@ export interface Area {
   polygon: number[][];
   /** Pickups due and no driver on shift: drawn in red. */
   uncovered?: boolean;
+  /** Context only (another area than the one being edited): grey. */
+  muted?: boolean;
   label?: string;
 }
 
@@ -16,7 +18,7 @@ export function AreasLayer({ areas }: { areas: Area[] }) {
   const key = JSON.stringify(areas);
   useEffect(() => {
     const shapes = areas.map(area => {
-      const color = area.uncovered ? '#a4161a' : '#114a8b';
+      const color = area.uncovered ? '#a4161a' : area.muted ? '#5f6b66' : '#114a8b';
       const shape = L.polygon(area.polygon.map(p => [p[0] ?? 0, p[1] ?? 0] as [number, number]), {
         color, weight: 2, fillColor: color, fillOpacity: 0.08,
       }).addTo(map);

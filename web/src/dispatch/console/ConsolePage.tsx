@@ -90,6 +90,7 @@ export function ConsolePage() {
           <span className={`badge ${live === 'live' ? 'badge--live' : ''}`} data-testid="live">{live === 'live' ? 'Live' : live === 'idle' ? 'Offline' : 'Reconnecting…'}</span>
           <span className="muted" data-testid="console-counts">{state.orders.size} open orders · {state.drivers.size} drivers on shift</span>
           <Link to="/ops">Operations board</Link>
+          <Link to="/ops/areas">Service areas</Link>
         </p>
       </div>
       <div className="console-grid">

@@ -67,6 +67,21 @@ describe('stream events', () => {
     expect(next.drivers).toBe(drivers);
   });
 
+  it('a fleet message moves every driver it names, idle ones and ones new to the console too', () => {
+    const next = applyEvents(orders, drivers, [{
+      type: 'fleet.positions', data: { positions: [
+        { driverId: 'd1', lat: 52.5, lng: 13.41, at: new Date(NOW).toISOString() },
+        { driverId: 'd9', lat: 52.6, lng: 13.2, at: new Date(NOW).toISOString() },
+        { driverId: 'bad', lat: 'x', lng: 13, at: new Date(NOW).toISOString() },
+      ] },
+    }]);
+    expect(next.drivers.get('d1')).toMatchObject({ lat: 52.5, lng: 13.41, at: NOW });
+    expect(Math.round(next.drivers.get('d1')!.heading!)).toBe(90);
+    expect(next.drivers.get('d9')).toMatchObject({ lat: 52.6, lng: 13.2, heading: null });
+    expect(next.drivers.has('bad')).toBe(false);
+    expect(next.orders).toBe(orders);
+  });
+
   it('a status and a driver change update the order; an ended order leaves the map', () => {
     let next = applyEvents(orders, drivers, [
       { type: 'order.driver', orderId: 'o1', data: { driverId: 'd2', previousDriverId: 'd1' } },

@@ -107,7 +107,8 @@ export interface Changes {
 
 /**
  * Applies a batch of stream events to the console's state, copying only the maps that change (so React and the map
- * layers redraw only what moved). Positions arrive per followed order; the order says whose position it is.
+ * layers redraw only what moved). Positions arrive for the whole fleet (`fleet.positions`, once a second, each naming
+ * its driver) or per followed order (`driver.position`: the order says whose position it is).
  */
 export function applyEvents(orders: Map<string, ConsoleOrder>, drivers: Map<string, ConsoleDriver>, events: StreamLike[]): Changes {
   let nextOrders = orders;
@@ -119,7 +120,23 @@ export function applyEvents(orders: Map<string, ConsoleOrder>, drivers: Map<stri
     if (OPEN_STATUSES.includes(value.status as (typeof OPEN_STATUSES)[number])) nextOrders.set(value.id, value);
     else nextOrders.delete(value.id);
   };
+  const moveDriver = (driverId: string, lat: number, lng: number, at: number) => {
+    const before = nextDrivers.get(driverId);
+    if (before && before.at > at) return;
+    if (nextDrivers === drivers) nextDrivers = new Map(drivers);
+    nextDrivers.set(driverId, { id: driverId, lat, lng, at, heading: before ? heading(before, { lat, lng }) ?? before.heading : null });
+  };
   for (const event of events) {
+    if (event.type === 'fleet.positions') {
+      const positions = Array.isArray(event.data?.positions) ? (event.data.positions as Record<string, unknown>[]) : [];
+      for (const p of positions) {
+        const lat = Number(p.lat);
+        const lng = Number(p.lng);
+        if (typeof p.driverId !== 'string' || !Number.isFinite(lat) || !Number.isFinite(lng)) continue;
+        moveDriver(p.driverId, lat, lng, Date.parse(String(p.at ?? '')) || Date.now());
+      }
+      continue;
+    }
     if (!event.orderId) continue;
     const known = order(event.orderId);
     if (event.type === 'order.status') {
@@ -141,11 +158,7 @@ export function applyEvents(orders: Map<string, ConsoleOrder>, drivers: Map<stri
       const lat = Number(event.data?.lat);
       const lng = Number(event.data?.lng);
       if (!driverId || !Number.isFinite(lat) || !Number.isFinite(lng)) continue;
-      const at = Date.parse(String(event.data?.at ?? '')) || Date.now();
-      const before = nextDrivers.get(driverId);
-      if (before && before.at > at) continue;
-      if (nextDrivers === drivers) nextDrivers = new Map(drivers);
-      nextDrivers.set(driverId, { id: driverId, lat, lng, at, heading: before ? heading(before, { lat, lng }) ?? before.heading : null });
+      moveDriver(driverId, lat, lng, Date.parse(String(event.data?.at ?? '')) || Date.now());
     }
   }
   return { orders: nextOrders, drivers: nextDrivers, unknownOrder };

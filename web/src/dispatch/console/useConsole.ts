@@ -6,7 +6,7 @@ import { liveStream, useLiveAll } from '../../api/live';
 import { keys, queryClient } from '../../api/query';
 import type { StreamEvent } from '../../api/stream';
 import type { Schemas } from '../../api/types';
-import { applyEvents, DRIVEN, FrameBatcher, OPEN_STATUSES, type ConsoleDriver, type ConsoleOrder } from './model';
+import { applyEvents, FrameBatcher, OPEN_STATUSES, type ConsoleDriver, type ConsoleOrder } from './model';
 
 export const consoleKeys = {
   orders: ['console', 'orders'] as const,
@@ -14,6 +14,9 @@ export const consoleKeys = {
   offers: (orderId: string) => ['console', 'offers', orderId] as const,
   pings: (driverId: string, from: string) => ['console', 'pings', driverId, from] as const,
 };
+
+/** A driver heard over the stream but not in an overview is kept this long after its last position (then: shift over). */
+const UNLISTED_GRACE_MS = 60_000;
 
 /** At most this many open orders are loaded (2,000 is what the console is measured with). */
 const MAX_ORDERS = 2_000;
@@ -51,14 +54,14 @@ function toConsoleOrder(order: Schemas['OrderView']): ConsoleOrder {
 }
 
 /**
- * The console's live picture: open orders and drivers on shift loaded over REST (one overview call for all drivers,
- * refreshed every 15 s: the service has no other list of drivers on shift), then kept current by the one WebSocket.
- * Events are applied once per animation frame, however many arrive; each driven order is followed so its driver's
- * positions arrive on the same socket (no polling per driver).
+ * The console's live picture: open orders and drivers on shift loaded over REST (one overview call for all drivers and
+ * the areas' coverage, refreshed every 30 s for shifts that start or end), then kept current by the one WebSocket:
+ * every order's events and the whole fleet's positions (`fleet.positions`, once a second). Events are applied once per
+ * animation frame, however many arrive.
  */
 export function useConsole() {
   const orders = useQuery({ queryKey: consoleKeys.orders, queryFn: openOrders, refetchInterval: 60_000 });
-  const overview = useQuery({ queryKey: keys.opsOverview, queryFn: () => call(api.GET('/v1/ops/overview')), refetchInterval: 15_000 });
+  const overview = useQuery({ queryKey: keys.opsOverview, queryFn: () => call(api.GET('/v1/ops/overview')), refetchInterval: 30_000 });
   const unassigned = useQuery({
     queryKey: consoleKeys.unassigned,
     queryFn: () => call(api.GET('/v1/dispatch/unassigned')),
@@ -71,7 +74,8 @@ export function useConsole() {
   const [state, setState] = useState<Picture>(() => source.get());
   useEffect(() => source.onCommit(setState), [source]);
 
-  // a fresh list replaces the orders; the drivers keep whichever position is newer
+  // a fresh list replaces the orders; the drivers keep whichever position is newer, and a driver the overview does not
+  // list yet (its shift began as the overview was read) stays while its position is recent
   useEffect(() => {
     if (!orders.data) return;
     source.update(current => ({ ...current, orders: new Map(orders.data.map(o => [o.id, o])) }), true);
@@ -86,6 +90,7 @@ export function useConsole() {
         const before = current.drivers.get(dot.id);
         drivers.set(dot.id, before && before.at >= seen ? before : { id: dot.id, lat: dot.lat, lng: dot.lng, at: seen, heading: before?.heading ?? null });
       }
+      for (const [id, driver] of current.drivers) if (!drivers.has(id) && at - driver.at < UNLISTED_GRACE_MS) drivers.set(id, driver);
       return { ...current, drivers };
     }, true);
   }, [overview.data, source]);
@@ -105,27 +110,11 @@ export function useConsole() {
     });
   }, run => requestAnimationFrame(run)), [source]);
   const onEvent = useCallback((event: StreamEvent) => {
-    if (event.type === 'order.status' || event.type === 'order.driver' || event.type === 'driver.position') batcher.push(event);
+    if (event.type === 'order.status' || event.type === 'order.driver' || event.type === 'fleet.positions') batcher.push(event);
   }, [batcher]);
   useLiveAll(onEvent);
-
-  // follow each driven order, so its driver's positions come over the socket
-  const following = useRef(new Map<string, () => void>());
-  const driven = [...state.orders.values()].filter(o => DRIVEN.has(o.status) && o.driverId).map(o => o.id).sort().join(',');
-  useEffect(() => {
-    const wanted = new Set(driven ? driven.split(',') : []);
-    for (const [id, stop] of following.current) {
-      if (!wanted.has(id)) {
-        stop();
-        following.current.delete(id);
-      }
-    }
-    for (const id of wanted) if (!following.current.has(id)) following.current.set(id, liveStream.follow(id));
-  }, [driven]);
-  useEffect(() => () => {
-    following.current.forEach(stop => stop());
-    following.current.clear();
-  }, []);
+  // every on-shift driver's position, idle or driving, in one message a second (no polling per driver)
+  useEffect(() => liveStream.followFleet(), []);
 
   /** After an action: the answer is applied at once (the stream confirms it), and the lists are refetched. */
   const applyLocally = useCallback((orderId: string, change: Partial<ConsoleOrder>) => {

@@ -25,6 +25,7 @@ export function OpsPage({ children = <Board /> }: { children?: ReactNode }) {
         <>
           <NavLink to="/ops" end>Board</NavLink>
           <NavLink to="/ops/dispatch">Dispatch</NavLink>
+          <NavLink to="/ops/areas">Areas</NavLink>
           <NavLink to="/ops/flags">Flags</NavLink>
         </>
       )}

@@ -85,6 +85,34 @@ class StreamTests extends EndToEndTest {
 	}
 
 	@Test
+	void operatorsWatchTheWholeFleetMoveOnceASecondAndNobodyElseMay() throws Exception {
+		Fixtures.Person driver = fixtures.driver();
+		try (var operator = StreamClient.connect(port, fixtures.operatorToken(), "");
+				var driverStream = StreamClient.connect(port, driver.token(), "")) {
+			operator.send("{\"action\":\"subscribe\",\"fleet\":true}");
+			driverStream.send("{\"action\":\"subscribe\",\"fleet\":true}");
+			assertThat(operator.await(type("subscribed"), WAIT).get("fleet").asBoolean()).isTrue();
+			assertThat(driverStream.await(type("error"), WAIT).get("message").asString()).contains("operators");
+			// the feed gathers positions from its next round on, once it has seen a watcher
+			Thread.sleep(1_500);
+
+			fixtures.onShiftAt(driver, 52.5301, 13.4011);
+
+			JsonNode moved = operator.await(type("fleet.positions").and(m -> m.get("data").get("positions")
+				.valueStream().anyMatch(p -> p.get("driverId").asString().equals(driver.id()))), WAIT);
+			JsonNode position = moved.get("data").get("positions").valueStream()
+				.filter(p -> p.get("driverId").asString().equals(driver.id())).findFirst().orElseThrow();
+			assertThat(position.get("lat").asDouble()).isEqualTo(52.5301);
+			assertThat(position.get("lng").asDouble()).isEqualTo(13.4011);
+			assertThatThrownBy(() -> driverStream.await(type("fleet.positions"), Duration.ofSeconds(2)))
+				.isInstanceOf(AssertionError.class);
+		}
+		finally {
+			fixtures.offShift(driver);
+		}
+	}
+
+	@Test
 	void aClientThatReconnectsWithLastEventIdGetsWhatItMissed() throws Exception {
 		String orderId = fixtures.order(customer, merchant);
 		String firstId;

@@ -107,7 +107,7 @@ class SecurityConfiguration {
 				.hasRole("OPERATOR")
 				.requestMatchers(GET, "/v1/audit-events").hasRole("OPERATOR")
 				.requestMatchers(POST, "/v1/dispatch/**").hasRole("OPERATOR")
-				.requestMatchers(PUT, "/v1/service-areas/*/schedule").hasRole("OPERATOR")
+				.requestMatchers(PUT, "/v1/service-areas/*", "/v1/service-areas/*/schedule").hasRole("OPERATOR")
 				.requestMatchers("/v1/customers/me", "/v1/customers/me/**").hasRole("CUSTOMER")
 				.requestMatchers("/v1/return-sessions", "/v1/return-sessions/**").hasRole("MERCHANT")
 				// the policy's history is for support to read too; changing or previewing it is not

@@ -1,9 +1,10 @@
 package com.returnit.operations.internal;
 
 import java.util.List;
+import java.util.UUID;
 
 /** One service area: how many drivers on shift are in it, and how many pickups due soon still have no driver. */
-record AreaCoverage(String name, List<double[]> polygon, int driversOnShift, int pickupsDue) {
+record AreaCoverage(UUID id, String name, List<double[]> polygon, int driversOnShift, int pickupsDue) {
 
 	/** An active area (pickups due) with no driver on shift. */
 	boolean uncovered() {
@@ -12,7 +13,7 @@ record AreaCoverage(String name, List<double[]> polygon, int driversOnShift, int
 
 	static List<AreaCoverage> of(List<ReadModel.Area> areas, List<ReadModel.DriverOnShift> drivers,
 			List<ReadModel.Point> pickupsDue) {
-		return areas.stream().map(area -> new AreaCoverage(area.name(), area.polygon(),
+		return areas.stream().map(area -> new AreaCoverage(area.id(), area.name(), area.polygon(),
 				(int) drivers.stream().filter(d -> d.lat() != null && inside(area.polygon(), d.lat(), d.lng())).count(),
 				(int) pickupsDue.stream().filter(p -> inside(area.polygon(), p.lat(), p.lng())).count()))
 			.toList();

@@ -32,7 +32,7 @@ class OperationsController {
 	record DriverDot(UUID id, double lat, double lng, long ageSeconds) {
 	}
 
-	record AreaView(String name, List<double[]> polygon, int driversOnShift, int pickupsDue) {
+	record AreaView(UUID id, String name, List<double[]> polygon, int driversOnShift, int pickupsDue) {
 	}
 
 	record MinuteView(Instant minute, long requests, long errors, double p95Ms) {
@@ -70,7 +70,7 @@ class OperationsController {
 		List<DriverDot> drivers = snapshot.drivers().stream().filter(d -> d.lat() != null)
 			.map(d -> new DriverDot(d.id(), d.lat(), d.lng(), Duration.between(d.at(), now).toSeconds())).toList();
 		List<AreaView> areas = snapshot.areas().stream()
-			.map(a -> new AreaView(a.name(), a.polygon(), a.driversOnShift(), a.pickupsDue())).toList();
+			.map(a -> new AreaView(a.id(), a.name(), a.polygon(), a.driversOnShift(), a.pickupsDue())).toList();
 		Readings readings = new Readings(meters, List.of(), snapshot, "", now, Readings.newHistory());
 		return new Overview(now, snapshot.ordersByStatus(), drivers, areas, lastHour(now), alerts.active(),
 				new Backlogs(snapshot.eventBacklog(), value(readings.gauge("returnit.webhooks.backlog")),

@@ -28,7 +28,7 @@ class ReadModel {
 	record DriverOnShift(UUID id, @Nullable Double lat, @Nullable Double lng, @Nullable Instant at) {
 	}
 
-	record Area(String name, List<double[]> polygon) {
+	record Area(UUID id, String name, List<double[]> polygon) {
 	}
 
 	record Point(double lat, double lng) {
@@ -79,8 +79,9 @@ class ReadModel {
 	}
 
 	List<Area> areas() {
-		return jdbc.sql("SELECT name, polygon FROM service_areas ORDER BY id")
-			.query((rs, row) -> new Area(rs.getString("name"), json.readValue(rs.getString("polygon"), POLYGON)))
+		return jdbc.sql("SELECT id, name, polygon FROM service_areas ORDER BY id")
+			.query((rs, row) -> new Area(rs.getObject("id", UUID.class), rs.getString("name"),
+					json.readValue(rs.getString("polygon"), POLYGON)))
 			.list();
 	}
 

@@ -37,6 +37,22 @@ class ServiceAreaRepository {
 			.update();
 	}
 
+	/** Answers false when there is no such area. */
+	boolean update(ServiceArea area) {
+		return jdbc.sql("""
+				UPDATE service_areas SET name = :name, polygon = CAST(:polygon AS jsonb), min_lat = :minLat,
+				max_lat = :maxLat, min_lng = :minLng, max_lng = :maxLng WHERE id = :id""")
+			.param("id", area.id()).param("name", area.name())
+			.param("polygon", json.writeValueAsString(area.polygon()))
+			.param("minLat", area.minLat()).param("maxLat", area.maxLat())
+			.param("minLng", area.minLng()).param("maxLng", area.maxLng())
+			.update() == 1;
+	}
+
+	java.util.Optional<ServiceArea> find(UUID id) {
+		return jdbc.sql("SELECT * FROM service_areas WHERE id = :id").param("id", id).query(this::map).optional();
+	}
+
 	java.util.Optional<UUID> findIdByName(String name) {
 		return jdbc.sql("SELECT id FROM service_areas WHERE name = :name ORDER BY id LIMIT 1")
 			.param("name", name).query(UUID.class).optional();

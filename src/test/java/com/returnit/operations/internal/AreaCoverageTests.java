@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class AreaCoverageTests {
 
-	private static final ReadModel.Area BERLIN = new ReadModel.Area("Berlin", List.of(new double[] { 52.60, 13.10 },
+	private static final ReadModel.Area BERLIN = new ReadModel.Area(java.util.UUID.randomUUID(), "Berlin", List.of(new double[] { 52.60, 13.10 },
 			new double[] { 52.60, 13.70 }, new double[] { 52.38, 13.70 }, new double[] { 52.38, 13.10 }));
 	private static final ReadModel.Point MITTE = new ReadModel.Point(52.52, 13.40);
 

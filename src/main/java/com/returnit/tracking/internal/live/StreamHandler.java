@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code /v1/stream}: clients subscribe to orders they may see (or operators to all) and receive their status
- * changes and driver positions. A refused subscription answers with an error message, never silence.
+ * {@code /v1/stream}: clients subscribe to orders they may see (or operators to all, and to the whole fleet's
+ * positions) and receive their status changes and driver positions. A refused subscription answers with an error message, never silence.
  */
 @Component
 class StreamHandler extends TextWebSocketHandler {
@@ -73,6 +73,15 @@ class StreamHandler extends TextWebSocketHandler {
 	}
 
 	private void subscribe(Subscriber subscriber, JsonNode request, long lastEventId) {
+		if (request.path("fleet").asBoolean(false)) {
+			if (!subscriber.caller().isOperator()) {
+				subscriber.send(error(null, "Only operators may watch the whole fleet."));
+				return;
+			}
+			subscriber.followFleet();
+			subscriber.send(Map.of("type", "subscribed", "fleet", true));
+			return;
+		}
 		if (request.path("all").asBoolean(false)) {
 			if (!subscriber.caller().isOperator()) {
 				subscriber.send(error(null, "Only operators may subscribe to all orders."));

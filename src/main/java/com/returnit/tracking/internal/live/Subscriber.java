@@ -37,6 +37,7 @@ final class Subscriber {
 
 	private final Map<UUID, Sent> lastPositionSent = new ConcurrentHashMap<>();
 	private volatile boolean all;
+	private volatile boolean fleet;
 
 	Subscriber(WebSocketSession session, Caller caller, JsonMapper json) {
 		this.session = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES);
@@ -62,6 +63,15 @@ final class Subscriber {
 
 	void followAll() {
 		all = true;
+	}
+
+	/** Operators: every on-shift driver's position, once a second ({@link FleetFeed}). */
+	void followFleet() {
+		fleet = true;
+	}
+
+	boolean followsFleet() {
+		return fleet;
 	}
 
 	void follow(UUID orderId) {

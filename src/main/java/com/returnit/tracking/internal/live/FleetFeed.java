@@ -1,0 +1,124 @@
+package com.returnit.tracking.internal.live;
+
+import com.returnit.tracking.Position;
+import com.returnit.tracking.internal.PositionsCommitted;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.TextMessage;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole fleet for operators who subscribe with {@code {"action":"subscribe","fleet":true}} (the dispatch
+ * console): every on-shift driver's newest position, whatever they drive, gathered from the positions any node
+ * commits and sent once a second as {@code fleet.positions} messages of at most {@value #PER_MESSAGE} drivers. One
+ * message a second however many drivers move, written once for all watchers: no polling, and no message per driver.
+ * Positions are only gathered while someone on this node watches.
+ */
+@Component
+class FleetFeed implements SmartLifecycle {
+
+	static final int PER_MESSAGE = 500;
+	private static final Logger log = LoggerFactory.getLogger(FleetFeed.class);
+
+	private final SubscriptionHub hub;
+	private final JsonMapper json;
+	private final Duration interval;
+	/** The newest position of each driver that moved since the last round. */
+	private final Map<UUID, Position> moved = new ConcurrentHashMap<>();
+	private volatile boolean watched;
+	private volatile boolean running;
+	private Thread thread;
+
+	FleetFeed(SubscriptionHub hub, JsonMapper json,
+			@Value("${returnit.tracking.stream.fleet-interval:PT1S}") Duration interval) {
+		this.hub = hub;
+		this.json = json;
+		this.interval = interval;
+	}
+
+	@EventListener
+	void on(PositionsCommitted committed) {
+		if (!watched) {
+			return;
+		}
+		for (Position position : committed.positions()) {
+			moved.merge(position.driverId(), position,
+					(before, after) -> after.recordedAt().isAfter(before.recordedAt()) ? after : before);
+		}
+	}
+
+	/** One round: the positions gathered since the last one, to every fleet watcher on this node. */
+	void send() {
+		List<Subscriber> watchers = hub.all().stream().filter(Subscriber::followsFleet).toList();
+		watched = !watchers.isEmpty();
+		if (moved.isEmpty()) {
+			return;
+		}
+		List<Position> positions = new ArrayList<>(moved.size());
+		for (UUID driverId : List.copyOf(moved.keySet())) {
+			Position position = moved.remove(driverId);
+			if (position != null) {
+				positions.add(position);
+			}
+		}
+		if (!watched) {
+			return;
+		}
+		for (int from = 0; from < positions.size(); from += PER_MESSAGE) {
+			TextMessage message = message(positions.subList(from, Math.min(positions.size(), from + PER_MESSAGE)));
+			watchers.forEach(watcher -> watcher.send(message));
+		}
+	}
+
+	private TextMessage message(List<Position> positions) {
+		List<Map<String, Object>> data = positions.stream()
+			.<Map<String, Object>>map(p -> Map.of("driverId", p.driverId(), "lat", p.lat(), "lng", p.lng(), "at",
+					p.recordedAt().toString()))
+			.toList();
+		return new TextMessage(json.writeValueAsString(Map.of("type", "fleet.positions", "data",
+				Map.of("positions", data))));
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		thread = Thread.ofPlatform().name("fleet-feed").daemon().start(() -> {
+			while (running) {
+				try {
+					Thread.sleep(interval);
+					send();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+				catch (RuntimeException e) {
+					log.warn("Fleet feed round failed: {}", e.getMessage());
+				}
+			}
+		});
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		if (thread != null) {
+			thread.interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+}
