@@ -97,6 +97,24 @@ const frames = await page.evaluate(seconds => new Promise(resolve => {
   };
   requestAnimationFrame(step);
 }), SECONDS);
+if (process.env.PROFILE) {
+  // PROFILE=1: where the main thread's time goes over 5 s, by function (self time), to stderr
+  const profiler = await page.context().newCDPSession(page);
+  await profiler.send('Profiler.enable');
+  await profiler.send('Profiler.start');
+  await page.waitForTimeout(5_000);
+  const { profile } = await profiler.send('Profiler.stop');
+  const self = new Map();
+  const dt = profile.timeDeltas ?? [];
+  const byId = new Map(profile.nodes.map(n => [n.id, n]));
+  (profile.samples ?? []).forEach((id, i) => {
+    const { functionName, url, lineNumber } = byId.get(id).callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+  });
+  [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)
+    .forEach(([key, ms]) => console.error(`${Math.round(ms).toString().padStart(6)} ms  ${key}`));
+}
 const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('HeapProfiler.collectGarbage');
@@ -107,8 +125,13 @@ const result = {
   drivers: DRIVERS, orders: ORDERS, seconds: SECONDS, positionEvents: sent - before,
   fps: Math.round((frames.length - 1) / SECONDS * 10) / 10,
   frameP95Ms: Math.round(gaps[Math.floor(gaps.length * 0.95)] * 10) / 10,
+  frameP99Ms: Math.round(gaps[Math.floor(gaps.length * 0.99)] * 10) / 10,
+  frameMaxMs: Math.round(gaps[gaps.length - 1] * 10) / 10,
+  longFrames: gaps.filter(gap => gap > 50).length,
   heapMB: Math.round(heap / 1e6 * 10) / 10,
   errors,
 };
 console.log(JSON.stringify(result));
 await browser.close();
+// the played socket's timer would keep node alive
+process.exit(0);
