@@ -67,6 +67,7 @@ test('a new customer books a pickup, watches the driver collect it and manages t
   assert.match(await page.getByLabel('Address line the driver reads').inputValue(), /\S/);
   await page.getByTestId('pin').waitFor();
   await page.getByLabel('Save this address for next time').check();
+  await page.getByLabel('How the driver gets to your door (optional)').fill('Back gate, blue door');
   await page.getByTestId('next').click();
 
   // 4. slot: the first window with seats
@@ -77,6 +78,7 @@ test('a new customer books a pickup, watches the driver collect it and manages t
   await page.getByTestId('item-eligible').nth(1).waitFor();
   assert.equal(await page.getByTestId('item-refused').count(), 0);
   assert.match(await page.getByTestId('total').textContent(), /€\d+\.\d\d/);
+  assert.equal(await page.getByTestId('review-access').textContent(), 'Access: Back gate, blue door');
   assert.match(await page.getByTestId('price').textContent(), /Pickup.*2 items.*Distance/s);
   assert.match(await page.getByTestId('quote-expiry').textContent(), /This price holds until \d\d:\d\d/);
   await screenshot(page, 'RETURNIT_SCREENSHOT_REVIEW');
@@ -98,6 +100,7 @@ test('a new customer books a pickup, watches the driver collect it and manages t
   assert.equal((await call('POST', `/v1/offers/${offer.id}/accept`, driver)).status, 200);
   assert.equal((await call('POST', `/v1/orders/${orderId}/en-route`, driver)).status, 200);
   const order = (await call('GET', `/v1/orders/${orderId}`, driver)).body;
+  assert.equal(order.pickup.accessNotes, 'Back gate, blue door', 'the driver given the job reads the access notes');
   const ping = () => call('POST', '/v1/drivers/me/locations', driver,
     { pings: [{ lat: order.pickup.lat + 0.008, lng: order.pickup.lng, recordedAt: new Date().toISOString() }] });
   await ping();

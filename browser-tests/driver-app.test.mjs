@@ -135,7 +135,7 @@ test('a driver works a shift: positions through a dead spot, an offer, the picku
   const bought = new Date(Date.now() - 5 * 86_400_000).toISOString();
   const booked = await call('POST', '/v1/orders', customer, {
     merchantId: merchant.id,
-    pickup: PICKUP,
+    pickup: { ...PICKUP, accessNotes: 'Ring Weber, 3rd floor, code 4512' },
     window: { start: slot.start, end: slot.end },
     items: [
       { sku: 'JKT-7', description: 'Rain jacket', category: 'outerwear', purchasedAt: bought, valueCents: 12_990 },
@@ -157,6 +157,8 @@ test('a driver works a shift: positions through a dead spot, an offer, the picku
   await page.getByTestId('job').waitFor();
   await offer.waitFor({ state: 'detached' });
   assert.equal(await page.getByTestId('job-address').textContent(), PICKUP.address);
+  assert.equal(await page.getByTestId('job-access').textContent(), 'Ring Weber, 3rd floor, code 4512', 'the customer\'s access notes');
+  assert.match(await page.getByTestId('job-customer').textContent(), /^\S+$/, 'the customer\'s first name, and no more');
   assert.ok((await page.getByTestId('navigate').getAttribute('href')).includes(`destination=${PICKUP.lat.toFixed(6)},${PICKUP.lng.toFixed(6)}`));
 
   // 5. on the way (online), then at the door without a connection

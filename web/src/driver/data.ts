@@ -16,7 +16,8 @@ export const driverKeys = {
 
 export type Shift = Schemas['ShiftView'];
 export type Offer = Schemas['OfferView'];
-export type Order = Schemas['OrderView'] & { customerFirstName?: string; accessNotes?: string; contact?: { callUrl?: string; smsUrl?: string } };
+/** The job as the service gives it; `contact` (masked call and SMS links) is shown when a service provides it (this one does not). */
+export type Order = Schemas['OrderView'] & { contact?: { callUrl?: string; smsUrl?: string } };
 export type Hub = Schemas['Hub'];
 
 export const OPEN_STATUSES = ['assigned', 'en_route', 'picked_up'];

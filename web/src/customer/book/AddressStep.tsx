@@ -5,7 +5,7 @@ import { FitBounds } from '../../map/FitBounds';
 import { MapView } from '../../map/MapView';
 import { PinAtCentre, PinLayer } from '../../map/PinLayer';
 import { Button } from '../../ui/Button';
-import { TextField } from '../../ui/Field';
+import { TextArea, TextField } from '../../ui/Field';
 import { Notice } from '../../ui/States';
 import { useSavedAddresses } from '../data';
 import { AddressSearch } from './AddressSearch';
@@ -27,6 +27,7 @@ export default function AddressStep({ draft, onChange, onNext, onBack, serverErr
   const saved = useSavedAddresses(customer);
   const config = useWebConfig();
   const [address, setAddress] = useState<Partial<DraftAddress>>(draft.address ?? {});
+  const [notes, setNotes] = useState(draft.accessNotes ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [locating, setLocating] = useState(false);
   const pin: [number, number] | null = address.lat != null && address.lng != null ? [address.lat, address.lng] : null;
@@ -39,7 +40,7 @@ export default function AddressStep({ draft, onChange, onNext, onBack, serverErr
     if (!pin) problems['pickup.lat'] = 'Place the pin on the map at your door.';
     setErrors(problems);
     if (Object.keys(problems).length) return;
-    onChange({ ...draft, address: { ...address, address: address.address!.trim(), lat: pin![0], lng: pin![1] } as DraftAddress });
+    onChange({ ...draft, accessNotes: notes, address: { ...address, address: address.address!.trim(), lat: pin![0], lng: pin![1] } as DraftAddress });
     onNext();
   }
 
@@ -75,6 +76,9 @@ export default function AddressStep({ draft, onChange, onNext, onBack, serverErr
       <TextField id="address-line" label="Address line the driver reads" autoComplete="street-address" maxLength={500}
         hint="Street, number, floor or door code if needed." value={address.address ?? ''}
         onChange={event => setAddress({ ...address, address: event.target.value, savedId: undefined })} error={shown['pickup.address']} />
+      <TextArea id="access-notes" label="How the driver gets to your door (optional)" rows={2} maxLength={500}
+        hint="A door code, which bell, the back gate: only the driver who takes your pickup sees it." value={notes}
+        onChange={event => setNotes(event.target.value)} error={shown['pickup.accessNotes']} />
       <div className="stack">
         <p className="small muted" id="pin-help">{config.data?.addressSearch ? 'Check the pin is on your door; drag it if not.' : 'Tap the map where the driver should stop, or drag the pin.'}</p>
         <MapView center={pin ?? centre} zoom={pin ? 16 : 12} label="Map to place the pickup pin">

@@ -76,7 +76,8 @@ export function ReviewStep({ draft, onChange, onQuote, onBack, onEditItems, chil
       </section>
       <section className="card stack" aria-labelledby="review-pickup">
         <h3 id="review-pickup">Pickup</h3>
-        <p>{draft.address?.address}<br />{draft.window && pickupWindow(draft.window.start, draft.window.end, draft.window.timeZone)}</p>
+        <p>{draft.address?.address}<br />
+          {draft.accessNotes?.trim() && <><span className="muted" data-testid="review-access">Access: {draft.accessNotes.trim()}</span><br /></>}{draft.window && pickupWindow(draft.window.start, draft.window.end, draft.window.timeZone)}</p>
       </section>
       <section className="card stack" aria-labelledby="review-price">
         <h3 id="review-price">Price</h3>

@@ -59,4 +59,11 @@ describe('the booking form', () => {
     expect(complete?.pickup).toEqual({ address: 'Torstrasse 1, Berlin', lat: 52.5, lng: 13.4 });
     expect(complete?.items).toHaveLength(1);
   });
+
+  test('access notes go with the pickup, trimmed, and only when there are some', () => {
+    const draft: Draft = { items: [jacket()], merchant: { id: 'm', name: 'Shop', customerPays: false },
+      address: { address: 'Torstrasse 1, Berlin', lat: 52.5, lng: 13.4 }, window: { start: '2030-01-07T09:00:00Z', end: '2030-01-07T11:00:00Z' } };
+    expect(quoteBody({ ...draft, accessNotes: '  Ring Weber, code 4512 ' })?.pickup.accessNotes).toBe('Ring Weber, code 4512');
+    expect(quoteBody({ ...draft, accessNotes: '   ' })?.pickup).not.toHaveProperty('accessNotes');
+  });
 });

@@ -62,6 +62,8 @@ export interface Draft {
   items: DraftItem[];
   address?: DraftAddress;
   window?: DraftWindow;
+  /** How the driver gets to the door (door code, which bell): shown to the driver with the job. */
+  accessNotes?: string;
   /** Set when the booking started from a merchant's return link. */
   link?: { token: string; sessionId: string; merchantOrderRef: string };
 }
@@ -125,7 +127,10 @@ export function quoteBody(draft: Draft) {
   if (!draft.merchant || !draft.address || !draft.window) return null;
   return {
     merchantId: draft.merchant.id,
-    pickup: { address: draft.address.address, lat: draft.address.lat, lng: draft.address.lng },
+    pickup: {
+      address: draft.address.address, lat: draft.address.lat, lng: draft.address.lng,
+      ...(draft.accessNotes?.trim() ? { accessNotes: draft.accessNotes.trim() } : {}),
+    },
     window: { start: draft.window.start, end: draft.window.end },
     items: itemsToReturn(draft).map(itemBody),
   };

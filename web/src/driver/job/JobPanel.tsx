@@ -46,7 +46,7 @@ export function JobPanel({ order, position }: { order: Order; position: Ping | n
           <dt>Address</dt><dd data-testid="job-address">{order.pickup.address}</dd>
           <dt>Window</dt><dd>{pickupWindow(order.window.start, order.window.end)}</dd>
           {customer && <><dt>Customer</dt><dd data-testid="job-customer">{customer}</dd></>}
-          {order.accessNotes && <><dt>Access</dt><dd data-testid="job-access">{order.accessNotes}</dd></>}
+          {order.pickup.accessNotes && <><dt>Access</dt><dd data-testid="job-access">{order.pickup.accessNotes}</dd></>}
           <dt>Items</dt><dd>{order.items.length}</dd>
         </dl>
         {toPickup && (

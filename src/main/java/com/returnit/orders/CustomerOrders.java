@@ -11,7 +11,7 @@ public interface CustomerOrders {
 
 	/** One order with everything it says about the customer, and its history. */
 	record OrderData(UUID id, UUID merchantId, String status, String pickupAddress, double pickupLat, double pickupLng,
-			Instant windowStart, Instant windowEnd, List<Map<String, Object>> items, long amountCents, String currency,
+			@Nullable String accessNotes, Instant windowStart, Instant windowEnd, List<Map<String, Object>> items, long amountCents, String currency,
 			@Nullable String cancelReason, Instant createdAt, List<Map<String, Object>> history) {
 	}
 

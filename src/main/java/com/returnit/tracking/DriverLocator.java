@@ -18,4 +18,7 @@ public interface DriverLocator {
 	Optional<Position> latest(UUID driverId);
 
 	boolean onShift(UUID driverId);
+
+	/** The latest position of every driver on shift (whose position is known), from this node's index. */
+	List<Position> onShiftPositions();
 }

@@ -85,7 +85,9 @@ class StreamTests extends EndToEndTest {
 	}
 
 	@Test
-	void operatorsWatchTheWholeFleetMoveOnceASecondAndNobodyElseMay() throws Exception {
+	void operatorsWatchTheWholeFleetFromWhereItIsAndAsItMovesAndNobodyElseMay() throws Exception {
+		Fixtures.Person early = fixtures.driver();
+		fixtures.onShiftAt(early, 52.5101, 13.3901);
 		Fixtures.Person driver = fixtures.driver();
 		try (var operator = StreamClient.connect(port, fixtures.operatorToken(), "");
 				var driverStream = StreamClient.connect(port, driver.token(), "")) {
@@ -93,8 +95,12 @@ class StreamTests extends EndToEndTest {
 			driverStream.send("{\"action\":\"subscribe\",\"fleet\":true}");
 			assertThat(operator.await(type("subscribed"), WAIT).get("fleet").asBoolean()).isTrue();
 			assertThat(driverStream.await(type("error"), WAIT).get("message").asString()).contains("operators");
-			// the feed gathers positions from its next round on, once it has seen a watcher
-			Thread.sleep(1_500);
+			// where the fleet is now, at once: a driver on shift before the operator watched
+			JsonNode snapshot = operator.await(type("fleet.positions").and(m -> m.get("data").get("positions")
+				.valueStream().anyMatch(p -> p.get("driverId").asString().equals(early.id()))), WAIT);
+			assertThat(snapshot.get("data").get("positions").valueStream()
+				.filter(p -> p.get("driverId").asString().equals(early.id())).findFirst().orElseThrow()
+				.get("lat").asDouble()).isEqualTo(52.5101);
 
 			fixtures.onShiftAt(driver, 52.5301, 13.4011);
 
@@ -109,6 +115,7 @@ class StreamTests extends EndToEndTest {
 		}
 		finally {
 			fixtures.offShift(driver);
+			fixtures.offShift(early);
 		}
 	}
 

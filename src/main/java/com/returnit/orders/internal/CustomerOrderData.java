@@ -40,7 +40,7 @@ class CustomerOrderData implements CustomerOrders {
 		return jdbc.sql("SELECT * FROM orders WHERE customer_id = :c ORDER BY id").param("c", customerId)
 			.query((rs, n) -> new OrderData(rs.getObject("id", UUID.class), rs.getObject("merchant_id", UUID.class),
 					rs.getString("status"), rs.getString("pickup_address"), rs.getDouble("pickup_lat"),
-					rs.getDouble("pickup_lng"), rs.getTimestamp("window_start").toInstant(),
+					rs.getDouble("pickup_lng"), rs.getString("access_notes"), rs.getTimestamp("window_start").toInstant(),
 					rs.getTimestamp("window_end").toInstant(), JSON.readValue(rs.getString("items"), ITEMS),
 					rs.getLong("amount_cents"), rs.getString("currency"), rs.getString("cancel_reason"),
 					rs.getTimestamp("created_at").toInstant(), history(rs.getObject("id", UUID.class))))
@@ -59,7 +59,7 @@ class CustomerOrderData implements CustomerOrders {
 	void on(CustomerErased erased) {
 		UUID customer = erased.customerId();
 		jdbc.sql("""
-				UPDATE orders SET customer_name = NULL, customer_email = NULL, pickup_address = '(erased)', pickup_lat = round(pickup_lat::numeric, 1),
+				UPDATE orders SET customer_name = NULL, customer_email = NULL, access_notes = NULL, pickup_address = '(erased)', pickup_lat = round(pickup_lat::numeric, 1),
 				  pickup_lng = round(pickup_lng::numeric, 1), cancel_reason = CASE WHEN cancel_reason IS NULL THEN NULL
 				  ELSE '(erased)' END,
 				  items = (SELECT coalesce(jsonb_agg(item - 'reasonNote' ORDER BY position), '[]'::jsonb)

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /** The JSON shapes of quotes and orders. */
@@ -41,7 +42,9 @@ final class OrderBodies {
 
 	record PickupBody(@NotBlank @Size(max = 500) String address,
 			@NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
-			@NotNull @DecimalMin("-180") @DecimalMax("180") Double lng) {
+			@NotNull @DecimalMin("-180") @DecimalMax("180") Double lng,
+			@Schema(description = "how the driver gets to the door: door code, which bell, the back gate", example = "Ring Weber, 3rd floor, code 4512")
+			@Nullable @Size(max = 500) String accessNotes) {
 	}
 
 	record WindowBody(@NotNull Instant start, @NotNull Instant end) {
@@ -75,7 +78,8 @@ final class OrderBodies {
 		ReturnRequest toRequest() {
 			List<String> names = ItemNames.of(items.stream().map(ItemBody::sku).toList());
 			return new ReturnRequest(merchantId,
-					new Pickup(pickup.address().trim(), pickup.lat(), pickup.lng(), window.start(), window.end()),
+					new Pickup(pickup.address().trim(), pickup.lat(), pickup.lng(), window.start(), window.end())
+						.withAccessNotes(pickup.accessNotes()),
 					IntStream.range(0, items.size()).mapToObj(i -> items.get(i).toItem(names.get(i))).toList());
 		}
 	}
@@ -87,7 +91,9 @@ final class OrderBodies {
 	record OrderBody(@Nullable UUID quoteId, @Nullable UUID merchantId, @Nullable @Valid PickupBody pickup,
 			@Nullable @Valid WindowBody window,
 			@Nullable @Size(min = 1, max = MAX_ITEMS) List<@NotNull @Valid ItemBody> items,
-			@Nullable @Valid CustomerBody customer, @Nullable @Size(max = 200) String paymentMethod) {
+			@Nullable @Valid CustomerBody customer, @Nullable @Size(max = 200) String paymentMethod,
+			@Schema(description = "with quoteId: how the driver gets to the door (replaces the quote's pickup.accessNotes)")
+			@Nullable @Size(max = 500) String accessNotes) {
 	}
 
 	/** {@code acceptedFeeCents}: the fee the canceller was shown (GET .../cancellation); a higher one now is a 409. */
@@ -132,7 +138,7 @@ final class OrderBodies {
 		}
 	}
 
-	record PickupView(String address, double lat, double lng) {
+	record PickupView(String address, double lat, double lng, @Nullable String accessNotes) {
 	}
 
 	record WindowView(Instant start, Instant end) {
@@ -153,7 +159,17 @@ final class OrderBodies {
 			PickupView pickup, WindowView window, List<OrderItem> items, List<ItemOutcome> itemOutcomes, Money price,
 			@Nullable BreakdownView priceBreakdown, LateCancellationView lateCancellation, int policyVersion,
 			@Nullable UUID quoteId, @Nullable String cancelReason, Instant createdAt, Instant updatedAt,
-			@Nullable UUID returnSessionId, @Nullable String merchantOrderRef, @Nullable OrderCustomerView customer) {
+			@Nullable UUID returnSessionId, @Nullable String merchantOrderRef, @Nullable OrderCustomerView customer,
+			@Schema(description = "the customer's first name, to greet at the door: all a driver sees of who they are")
+			@Nullable String customerFirstName) {
+
+		private static @Nullable String firstName(Order.Booking booking) {
+			if (booking.customer() == null || booking.customer().name() == null) {
+				return null;
+			}
+			String name = booking.customer().name().strip();
+			return name.isEmpty() ? null : name.split("\\s+", 2)[0];
+		}
 
 		/** The order as its customer and its driver see it. */
 		static OrderView of(Order order) {
@@ -171,11 +187,11 @@ final class OrderBodies {
 			OrderCustomerView customer = !merchantFacing || b.customer() == null ? null
 					: new OrderCustomerView(b.customer().name(), b.customer().email());
 			return new OrderView(order.id(), order.status().code(), b.merchantId(), b.customerId(), order.driverId(),
-					new PickupView(p.address(), p.lat(), p.lng()), new WindowView(p.windowStart(), p.windowEnd()),
+					new PickupView(p.address(), p.lat(), p.lng(), p.accessNotes()), new WindowView(p.windowStart(), p.windowEnd()),
 					b.items(), order.itemOutcomes(), b.price(), BreakdownView.of(b.priceBreakdown()),
 					LateCancellationView.of(b.lateFee(), b.price()), b.policyVersion(), b.quoteId(),
 					order.cancelReason(), order.createdAt(), order.updatedAt(), b.returnSessionId(),
-					merchantFacing ? b.merchantOrderRef() : null, customer);
+					merchantFacing ? b.merchantOrderRef() : null, customer, firstName(b));
 		}
 	}
 

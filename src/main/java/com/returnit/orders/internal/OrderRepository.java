@@ -59,10 +59,12 @@ class OrderRepository {
 				INSERT INTO orders (id, merchant_id, customer_id, driver_id, status, pickup_address, pickup_lat, pickup_lng,
 				  window_start, window_end, items, amount_cents, currency, late_fee_cents, late_fee_from, policy_version,
 				  quote_id, cancel_reason, created_at, updated_at, version, return_session_id, price_breakdown,
-				  customer_name, customer_email, merchant_order_ref)
+				  customer_name, customer_email, merchant_order_ref, access_notes)
 				VALUES (:id, :merchant, :customer, :driver, :status, :address, :lat, :lng, :start, :end,
 				  CAST(:items AS jsonb), :amount, :currency, :lateFee, :lateFrom, :policyVersion, :quote, :reason,
-				  :created, :updated, 0, :session, CAST(:breakdown AS jsonb), :customerName, :customerEmail, :ref)""")
+				  :created, :updated, 0, :session, CAST(:breakdown AS jsonb), :customerName, :customerEmail, :ref,
+				  :accessNotes)""")
+			.param("accessNotes", b.pickup().accessNotes())
 			.param("id", b.id()).param("merchant", b.merchantId()).param("customer", b.customerId())
 			.param("driver", order.driverId()).param("status", order.status().code())
 			.param("address", b.pickup().address()).param("lat", b.pickup().lat()).param("lng", b.pickup().lng())
@@ -200,7 +202,7 @@ class OrderRepository {
 	private Order map(ResultSet rs, int row) throws SQLException {
 		Pickup pickup = new Pickup(rs.getString("pickup_address"), rs.getDouble("pickup_lat"),
 				rs.getDouble("pickup_lng"), rs.getTimestamp("window_start").toInstant(),
-				rs.getTimestamp("window_end").toInstant());
+				rs.getTimestamp("window_end").toInstant(), rs.getString("access_notes"));
 		Order.Booking booking = new Order.Booking(rs.getObject("id", UUID.class),
 				rs.getObject("merchant_id", UUID.class), rs.getObject("customer_id", UUID.class), pickup,
 				json.readValue(rs.getString("items"), ITEMS),

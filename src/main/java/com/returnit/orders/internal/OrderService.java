@@ -104,7 +104,7 @@ class OrderService {
 		LateFee lateFee = quote == null || quote.lateFee() == null ? assessment.lateFee() : quote.lateFee();
 		UUID customerId = customerFor(caller, body.customer());
 		Order order = Order.schedule(new Order.Booking(Ids.newId(clock), booked.merchantId(), customerId,
-				booked.pickup(), booked.items(), price, lateFee, assessment.eligibility().policyVersion(),
+				booked.pickup().withAccessNotes(body.accessNotes()), booked.items(), price, lateFee, assessment.eligibility().policyVersion(),
 				quote == null ? null : quote.id(), breakdown, caller.sessionId(), contactOf(customerId)),
 				clock.instant());
 		BookingPayments payer = payments.getIfAvailable();

@@ -50,6 +50,17 @@ class OnShiftIndex {
 		write(() -> grid.removeOlderThan(cutoff));
 	}
 
+	/** The position of every driver on shift whose position is known. */
+	java.util.List<Position> positions() {
+		lock.readLock().lock();
+		try {
+			return grid.all();
+		}
+		finally {
+			lock.readLock().unlock();
+		}
+	}
+
 	boolean onShift(UUID driverId) {
 		lock.readLock().lock();
 		try {

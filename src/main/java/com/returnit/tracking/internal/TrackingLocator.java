@@ -34,6 +34,11 @@ class TrackingLocator implements DriverLocator {
 	}
 
 	@Override
+	public List<Position> onShiftPositions() {
+		return index.positions();
+	}
+
+	@Override
 	public List<NearbyDriver> nearestOnShift(double lat, double lng, int limit, Set<UUID> excluded) {
 		if (limit <= 0) {
 			return List.of();

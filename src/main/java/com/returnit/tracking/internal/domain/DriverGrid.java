@@ -73,6 +73,11 @@ public final class DriverGrid {
 		return known == null || position.recordedAt().isAfter(known.recordedAt());
 	}
 
+	/** Every driver's position in the grid. */
+	public List<Position> all() {
+		return List.copyOf(positions.values());
+	}
+
 	public boolean contains(UUID driverId) {
 		return positions.containsKey(driverId);
 	}

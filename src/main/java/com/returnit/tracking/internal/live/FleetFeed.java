@@ -1,5 +1,6 @@
 package com.returnit.tracking.internal.live;
 
+import com.returnit.tracking.DriverLocator;
 import com.returnit.tracking.Position;
 import com.returnit.tracking.internal.PositionsCommitted;
 import java.time.Duration;
@@ -22,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * console): every on-shift driver's newest position, whatever they drive, gathered from the positions any node
  * commits and sent once a second as {@code fleet.positions} messages of at most {@value #PER_MESSAGE} drivers. One
  * message a second however many drivers move, written once for all watchers: no polling, and no message per driver.
- * Positions are only gathered while someone on this node watches.
+ * A new watcher first gets every on-shift driver's position ({@link #watch}). Positions are only gathered while
+ * someone on this node watches.
  */
 @Component
 class FleetFeed implements SmartLifecycle {
@@ -31,6 +33,7 @@ class FleetFeed implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(FleetFeed.class);
 
 	private final SubscriptionHub hub;
+	private final DriverLocator locator;
 	private final JsonMapper json;
 	private final Duration interval;
 	/** The newest position of each driver that moved since the last round. */
@@ -39,9 +42,10 @@ class FleetFeed implements SmartLifecycle {
 	private volatile boolean running;
 	private Thread thread;
 
-	FleetFeed(SubscriptionHub hub, JsonMapper json,
+	FleetFeed(SubscriptionHub hub, DriverLocator locator, JsonMapper json,
 			@Value("${returnit.tracking.stream.fleet-interval:PT1S}") Duration interval) {
 		this.hub = hub;
+		this.locator = locator;
 		this.json = json;
 		this.interval = interval;
 	}
@@ -54,6 +58,19 @@ class FleetFeed implements SmartLifecycle {
 		for (Position position : committed.positions()) {
 			moved.merge(position.driverId(), position,
 					(before, after) -> after.recordedAt().isAfter(before.recordedAt()) ? after : before);
+		}
+	}
+
+	/**
+	 * A new watcher: from now on positions are gathered (not only from the next round), and it is sent every on-shift
+	 * driver's position at once, so that nothing committed while it was connecting (or reconnecting) is missing.
+	 */
+	void watch(Subscriber watcher) {
+		watcher.followFleet();
+		watched = true;
+		List<Position> all = locator.onShiftPositions();
+		for (int from = 0; from < all.size(); from += PER_MESSAGE) {
+			watcher.send(message(all.subList(from, Math.min(all.size(), from + PER_MESSAGE))));
 		}
 	}
 

@@ -27,9 +27,11 @@ class StreamHandler extends TextWebSocketHandler {
 	private final StreamLog streamLog;
 	private final Orders orders;
 	private final JsonMapper json;
+	private final FleetFeed fleet;
 
-	StreamHandler(SubscriptionHub hub, StreamLog streamLog, Orders orders, JsonMapper json) {
+	StreamHandler(SubscriptionHub hub, StreamLog streamLog, Orders orders, JsonMapper json, FleetFeed fleet) {
 		this.hub = hub;
+		this.fleet = fleet;
 		this.streamLog = streamLog;
 		this.orders = orders;
 		this.json = json;
@@ -78,8 +80,8 @@ class StreamHandler extends TextWebSocketHandler {
 				subscriber.send(error(null, "Only operators may watch the whole fleet."));
 				return;
 			}
-			subscriber.followFleet();
 			subscriber.send(Map.of("type", "subscribed", "fleet", true));
+			fleet.watch(subscriber);
 			return;
 		}
 		if (request.path("all").asBoolean(false)) {
