@@ -20,7 +20,8 @@ export const liveStream = new LiveStream({
 
 liveStream.listen((event: StreamEvent) => {
   if (!event.orderId) return;
-  if (event.type === 'order.status') {
+  // a status, or a driver given or taken away (a driver's app drops a job reassigned to someone else at once)
+  if (event.type === 'order.status' || event.type === 'order.driver') {
     void queryClient.invalidateQueries({ queryKey: keys.order(event.orderId) });
     void queryClient.invalidateQueries({ queryKey: keys.orders() });
   } else if (event.type === 'driver.position') {

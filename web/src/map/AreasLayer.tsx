@@ -27,6 +27,7 @@ export function AreasLayer({ areas }: { areas: Area[] }) {
       tooltip.textContent = area.label ?? area.name;
       shape.bindTooltip(tooltip);
       shape.getElement()?.setAttribute('data-testid', 'area');
+      shape.getElement()?.setAttribute('data-area', area.name);
       return shape;
     });
     return () => shapes.forEach(shape => shape.remove());

@@ -40,6 +40,8 @@ class DemoData implements ApplicationRunner {
 	static final String MERCHANT_ADMIN_EMAIL = "merchant-admin@demo.returnit.local";
 	static final String MERCHANT_ADMIN_TOTP_SECRET = "DEMOMERCHANTADMINTOTPSECRETRETUR";
 	static final String CUSTOMER_EMAIL = "customer@demo.returnit.local";
+	/** A driver for a person to be (the simulated ones are driver1..n): made by {@link DemoFleet}, never simulated. */
+	static final String DRIVER_EMAIL = "driver@demo.returnit.local";
 	static final String PASSWORD = "demo-password-123";
 	static final String MERCHANT = "Alpine Outfitters (demo)";
 	static final String CUSTOMER_PAID_MERCHANT = "Nordic Knitwear (demo, customers pay)";
@@ -88,13 +90,14 @@ class DemoData implements ApplicationRunner {
 				  Operations:     {}/ops
 				  Operator login: {} / {} with a TOTP code; add secret {} to an authenticator app
 				  Customer login: {} / {}
+				  Driver login:   {} / {} at {}/driver (a phone-sized window; start a shift in Berlin)
 				  Merchant:       {} (id {})
 				  Merchant key:   {}
 				  Merchant admin: {} / {} with a TOTP code; add secret {} to an authenticator app
 				  Customers pay:  {} (id {}): book with "paymentMethod": "tok_visa"
 				  Try: curl -s -X POST {}/v1/auth/token -H 'Content-Type: application/json' \\
 				         -d '{"email":"{}","password":"{}"}'
-				""", base, base, base, OPERATOR_EMAIL, PASSWORD, OPERATOR_TOTP_SECRET, CUSTOMER_EMAIL, PASSWORD, merchant.name(), merchant.id(), key,
+				""", base, base, base, OPERATOR_EMAIL, PASSWORD, OPERATOR_TOTP_SECRET, CUSTOMER_EMAIL, PASSWORD, DRIVER_EMAIL, PASSWORD, base, merchant.name(), merchant.id(), key,
 				MERCHANT_ADMIN_EMAIL, PASSWORD, MERCHANT_ADMIN_TOTP_SECRET,
 				customerPaid.name(), customerPaid.id(),
 				base, CUSTOMER_EMAIL, PASSWORD);

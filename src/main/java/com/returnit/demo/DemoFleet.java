@@ -64,6 +64,9 @@ class DemoFleet {
 		String operator = api.login(DemoData.OPERATOR_EMAIL, DemoData.PASSWORD,
 				TotpCodes.at(DemoData.OPERATOR_TOTP_SECRET, java.time.Instant.now()));
 		threads = Executors.newVirtualThreadPerTaskExecutor();
+		// the person's driver (already there after a restart: the 409 is fine)
+		api.post("/v1/drivers", operator, Map.of("email", DemoData.DRIVER_EMAIL, "password", DemoData.PASSWORD, "name",
+				"Robin Demo-Driver", "vehicle", Map.of("type", "van", "capacityParcels", 30)));
 		for (int i = 1; i <= drivers; i++) {
 			String email = "driver" + i + "@demo.returnit.local";
 			api.post("/v1/drivers", operator, Map.of("email", email, "password", DemoData.PASSWORD, "name",

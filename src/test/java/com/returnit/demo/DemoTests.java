@@ -46,6 +46,23 @@ class DemoTests {
 	}
 
 	@Test
+	void thePersonsDemoDriverLogsInAndStartsAShiftAndIsNotDrivenByTheSimulation() {
+		Api api = new Api(port);
+		String driver = await().atMost(Duration.ofSeconds(20)).until(() -> api.post("/v1/auth/token", null,
+				java.util.Map.of("email", DemoData.DRIVER_EMAIL, "password", DemoData.PASSWORD)), r -> r.status() == 200)
+			.text("accessToken");
+		assertThat(api.get("/v1/drivers/me/shift", driver).body().get("onShift").asBoolean())
+			.as("the simulation does not drive the person's driver").isFalse();
+
+		// on shift without a position (so that dispatch offers it none of the simulation's orders), then off again
+		assertThat(api.post("/v1/drivers/me/shift/start", driver, "").status()).isEqualTo(200);
+		Api.Response shift = api.get("/v1/drivers/me/shift", driver);
+		assertThat(shift.body().get("onShift").asBoolean()).isTrue();
+		assertThat(shift.body().get("vehicle").get("type").asString()).isEqualTo("van");
+		assertThat(api.post("/v1/drivers/me/shift/end", driver, "").status()).isEqualTo(200);
+	}
+
+	@Test
 	void theDemoMerchantsAdminLogsInWithTheDemoTotpSecretAndSeesTheTeam() {
 		Api api = new Api(port);
 		Api.Response login = api.post("/v1/auth/token", null, java.util.Map.of("email", DemoData.MERCHANT_ADMIN_EMAIL,

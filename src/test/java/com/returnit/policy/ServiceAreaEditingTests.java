@@ -13,14 +13,18 @@ import tools.jackson.databind.JsonNode;
 /** Operators redraw and rename service areas from the dispatch console; pickups follow the new boundary at once. */
 class ServiceAreaEditingTests extends EndToEndTest {
 
-	/** Somewhere no other test has an area: the Atlantic, off Recife. */
-	private static final double LAT = -8.0;
-	private static final double LNG = -30.0;
+	/**
+	 * Somewhere no other test has an area, yet inside the span of theirs (Berlin to the slot tests' column at 6° E), so
+	 * that the operations map, which frames every area, is not zoomed out by these: the Alps.
+	 */
+	private static final double LAT = 47.0;
+	private static final double LNG = 10.0;
 
 	@Test
 	void anOperatorRedrawsAnAreaAndPickupsAreOfferedInsideTheNewBoundaryAtOnceAndTheChangeIsAudited() {
-		String area = new Areas(api, fixtures).box("Harbour", LAT, LNG, LAT + 0.1, LNG + 0.1);
-		String merchant = fixtures.merchant("Harbour Shop").id();
+		// the shop first: it makes the fixtures' Berlin area, which other tests expect to be the oldest
+		String merchant = fixtures.merchant("Valley Shop").id();
+		String area = new Areas(api, fixtures).box("Valley", LAT, LNG, LAT + 0.1, LNG + 0.1);
 		String customer = fixtures.customer().token();
 		String east = "/v1/slots?merchantId=" + merchant + "&lat=" + (LAT + 0.05) + "&lng=" + (LNG + 0.15);
 		Api.Response before = api.get(east, customer);
@@ -30,15 +34,15 @@ class ServiceAreaEditingTests extends EndToEndTest {
 		List<List<Double>> wider = List.of(List.of(LAT + 0.1, LNG), List.of(LAT + 0.1, LNG + 0.2),
 				List.of(LAT, LNG + 0.2), List.of(LAT, LNG + 0.1), List.of(LAT, LNG));
 		Api.Response changed = api.put("/v1/service-areas/" + area, fixtures.operatorToken(),
-				Map.of("name", "  Harbour and docks  ", "polygon", wider));
+				Map.of("name", "  Valley and pass  ", "polygon", wider));
 
 		assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
-		assertThat(changed.text("name")).isEqualTo("Harbour and docks");
+		assertThat(changed.text("name")).isEqualTo("Valley and pass");
 		assertThat(changed.body().get("polygon")).hasSize(5);
 		Api.Response after = api.get(east, customer);
 		assertThat(after.status()).as(after.body().toString()).isEqualTo(200);
 		assertThat(after.body().at("/area/id").asString()).isEqualTo(area);
-		assertThat(after.body().at("/area/name").asString()).isEqualTo("Harbour and docks");
+		assertThat(after.body().at("/area/name").asString()).isEqualTo("Valley and pass");
 		JsonNode listed = api.get("/v1/service-areas", customer).body().valueStream()
 			.filter(a -> a.get("id").asString().equals(area)).findFirst().orElseThrow();
 		assertThat(listed.get("polygon").get(1).get(1).asDouble()).isEqualTo(LNG + 0.2);
@@ -51,6 +55,7 @@ class ServiceAreaEditingTests extends EndToEndTest {
 
 	@Test
 	void onlyOperatorsRedrawAreasAndABadPolygonIsRefusedNamingItsVertexWithNothingChanged() {
+		fixtures.berlinServiceArea();
 		String area = new Areas(api, fixtures).box("Refused", LAT - 1, LNG, LAT - 0.9, LNG + 0.1);
 		List<List<Double>> square = List.of(List.of(LAT - 0.9, LNG), List.of(LAT - 0.9, LNG + 0.3),
 				List.of(LAT - 1, LNG + 0.3), List.of(LAT - 1, LNG));
