@@ -39,6 +39,8 @@ class FleetFeed implements SmartLifecycle {
 	/** The newest position of each driver that moved since the last round. */
 	private final Map<UUID, Position> moved = new ConcurrentHashMap<>();
 	private volatile boolean watched;
+	/** When {@link #watch} last ran ({@code System.nanoTime()}): a round that began before it must not unset {@link #watched}. */
+	private volatile long lastWatchNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
 	private volatile boolean running;
 	private Thread thread;
 
@@ -67,6 +69,7 @@ class FleetFeed implements SmartLifecycle {
 	 */
 	void watch(Subscriber watcher) {
 		watcher.followFleet();
+		lastWatchNanos = System.nanoTime();
 		watched = true;
 		List<Position> all = locator.onShiftPositions();
 		for (int from = 0; from < all.size(); from += PER_MESSAGE) {
@@ -76,8 +79,16 @@ class FleetFeed implements SmartLifecycle {
 
 	/** One round: the positions gathered since the last one, to every fleet watcher on this node. */
 	void send() {
+		long began = System.nanoTime();
 		List<Subscriber> watchers = hub.all().stream().filter(Subscriber::followsFleet).toList();
-		watched = !watchers.isEmpty();
+		watched = !watchers.isEmpty() || lastWatchNanos - began >= -interval.toNanos();
+		if (watchers.isEmpty()) {
+			// nobody to send to: drop what was gathered, unless a watcher is just arriving (it gets it next round)
+			if (!watched) {
+				moved.clear();
+			}
+			return;
+		}
 		if (moved.isEmpty()) {
 			return;
 		}
@@ -87,9 +98,6 @@ class FleetFeed implements SmartLifecycle {
 			if (position != null) {
 				positions.add(position);
 			}
-		}
-		if (!watched) {
-			return;
 		}
 		for (int from = 0; from < positions.size(); from += PER_MESSAGE) {
 			TextMessage message = message(positions.subList(from, Math.min(positions.size(), from + PER_MESSAGE)));
