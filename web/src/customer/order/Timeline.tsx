@@ -1,5 +1,4 @@
-import { dateTime } from '../../ui/format';
-import { ErrorState, Loading } from '../../ui/States';
+import { OrderTimeline } from '../../ui/OrderTimeline';
 import { useOrderEvents } from '../data';
 
 const WORDS: Record<string, string> = {
@@ -12,24 +11,7 @@ const WORDS: Record<string, string> = {
   failed: 'The pickup could not be completed',
 };
 
-/** What happened to the order, oldest first. */
+/** What happened to the order, oldest first, in the customer's words. */
 export function Timeline({ orderId }: { orderId: string }) {
-  const events = useOrderEvents(orderId);
-  return (
-    <section className="card stack" aria-labelledby="timeline-title">
-      <h2 id="timeline-title">Timeline</h2>
-      {events.isPending && <Loading />}
-      {events.error && <ErrorState error={events.error} retry={() => void events.refetch()} />}
-      {events.data && (
-        <ol className="timeline" data-testid="timeline">
-          {events.data.data.map(entry => (
-            <li key={entry.sequence}>
-              <strong>{WORDS[entry.type.replace(/^order\./, '')] ?? entry.type}</strong>
-              <div className="small muted">{dateTime(entry.occurredAt)}{entry.detail ? ` · ${entry.detail}` : ''}</div>
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
-  );
+  return <OrderTimeline events={useOrderEvents(orderId)} label={type => WORDS[type.replace(/^order\./, '')] ?? type} />;
 }

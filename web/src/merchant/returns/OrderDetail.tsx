@@ -1,5 +1,6 @@
 import { useParams, Link } from 'react-router';
 import { dateTime, money, pickupWindow, statusLabel } from '../../ui/format';
+import { OrderTimeline } from '../../ui/OrderTimeline';
 import { ErrorState, Loading } from '../../ui/States';
 import { useOrder, useOrderEvents, usePayment } from '../data';
 import { useMember } from '../session';
@@ -73,24 +74,7 @@ export default function OrderDetail() {
 }
 
 function Timeline({ id }: { id: string }) {
-  const events = useOrderEvents(id);
-  return (
-    <section className="card stack" aria-labelledby="timeline-title">
-      <h2 id="timeline-title">Timeline</h2>
-      {events.isPending && <Loading />}
-      {events.error && <ErrorState error={events.error} retry={() => void events.refetch()} />}
-      {events.data && (
-        <ol className="timeline" data-testid="timeline">
-          {events.data.data.map(entry => (
-            <li key={entry.sequence}>
-              <strong>{statusLabel(entry.type.replace(/^order\./, ''))}</strong>
-              <div className="small muted">{dateTime(entry.occurredAt)}{entry.detail ? ` · ${entry.detail}` : ''}</div>
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
-  );
+  return <OrderTimeline events={useOrderEvents(id)} label={type => statusLabel(type.replace(/^order\./, ''))} />;
 }
 
 function Payment({ id }: { id: string }) {
