@@ -1,14 +1,21 @@
 // The driver's app in a real Chromium on a phone-sized screen against a running demo service (./run.sh, which sets
 // RETURNIT_DISPATCH_LEADTIME=48h so bookings are offered at once), with the browser's position and connection set by
-// the test: a new driver signs in, starts a shift and drives; the connection drops for a while and comes back (every
-// position is stored once, in order); an order is booked near the driver, the offer appears full screen and is
-// accepted; on the way, at the door with no connection the items are checked (one typed, one ticked, one refused with a
-// reason), a photo is taken and the customer signs, and once back online the steps reach the service in order; then
-// the parcels are handed over at the hub and the pickup shows in the day's earnings.
+// the test, while the customer follows the order on a phone of their own and a dispatcher watches the console: a new
+// driver signs in, turns on offers as notifications, starts a shift and drives; the connection drops for 30 s of
+// driving and comes back (every position is stored once, in order); the driver leaves the app (its tab closed: headless
+// Chromium cannot put a page in the background) and an order is booked near the driver: the offer reaches the browser
+// as a Web Push (through a push service on 127.0.0.1 that checks and decrypts it, into the app's service worker, which
+// shows it as a notification); back in the app the offer fills the screen and is accepted; dispatch gives the driver a second job,
+// which the app lists next, and the dispatcher drags it onto another driver: the app drops it at once; on the way, at
+// the door with no connection the items are checked (one typed, one ticked, one refused with a reason), a photo is
+// taken and the customer signs, and once back online the steps reach the service in order; the parcels are handed
+// over at the hub and the pickup shows in the day's earnings. The customer's page and the console show each step live.
 //
-// Run: RETURNIT_BASE_URL=http://localhost:8080 node --test browser-tests/driver-app.test.mjs (after ./run.sh).
+// Run: RETURNIT_BASE_URL=http://localhost:8080 node --test browser-tests/driver-app.test.mjs (after ./run.sh with
+// RETURNIT_PUSH_ALLOW_LOCAL_HTTP=true, so that the service pushes to the push service on 127.0.0.1).
 //   RETURNIT_BASE_URL                                   the running service (orders dispatched at once after booking)
-//   RETURNIT_OPERATOR_EMAIL, _PASSWORD, _TOTP_SECRET    an operator, to create the driver and read the hub (default: the demo's)
+//   RETURNIT_OPERATOR_EMAIL, _PASSWORD, _TOTP_SECRET    an operator, to create drivers, read the hub and watch the console
+//                                                       (default: the demo's)
 //   RETURNIT_CUSTOMER_EMAIL, _PASSWORD                  a customer who books (default: the demo's)
 //   RETURNIT_MERCHANT_QUERY                             finds the shop that pays for its pickups (default: Alpine, the demo's)
 //   RETURNIT_PICKUP_LAT, _LNG, _ADDRESS                 a pickup inside a scheduled service area, away from other drivers
@@ -19,9 +26,13 @@ import assert from 'node:assert/strict';
 import { headlessChromium } from './browser.mjs';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { apiLogin, baseUrl, call, done, eventually, openPage, screenshot, totp, unique } from './app.mjs';
+import { apiLogin, baseUrl, call, done, eventually, logIn, openPage, screenshot, totp, unique } from './app.mjs';
+import { startPushService } from './push-service.mjs';
 
-const browser = headlessChromium({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, timeout: 20_000 });
+const phone = headlessChromium({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, timeout: 20_000 });
+// the customer's phone and the dispatcher's screen: browsers of their own (their own sessions)
+const customerPhone = headlessChromium({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, timeout: 20_000 });
+const desk = headlessChromium({ viewport: { width: 1400, height: 1000 }, deviceScaleFactor: 1, timeout: 20_000 });
 const setting = (name, demo) => process.env[name] || demo;
 const DEMO_PASSWORD = 'demo-password-123';
 const OPERATOR = {
@@ -36,6 +47,7 @@ const PICKUP = {
   lng: Number(setting('RETURNIT_PICKUP_LNG', '13.4531')),
   address: setting('RETURNIT_PICKUP_ADDRESS', 'Simon-Dach-Strasse 20, 10245 Berlin'),
 };
+const DEAD_SPOT_MS = 30_000;
 
 /** What the driver sees on the phone's screen (not the whole page), saved where the variable says. */
 async function screenOnly(page, variable) {
@@ -49,16 +61,32 @@ async function screenOnly(page, variable) {
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAJklEQVR4nGM4UaFxoknjRI/GiWkaJxZonFilcWKLxol9GgxDSwIAlqJiwX7n9O4AAAAASUVORK5CYII=';
 
 let operator = null;
+let lastCode = null;
 
 /** The operator's token, logged in once per file; a TOTP code counts once, so a spent one waits for the next step. */
 async function operatorToken() {
   for (let attempt = 0; !operator; attempt++) {
-    const answer = await call('POST', '/v1/auth/token', null, { email: OPERATOR.email, password: OPERATOR.password, code: totp(OPERATOR.secret) });
+    lastCode = totp(OPERATOR.secret);
+    const answer = await call('POST', '/v1/auth/token', null, { email: OPERATOR.email, password: OPERATOR.password, code: lastCode });
     if (answer.status === 200) operator = answer.body.accessToken;
     else if (attempt === 1) assert.fail(`operator login: ${JSON.stringify(answer.body)}`);
     else await new Promise(resolve => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 200));
   }
   return operator;
+}
+
+/** The dispatcher signs in to the console (with the next one-time code: the API login spent this step's). */
+async function openConsole() {
+  const page = await openPage(desk, '/ops/dispatch');
+  await page.locator('#email').fill(OPERATOR.email);
+  await page.locator('#password').fill(OPERATOR.password);
+  await eventually(() => totp(OPERATOR.secret) !== lastCode, 35_000, 'a new one-time code');
+  lastCode = totp(OPERATOR.secret);
+  await page.locator('#code').fill(lastCode);
+  await page.getByTestId('login').click();
+  await page.getByRole('heading', { name: 'Dispatch', level: 1 }).waitFor();
+  await page.getByTestId('live').filter({ hasText: 'Live' }).waitFor();
+  return page;
 }
 
 async function pingsOf(driverToken, since) {
@@ -67,32 +95,86 @@ async function pingsOf(driverToken, since) {
   return answer.body.data;
 }
 
-/** Moves the browser's position one step (~110 m north) and waits long enough for the app to record it. */
-async function drive(context, from, steps) {
+/** Moves the browser's position one step (~110 m north) at a time and waits long enough for the app to record it. */
+async function drive(context, from, steps, { forMs = 0 } = {}) {
   let at = from;
-  for (let i = 0; i < steps; i++) {
+  const started = Date.now();
+  let driven = 0;
+  while (driven < steps || Date.now() - started < forMs) {
     at = { latitude: at.latitude + 0.001, longitude: at.longitude };
     await context.setGeolocation({ ...at, accuracy: 8 });
     await new Promise(resolve => setTimeout(resolve, 1_300));
+    driven++;
   }
-  return at;
+  return { at, driven };
 }
 
-test('a driver works a shift: positions through a dead spot, an offer, the pickup proof offline, the hub', async () => {
+/** A driver the operator creates, on shift with a position near the pickup (the dispatcher's other choice). */
+async function anotherDriverOnShift(operator) {
+  const email = `${unique('other-driver')}@test.returnit.local`;
+  const created = await call('POST', '/v1/drivers', operator, { email, password: 'driver-password-12', name: 'Otto Other', vehicle: { type: 'van', capacityParcels: 20 } });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const token = await apiLogin(email, 'driver-password-12');
+  assert.equal((await call('POST', '/v1/drivers/me/shift/start', token)).status, 200);
+  const ping = await call('POST', '/v1/drivers/me/locations', token, { pings: [{ lat: PICKUP.lat + 0.004, lng: PICKUP.lng + 0.006, recordedAt: new Date().toISOString(), accuracyM: 5 }] });
+  assert.equal(ping.status, 202, JSON.stringify(ping.body));
+  return { id: created.body.id, token };
+}
+
+/** Books a pickup at the test's street as the customer, in the first window with room. */
+async function book(customer, merchant, items, accessNotes) {
+  const slots = (await call('GET', `/v1/slots?merchantId=${merchant.id}&lat=${PICKUP.lat}&lng=${PICKUP.lng}`, customer)).body.data;
+  const slot = slots.find(s => s.remaining === undefined || s.remaining > 0);
+  assert.ok(slot, 'a pickup window with room');
+  const booked = await call('POST', '/v1/orders', customer, {
+    merchantId: merchant.id,
+    pickup: { ...PICKUP, ...(accessNotes ? { accessNotes } : {}) },
+    window: { start: slot.start, end: slot.end },
+    items,
+  }, { 'Idempotency-Key': unique('booking') });
+  assert.equal(booked.status, 201, JSON.stringify(booked.body));
+  return booked.body.id;
+}
+
+/** Gives the order to the driver as an operator, whoever has it now (dispatch may be offering it to someone). */
+async function giveTo(operator, orderId, driverId) {
+  await eventually(async () => {
+    const order = (await call('GET', `/v1/orders/${orderId}`, operator)).body;
+    if (order.driverId === driverId) return true;
+    const answer = order.driverId
+      ? await call('POST', `/v1/dispatch/orders/${orderId}/reassign`, operator, { driverId, fromDriverId: order.driverId })
+      : await call('POST', `/v1/dispatch/orders/${orderId}/assign`, operator, { driverId });
+    return answer.status === 200;
+  }, 35_000, 'the second order given to the driver');
+}
+
+test('a driver works a shift while the customer and a dispatcher watch: a dead spot, a pushed offer, a job taken away, the pickup proof offline, the hub', async t => {
   const operator = await operatorToken();
   const email = `${unique('driver')}@test.returnit.local`;
   const password = 'driver-password-12';
   const created = await call('POST', '/v1/drivers', operator, { email, password, name: 'Dee Driver', vehicle: { type: 'van', capacityParcels: 20 } });
   assert.equal(created.status, 201, JSON.stringify(created.body));
+  const driverId = created.body.id;
   const driverApi = await apiLogin(email, password);
+  const pushService = await startPushService((await call('GET', '/v1/push/vapid-public-key')).body.publicKey);
+  t.after(() => pushService.close());
 
-  const context = browser.context;
-  await context.grantPermissions(['geolocation'], { origin: baseUrl() });
+  const context = phone.context;
+  await context.grantPermissions(['geolocation', 'notifications'], { origin: baseUrl() });
+  // headless Chromium reaches no vendor push service: subscribing gives the local one's subscription instead, which
+  // the app stores at the service as it would any browser's
+  await context.addInitScript(subscription => {
+    if (!('PushManager' in self)) return;
+    let current = null;
+    const made = { endpoint: subscription.endpoint, expirationTime: null, toJSON: () => subscription, unsubscribe: async () => { current = null; return true; } };
+    PushManager.prototype.subscribe = async function subscribe() { current = made; return made; };
+    PushManager.prototype.getSubscription = async function getSubscription() { return current; };
+  }, pushService.subscription());
   let position = { latitude: PICKUP.lat - 0.012, longitude: PICKUP.lng };
   await context.setGeolocation({ ...position, accuracy: 8 });
 
-  // 1. sign in and start the shift
-  const page = await openPage(browser, '/driver');
+  // 1. sign in, start the shift, offers as notifications
+  let page = await openPage(phone, '/driver');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByTestId('login').click();
@@ -101,57 +183,93 @@ test('a driver works a shift: positions through a dead spot, an offer, the picku
   await page.getByTestId('geo-status').filter({ hasText: 'Sharing your position' }).waitFor();
   await page.getByTestId('keep-open').filter({ hasText: 'Keep ReturnIt open while driving' }).waitFor();
   const since = new Date(Date.now() - 60_000).toISOString();
+  await page.getByTestId('push-on').click();
+  await page.getByTestId('push').filter({ hasText: 'Offers also come as notifications' }).waitFor();
+  const subscriptions = (await call('GET', '/v1/drivers/me/push-subscriptions', driverApi)).body;
+  assert.deepEqual((subscriptions.data ?? subscriptions).map(s => s.endpoint), [pushService.subscription().endpoint], 'the app stored its subscription');
+  // what the push service receives goes to the app's service worker, as Chrome hands it a message from its vendor's;
+  // the DevTools connection for that is a tab of the phone's browser that stays open (the app's tab does not)
+  const devtoolsTab = await openPage(phone, '/robots.txt');
+  const devtools = await context.newCDPSession(devtoolsTab);
+  const registrations = [];
+  devtools.on('ServiceWorker.workerRegistrationUpdated', event => registrations.push(...event.registrations));
+  await devtools.send('ServiceWorker.enable');
+  const registration = await eventually(() => registrations.find(r => !r.isDeleted && r.scopeURL.endsWith('/driver')), 10_000, 'the app\'s service worker');
+  pushService.onMessage(payload => devtools.send('ServiceWorker.deliverPushMessage',
+    { origin: new URL(baseUrl()).origin, registrationId: registration.registrationId, data: JSON.stringify(payload) }));
+  const notifications = () => devtoolsTab.evaluate(() => navigator.serviceWorker.getRegistration('/driver')
+    .then(reg => reg.getNotifications()).then(shown => shown.map(n => ({ title: n.title, body: n.body, tag: n.tag }))));
 
   // 2. driving: positions reach the service
-  position = await drive(context, position, 3);
+  ({ at: position } = await drive(context, position, 3));
   await eventually(async () => (await pingsOf(driverApi, since)).length >= 3, 20_000, 'the first positions');
 
-  // 3. a dead spot: positions wait on the phone, then all arrive once, in order
+  // 3. a dead spot of 30 s while driving: positions wait on the phone (meanwhile the customer and the dispatcher sign in)
   await context.setOffline(true);
-  position = await drive(context, position, 5);
-  await page.getByTestId('pings-waiting').waitFor();
+  const [deadSpot, customerSignedIn, dispatcher] = await Promise.all([
+    drive(context, position, 0, { forMs: DEAD_SPOT_MS }),
+    openPage(customerPhone).then(async customerPage => {
+      await logIn(customerPage, CUSTOMER.email, CUSTOMER.password);
+      await customerPage.waitForURL(/\/account$/);
+      return customerPage;
+    }),
+    openConsole(),
+    page.getByTestId('pings-waiting').waitFor(),
+  ]);
+  position = deadSpot.at;
   assert.match(await page.getByTestId('sync').textContent(), /Offline/);
   await context.setOffline(false);
-  // the first position, 3 steps, 5 steps in the dead spot
-  await eventually(async () => (await pingsOf(driverApi, since)).length >= 9, 30_000, 'the queued positions to be stored');
+  // the first position, 3 steps, the steps in the dead spot
+  const expected = 1 + 3 + deadSpot.driven;
+  await eventually(async () => (await pingsOf(driverApi, since)).length >= expected, 30_000, 'the queued positions to be stored');
   await eventually(async () => (await page.getByTestId('sync').count()) === 0, 10_000, 'nothing left waiting');
   const pings = await pingsOf(driverApi, since);
   const lats = pings.map(p => p.lat);
-  assert.equal(pings.length, 9, `every recorded position is stored once (${lats.join(' ')})`);
+  assert.equal(pings.length, expected, `every recorded position is stored once (${lats.join(' ')})`);
   assert.deepEqual([...lats].sort((a, b) => a - b), lats, 'oldest first, as driven (north each step)');
   assert.equal(new Set(pings.map(p => p.recordedAt)).size, pings.length, 'none stored twice');
   for (let i = 1; i < pings.length; i++) assert.ok(pings[i].recordedAt > pings[i - 1].recordedAt);
+  assert.ok(Date.parse(pings[expected - 1].recordedAt) - Date.parse(pings[4].recordedAt) >= DEAD_SPOT_MS - 2_000, 'the dead spot lasted 30 s');
 
-  // 4. at the pickup street, an order is booked; its offer fills the screen
+  // 4. at the pickup street the driver leaves the app (a phone gives a page in the background no position, and may
+  // close it): an order is booked, and its offer comes as a push
   position = { latitude: PICKUP.lat + 0.0005, longitude: PICKUP.lng };
   await context.setGeolocation({ ...position, accuracy: 8 });
-  await new Promise(resolve => setTimeout(resolve, 1_500));
+  await eventually(async () => (await pingsOf(driverApi, since)).at(-1).lat - position.latitude < 1e-6, 10_000, 'the position at the pickup street');
+  await done(page);
   const merchant = (await call('GET', `/v1/merchants?query=${encodeURIComponent(setting('RETURNIT_MERCHANT_QUERY', 'Alpine'))}`)).body.data[0];
   const hub = (await call('GET', `/v1/merchants/${merchant.id}`, operator)).body.hubs[0];
   const customer = await apiLogin(CUSTOMER.email, CUSTOMER.password);
-  const slots = (await call('GET', `/v1/slots?merchantId=${merchant.id}&lat=${PICKUP.lat}&lng=${PICKUP.lng}`, customer)).body.data;
-  const slot = slots.find(s => s.remaining === undefined || s.remaining > 0);
-  assert.ok(slot, 'a pickup window with room');
   const bought = new Date(Date.now() - 5 * 86_400_000).toISOString();
-  const booked = await call('POST', '/v1/orders', customer, {
-    merchantId: merchant.id,
-    pickup: { ...PICKUP, accessNotes: 'Ring Weber, 3rd floor, code 4512' },
-    window: { start: slot.start, end: slot.end },
-    items: [
-      { sku: 'JKT-7', description: 'Rain jacket', category: 'outerwear', purchasedAt: bought, valueCents: 12_990 },
-      { sku: 'FLC-8', description: 'Fleece pullover', category: 'tops', purchasedAt: bought, valueCents: 5_990 },
-      { sku: 'CAP-9', description: 'Wool cap', category: 'accessories', purchasedAt: bought, valueCents: 1_990 },
-    ],
-  }, { 'Idempotency-Key': unique('booking') });
-  assert.equal(booked.status, 201, JSON.stringify(booked.body));
-  const orderId = booked.body.id;
+  const orderId = await book(customer, merchant, [
+    { sku: 'JKT-7', description: 'Rain jacket', category: 'outerwear', purchasedAt: bought, valueCents: 12_990 },
+    { sku: 'FLC-8', description: 'Fleece pullover', category: 'tops', purchasedAt: bought, valueCents: 5_990 },
+    { sku: 'CAP-9', description: 'Wool cap', category: 'accessories', purchasedAt: bought, valueCents: 1_990 },
+  ], 'Ring Weber, 3rd floor, code 4512');
+  // the customer follows the order on their phone
+  const customerPage = customerSignedIn;
+  await customerPage.goto(`${baseUrl()}/orders/${orderId}`);
+  await customerPage.getByTestId('live').filter({ hasText: 'Live' }).waitFor();
+  const customerSees = async words => customerPage.getByTestId('timeline').getByText(words, { exact: true }).waitFor({ timeout: 15_000 });
 
+  const pushed = await eventually(() => pushService.received.find(m => m.payload.type === 'offer' && m.payload.orderId === orderId), 45_000, 'the offer pushed to the phone');
+  assert.deepEqual(pushService.failures, [], 'every push was signed by the service and decrypted by the browser\'s keys');
+  assert.equal(pushed.payload.itemsCount, 3);
+  assert.equal(pushed.payload.pickup, undefined, 'no address on a lock screen');
+  const shown = await eventually(async () => (await notifications()).find(n => n.tag === `offer-${pushed.payload.offerId}`), 10_000, 'the offer\'s notification');
+  assert.equal(shown.title, 'New pickup offer');
+  assert.match(shown.body, /3 items.*Open ReturnIt to answer within 30 seconds\.$/);
+
+  // 5. the notification opens the app (as its click would: sw.js): the offer fills the screen, its notification
+  // goes, and it is accepted
+  page = await openPage(phone, '/driver');
   const offer = page.getByTestId('offer');
-  await offer.waitFor({ timeout: 45_000 });
+  await offer.waitFor({ timeout: 25_000 });
   assert.equal(await page.getByTestId('offer-items').textContent(), '3 items');
   assert.match(await page.getByTestId('offer-distance').textContent(), /^\d+\.\d km away$/);
   assert.match(await page.getByTestId('offer-countdown').textContent(), /^\d+ s$/);
   assert.equal(await page.getByTestId('offer-area').textContent(), PICKUP.address.split(',').slice(1).join(',').trim() || PICKUP.address);
+  await eventually(async () => (await notifications()).length === 0, 5_000, 'the notification closed once the offer is on screen');
   await screenshot(page, 'RETURNIT_SCREENSHOT_OFFER');
   await page.getByTestId('accept-offer').click();
   await page.getByTestId('job').waitFor();
@@ -160,29 +278,52 @@ test('a driver works a shift: positions through a dead spot, an offer, the picku
   assert.equal(await page.getByTestId('job-access').textContent(), 'Ring Weber, 3rd floor, code 4512', 'the customer\'s access notes');
   assert.match(await page.getByTestId('job-customer').textContent(), /^\S+$/, 'the customer\'s first name, and no more');
   assert.ok((await page.getByTestId('navigate').getAttribute('href')).includes(`destination=${PICKUP.lat.toFixed(6)},${PICKUP.lng.toFixed(6)}`));
+  await customerSees('A driver took the pickup');
+  const row = id => dispatcher.locator(`[data-testid=driver-row][data-driver-id="${id}"]`);
+  const chip = (driver, order) => row(driver).locator(`[data-testid=order-chip][data-order-id="${order}"]`);
+  await chip(driverId, orderId).filter({ hasText: 'Driver assigned' }).waitFor({ timeout: 40_000 });
 
-  // 5. on the way (online), then at the door without a connection
+  // 6. dispatch gives the driver a second job (pushed; the app on screen lists it next at once), then the dispatcher
+  // drags it onto another driver: the app drops it at once
+  const other = await anotherDriverOnShift(operator);
+  const secondId = await book(customer, merchant, [{ sku: 'SCF-2', description: 'Scarf', category: 'accessories', purchasedAt: bought, valueCents: 2_490 }]);
+  await giveTo(operator, secondId, driverId);
+  const next = page.locator(`[data-testid=next-job][data-order-id="${secondId}"]`);
+  await next.waitFor();
+  await eventually(() => pushService.received.some(m => m.payload.type === 'job' && m.payload.orderId === secondId), 10_000, 'the job pushed');
+  assert.equal((await notifications()).filter(n => n.tag === `job-${secondId}`).length, 0, 'no notification for a job the app on screen shows');
+  assert.equal(await page.getByTestId('job-address').textContent(), PICKUP.address, 'the job under way stays the current one');
+  await row(other.id).waitFor({ timeout: 15_000 });
+  await chip(driverId, secondId).dragTo(row(other.id));
+  await next.waitFor({ state: 'detached', timeout: 3_000 });
+  await dispatcher.getByTestId('action-result').filter({ hasText: `is now with driver ${other.id.slice(-8)}` }).waitFor();
+  assert.equal((await call('GET', `/v1/orders/${secondId}`, operator)).body.driverId, other.id, 'the service gave it to the driver it was dropped on');
+  assert.equal(await page.getByTestId('next-jobs').count(), 0);
+
+  // 7. on the way (online), then at the door without a connection
   await page.getByTestId('en-route').click();
   await page.getByTestId('job-status').filter({ hasText: 'Driver on the way' }).waitFor();
   await eventually(async () => (await call('GET', `/v1/orders/${orderId}`, driverApi)).body.status === 'en_route', 15_000, 'en route on the service');
+  await customerSees('Driver on the way');
+  await chip(driverId, orderId).filter({ hasText: 'Driver on the way' }).waitFor();
   await context.setOffline(true);
   await page.getByTestId('arrived').click();
-  const row = sku => page.locator(`[data-testid="proof-item"][data-sku="${sku}"]`);
-  await row('JKT-7').getByLabel('Type the code').fill('jkt-7');
-  await row('JKT-7').getByRole('button', { name: 'Check' }).click();
-  await row('JKT-7').getByTestId('item-state').filter({ hasText: 'Checked (typed)' }).waitFor();
+  const item = sku => page.locator(`[data-testid="proof-item"][data-sku="${sku}"]`);
+  await item('JKT-7').getByLabel('Type the code').fill('jkt-7');
+  await item('JKT-7').getByRole('button', { name: 'Check' }).click();
+  await item('JKT-7').getByTestId('item-state').filter({ hasText: 'Checked (typed)' }).waitFor();
   await page.getByRole('heading', { name: 'Check the items' }).evaluate(node => {
     node.scrollIntoView({ block: 'start' });
     window.scrollBy(0, -110); // below the "Offline" bar
   });
   await screenOnly(page, 'RETURNIT_SCREENSHOT_PROOF');
-  await row('FLC-8').getByTestId('tick').click();
-  await row('FLC-8').getByTestId('item-state').filter({ hasText: 'Checked (ticked)' }).waitFor();
-  await row('CAP-9').getByTestId('refuse').click();
+  await item('FLC-8').getByTestId('tick').click();
+  await item('FLC-8').getByTestId('item-state').filter({ hasText: 'Checked (ticked)' }).waitFor();
+  await item('CAP-9').getByTestId('refuse').click();
   await page.getByTestId('confirm-pickup').click();
-  await row('CAP-9').getByText('Say why the item is refused.').waitFor();
-  await row('CAP-9').getByLabel('Why is it refused?').fill('Moth holes');
-  await row('CAP-9').getByLabel('Condition').selectOption('damaged');
+  await item('CAP-9').getByText('Say why the item is refused.').waitFor();
+  await item('CAP-9').getByLabel('Why is it refused?').fill('Moth holes');
+  await item('CAP-9').getByLabel('Condition').selectOption('damaged');
   // a photo of the parcels and the customer's signature, drawn on the pad
   await page.getByLabel('Photo of the parcels').setInputFiles({ name: 'parcels.png', mimeType: 'image/png', buffer: Buffer.from(PNG, 'base64') });
   await page.getByTestId('photo-preview').waitFor();
@@ -197,13 +338,13 @@ test('a driver works a shift: positions through a dead spot, an offer, the picku
   await page.getByTestId('actions-waiting').waitFor();
   assert.equal((await call('GET', `/v1/orders/${orderId}`, driverApi)).body.status, 'en_route', 'nothing reached the service offline');
 
-  // 6. back online: the pickup proof arrives as it was made
+  // 8. back online: the pickup proof arrives as it was made; the customer sees the refused item
   await context.setOffline(false);
   const picked = await eventually(async () => {
     const order = (await call('GET', `/v1/orders/${orderId}`, driverApi)).body;
     return order.status === 'picked_up' && order;
   }, 30_000, 'the pickup on the service');
-  const outcomes = Object.fromEntries(picked.itemOutcomes.map(item => [item.sku, item]));
+  const outcomes = Object.fromEntries(picked.itemOutcomes.map(outcome => [outcome.sku, outcome]));
   assert.equal(outcomes['JKT-7'].outcome, 'collected');
   assert.equal(outcomes['FLC-8'].outcome, 'collected');
   assert.equal(outcomes['CAP-9'].outcome, 'refused');
@@ -211,19 +352,26 @@ test('a driver works a shift: positions through a dead spot, an offer, the picku
   const proof = (await call('GET', `/v1/orders/${orderId}/proof`, driverApi)).body;
   assert.deepEqual(proof.files.map(file => file.kind).sort(), ['photo', 'signature'], JSON.stringify(proof.files));
   assert.equal(proof.files.find(file => file.kind === 'photo').contentType, 'image/jpeg', 'scaled on the phone');
+  await customerSees('Picked up at your door');
+  await customerPage.getByTestId('order-status').filter({ hasText: 'Picked up' }).waitFor();
+  await customerPage.getByTestId('item-refused').waitFor();
+  await chip(driverId, orderId).filter({ hasText: 'Picked up' }).waitFor();
 
-  // 7. at the hub: its code, typed
+  // 9. at the hub: its code, typed; the order leaves the console
   await page.getByTestId('hub-step').waitFor();
   await page.getByLabel('Hub code').fill(hub.id);
   await page.getByRole('button', { name: 'Handed over at the hub' }).click();
   await eventually(async () => (await call('GET', `/v1/orders/${orderId}`, driverApi)).body.status === 'delivered', 20_000, 'the delivery');
   await page.getByTestId('job').waitFor({ state: 'detached' });
+  await customerSees('Delivered to the shop');
+  await customerPage.getByTestId('order-status').filter({ hasText: 'Delivered to the merchant' }).waitFor();
+  await chip(driverId, orderId).waitFor({ state: 'detached' });
 
-  // 8. the shift ends
+  // 10. the shift ends
   await page.getByTestId('end-shift').click();
   await page.getByTestId('confirm-end-shift').click();
   await page.getByTestId('shift-status').filter({ hasText: 'Off shift' }).waitFor();
-  // 9. the pickup is in today's earnings, as the ledger has it
+  // 11. the pickup is in today's earnings, as the ledger has it
   const day = new Date().toISOString().slice(0, 10);
   const earned = await eventually(async () => {
     const earnings = (await call('GET', `/v1/drivers/me/earnings?from=${day}&to=${day}`, driverApi)).body;
@@ -234,6 +382,12 @@ test('a driver works a shift: positions through a dead spot, an offer, the picku
   const amount = new Intl.NumberFormat('en-GB', { style: 'currency', currency: earned.currency }).format(earned.totalCents / 100);
   assert.match(await page.getByTestId('earnings-today').textContent(), new RegExp(amount.replace(/[.$]/g, '\\$&')));
   assert.equal(await page.getByTestId('earnings-list').locator('li').count(), 1);
+
+  await call('POST', `/v1/orders/${secondId}/cancel`, operator, { reason: 'journey over' });
+  await call('POST', '/v1/drivers/me/shift/end', other.token);
+  await done(customerPage);
+  await done(dispatcher);
+  await done(devtoolsTab);
   await done(page);
 });
 
@@ -248,8 +402,8 @@ test('a driver with two-factor authentication is asked for the code, and a wrong
   const secret = enrolment.body.secret;
   assert.equal((await call('POST', '/v1/auth/mfa/totp/confirm', token, { code: totp(secret) })).status, 200);
 
-  await browser.context.clearCookies(); // the driver of the other journey is not signed in here
-  const page = await openPage(browser, '/driver');
+  await phone.context.clearCookies(); // the driver of the other journey is not signed in here
+  const page = await openPage(phone, '/driver');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByTestId('login').click();

@@ -44,6 +44,15 @@ export function useLiveOrder(orderId: string | undefined): void {
   useEffect(() => (orderId ? liveStream.follow(orderId) : undefined), [orderId]);
 }
 
+/** Follows each of the orders while the component is shown (a driver's open jobs). */
+export function useLiveOrders(orderIds: string[]): void {
+  const key = orderIds.join(',');
+  useEffect(() => {
+    const stops = key ? key.split(',').map(id => liveStream.follow(id)) : [];
+    return () => stops.forEach(stop => stop());
+  }, [key]);
+}
+
 /** Operators: follows every order; `onEvent` hears each event (for a feed of what happens). */
 export function useLiveAll(onEvent?: (event: StreamEvent) => void): void {
   useEffect(() => {

@@ -4,6 +4,7 @@ import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/States';
 import { money, pickupWindow } from '../../ui/format';
 import { useAnswerOffer, type Offer } from '../data';
+import { closeNotifications } from '../pwa/push';
 import { announceOffer } from './announce';
 import { area } from './area';
 
@@ -17,6 +18,8 @@ export function OfferCard({ offer }: { offer: Offer }) {
   const answer = useAnswerOffer();
   const left = useSecondsLeft(offer.expiresAt);
   useEffect(announceOffer, []);
+  // the offer is on screen: its notification (pushed while the app was in the background) is not needed any more
+  useEffect(() => closeNotifications(`offer-${offer.id}`), [offer.id]);
   const expired = left <= 0;
   const gone = answer.error instanceof ApiError && answer.error.status === 409;
   const fraction = Math.max(0, Math.min(1, left / OFFER_SECONDS));

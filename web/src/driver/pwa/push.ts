@@ -1,5 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { anonymous, api, call } from '../../api/client';
+import { driverKeys } from '../data';
 
 /**
  * Offers by Web Push while ReturnIt is in the background: this browser subscribes with the service's VAPID key
@@ -69,4 +71,31 @@ export function usePush(): { state: PushState; error: string | null; turnOn: () 
       });
     },
   };
+}
+
+/**
+ * What the service worker passes on of a push (sw.js) while the app is open: a job or an offer for this driver, so
+ * the app asks for its jobs or offers at once instead of at its next refresh.
+ */
+export function usePushedRefresh(): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (!('serviceWorker' in navigator)) return;
+    const heard = (event: MessageEvent) => {
+      const data = event.data as { type?: string; message?: { type?: string } } | null;
+      if (data?.type !== 'push') return;
+      void client.invalidateQueries({ queryKey: data.message?.type === 'offer' ? driverKeys.offers : driverKeys.jobs });
+    };
+    navigator.serviceWorker.addEventListener('message', heard);
+    return () => navigator.serviceWorker.removeEventListener('message', heard);
+  }, [client]);
+}
+
+/** Closes the notification with this tag, if the browser shows one (an offer answered in the app needs none). */
+export function closeNotifications(tag: string): void {
+  if (!pushSupported()) return;
+  void navigator.serviceWorker.getRegistration('/driver')
+    .then(reg => reg?.getNotifications({ tag }))
+    .then(shown => shown?.forEach(notification => notification.close()))
+    .catch(() => undefined);
 }

@@ -44,28 +44,41 @@ self.addEventListener('fetch', event => {
   }
 });
 
-// an offer pushed while the app is in the background (the service's OfferPayload): a notification that opens the app
+// a push from the service (push/internal: OfferPayload, JobPayload): the open app is told at once (it asks for its
+// offers or jobs); an offer is also a notification (30 s to answer: the app's card closes it once on screen); a job an
+// operator gave is a notification only when no app is on screen
 self.addEventListener('push', event => {
-  let offer = {};
+  let message = {};
   try {
-    offer = event.data ? event.data.json() : {};
+    message = event.data ? event.data.json() : {};
   } catch {
-    offer = {};
+    message = {};
   }
-  const parts = [offer.pickupArea || 'Near you'];
-  if (offer.itemsCount) parts.push(`${offer.itemsCount} ${offer.itemsCount === 1 ? 'item' : 'items'}`);
-  if (offer.earnings) parts.push(new Intl.NumberFormat('en-GB', { style: 'currency', currency: offer.earnings.currency }).format(offer.earnings.amountCents / 100));
-  event.waitUntil(self.registration.showNotification('New pickup offer', {
-    body: `${parts.join(' · ')}. Open ReturnIt to answer within 30 seconds.`,
-    tag: offer.offerId ? `offer-${offer.offerId}` : 'offer',
-    renotify: true,
-    requireInteraction: true,
-    vibrate: [300, 120, 300],
-    icon: '/driver-icon.svg',
-    timestamp: offer.expiresAt ? Date.parse(offer.expiresAt) - 30_000 : Date.now(),
-    data: { url: '/driver' },
+  event.waitUntil(self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then(windows => {
+    const apps = windows.filter(client => new URL(client.url).pathname.startsWith('/driver'));
+    apps.forEach(client => client.postMessage({ type: 'push', message: { type: message.type, orderId: message.orderId, offerId: message.offerId } }));
+    if (message.type === 'job' && apps.some(client => client.visibilityState === 'visible')) return undefined;
+    return self.registration.showNotification(...notification(message));
   }));
 });
+
+const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+
+/** The title and options of the notification for a pushed offer or job (never the customer's address: lock screens show it). */
+function notification(message) {
+  const parts = [message.pickupArea || 'Near you'];
+  if (message.itemsCount) parts.push(`${message.itemsCount} ${message.itemsCount === 1 ? 'item' : 'items'}`);
+  const common = { renotify: true, vibrate: [300, 120, 300], icon: '/driver-icon.svg', data: { url: '/driver' } };
+  if (message.type === 'job') {
+    if (message.window) parts.push(`${TIME.format(new Date(message.window.start))}–${TIME.format(new Date(message.window.end))}`);
+    return ['New job from dispatch', { ...common, body: `${parts.join(' · ')}. Open ReturnIt to see it.`,
+      tag: `job-${message.orderId}`, timestamp: Date.now() }];
+  }
+  if (message.earnings) parts.push(new Intl.NumberFormat('en-GB', { style: 'currency', currency: message.earnings.currency }).format(message.earnings.amountCents / 100));
+  return ['New pickup offer', { ...common, body: `${parts.join(' · ')}. Open ReturnIt to answer within 30 seconds.`,
+    tag: message.offerId ? `offer-${message.offerId}` : 'offer', requireInteraction: true,
+    timestamp: message.expiresAt ? Date.parse(message.expiresAt) - 30_000 : Date.now() }];
+}
 
 self.addEventListener('notificationclick', event => {
   event.notification.close();

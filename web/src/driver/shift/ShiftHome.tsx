@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { useLiveOrder } from '../../api/live';
+import { useRef, useState } from 'react';
+import { useLiveOrders } from '../../api/live';
 import { describe } from '../../api/problem';
 import { Button } from '../../ui/Button';
 import { Page } from '../../ui/Layout';
@@ -7,10 +7,11 @@ import { Empty, ErrorState, Loading, Notice } from '../../ui/States';
 import { time } from '../../ui/format';
 import { OPEN_STATUSES, useOffers, useOpenJobs, useShift, useShiftChange, type Shift } from '../data';
 import { JobPanel } from '../job/JobPanel';
+import { NextJobs } from '../job/NextJobs';
 import { OfferCard } from '../offer/OfferCard';
 import { actionLabel } from '../queue/actions';
 import { dismissRefused, useSync } from '../sync';
-import { usePush } from '../pwa/push';
+import { usePush, usePushedRefresh } from '../pwa/push';
 import { usePositionPings, useWakeLock, type GeoStatus, type WakeStatus } from './tracking';
 
 /** The shift: start and end it; while on it, the position goes out, offers come in and the job is worked. */
@@ -21,9 +22,16 @@ export function ShiftHome() {
   const wake = useWakeLock(onShift);
   const jobs = useOpenJobs(true);
   const sync = useSync();
-  const job = jobs.data?.find(order => OPEN_STATUSES.includes(order.status));
+  const open = jobs.data?.filter(order => OPEN_STATUSES.includes(order.status)) ?? [];
+  // the job under way comes first, whatever its window (a job given later may have an earlier one), then the one
+  // already shown: a job added with the same window does not take its place
+  const shown = useRef<string | null>(null);
+  const job = open.find(order => order.status !== 'assigned') ?? open.find(order => order.id === shown.current) ?? open[0];
+  shown.current = job?.id ?? null;
   const offers = useOffers(onShift && !job);
-  useLiveOrder(job?.id);
+  // every open job, not only the current one: a next job reassigned to another driver leaves at once
+  useLiveOrders(open.map(order => order.id));
+  usePushedRefresh();
 
   if (shift.isPending) return <Page title="Your shift"><Loading>Loading your shift…</Loading></Page>;
   if (shift.isError) return <Page title="Your shift"><ErrorState error={shift.error} retry={() => void shift.refetch()} /></Page>;
@@ -42,7 +50,7 @@ export function ShiftHome() {
         )}
         <ShiftCard shift={shift.data ?? null} hasJob={!!job} />
         {onShift && <TrackingCard geo={location.status} wake={wake} error={location.error} />}
-        {job ? <JobPanel order={job} position={location.position} />
+        {job ? <><JobPanel order={job} position={location.position} /><NextJobs jobs={open.filter(order => order !== job)} /></>
           : onShift ? (
             offers.isError ? <ErrorState error={offers.error} title="Offers could not be loaded" />
               : <Empty title="Waiting for offers"><p>New pickups near you appear here, full screen, with a sound. Keep ReturnIt open.</p></Empty>

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The dispatch console in a real headless Chromium, on the web journeys' running service ({@link WebJourneyTest}): an
  * operator sees two drivers on shift (in an area of the test's own, near Brandenburg) and an order given to the first,
- * drags the order onto the second (the API then shows the second as its driver, and the first driver's app, open in
- * a phone-sized browser of its own, drops the job within 3 s), is told when dropping it on the driver who has it already, gives it back
- * with the keyboard picker, opens a driver's day, and cancels the order with a reason; a driver who starts a shift
- * meanwhile appears within seconds (the fleet's positions over the stream); then the operator reshapes the test's
- * area on the map and changes its opening hours. The browser part is
- * browser-tests/dispatch-console.test.mjs; this class gives it an operator, a customer and a shop.
+ * drags the order onto the second (the API then shows the second as its driver), is told when dropping it on the
+ * driver who has it already, gives it back with the keyboard picker, opens a driver's day, and cancels the order with
+ * a reason; a driver who starts a shift meanwhile appears within seconds (the fleet's positions over the stream); then
+ * the operator reshapes the test's area on the map and changes its opening hours. The browser part is
+ * browser-tests/dispatch-console.test.mjs; this class gives it an operator, a customer and a shop. The driver's app
+ * dropping a job dragged away on the console is in {@link DriverAppBrowserTests}, whose journey has all three faces.
  */
 class DispatchConsoleBrowserTests extends WebJourneyTest {
 

@@ -14,13 +14,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The driver's app in a real headless Chromium on a phone-sized screen, on the shared running service: a driver signs
- * in, starts a shift and drives (the test moves the browser's position), loses the connection and comes back (every
- * position stored once, in order), takes an offer, works the pickup proof offline and hands the parcels over at the
- * hub; a driver with two-factor authentication is asked for the code. The browser part is
- * browser-tests/driver-app.test.mjs, on the web journeys' service ({@link WebJourneyTest}); this class gives it an operator, a customer, a shop, and a service area of its own
- * near Potsdam (away from every other test's drivers) whose first window starts in minutes, so the booking is offered
- * at once.
+ * The issue's whole journey in real headless Chromiums on the shared running service, three people at once: a driver
+ * on a phone-sized app signs in, turns on offers as notifications, starts a shift and drives (the test moves the
+ * browser's position), loses the connection for 30 s of driving and comes back (every position stored once, in
+ * order), leaves the app and gets the offer as a Web Push (the service's real push, signed and encrypted, received by
+ * a push service on 127.0.0.1 that checks and decrypts it and hands it to the app's service worker, which shows the
+ * notification), takes the offer, is given a second job that a dispatcher on the console drags onto another driver
+ * (the app drops it at once), works the pickup proof offline and hands the parcels over at the hub; the customer's
+ * order page and the console show each step live. A driver with two-factor authentication is asked for the code. The
+ * browser part is browser-tests/driver-app.test.mjs, on the web journeys' service ({@link WebJourneyTest}); this class
+ * gives it an operator, a customer, a shop, and a service area of its own near Potsdam (away from every other test's
+ * drivers) whose first window starts in minutes, so the booking is offered at once.
  */
 class DriverAppBrowserTests extends WebJourneyTest {
 
