@@ -19,8 +19,8 @@ import tools.jackson.databind.JsonNode;
  * offer every order at once rather than 45 minutes before its window.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"returnit.demo.enabled=true", "returnit.demo.drivers=2", "returnit.demo.booking-interval=PT4S",
-		"returnit.demo.speed-up=60", "returnit.tracking.max-speed-mps=1000", "returnit.dispatch.lead-time=PT72H" })
+		"returnit.demo.enabled=true", "returnit.demo.drivers=2", "returnit.demo.booking-interval=PT10S",
+		"returnit.demo.speed-up=120", "returnit.tracking.max-speed-mps=1000", "returnit.dispatch.lead-time=PT72H" })
 class DemoTests {
 
 	@LocalServerPort
