@@ -20,6 +20,8 @@
 //   RETURNIT_MERCHANT_QUERY                             finds the shop that pays for its pickups (default: Alpine, the demo's)
 //   RETURNIT_PICKUP_LAT, _LNG, _ADDRESS                 a pickup inside a scheduled service area, away from other drivers
 //                                                       (default: Friedrichshain, in the demo's Berlin area)
+//   RETURNIT_ROAD_ROUTES                                true: the service has a road router (returnit.routing), so the
+//                                                       job's map shows the way by road; else the straight line
 //   RETURNIT_SCREENSHOT_OFFER, _PROOF                   where to save screenshots (PNG), optional
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -278,6 +280,15 @@ test('a driver works a shift while the customer and a dispatcher watch: a dead s
   assert.equal(await page.getByTestId('job-access').textContent(), 'Ring Weber, 3rd floor, code 4512', 'the customer\'s access notes');
   assert.match(await page.getByTestId('job-customer').textContent(), /^\S+$/, 'the customer\'s first name, and no more');
   assert.ok((await page.getByTestId('navigate').getAttribute('href')).includes(`destination=${PICKUP.lat.toFixed(6)},${PICKUP.lng.toFixed(6)}`));
+  // the way there: by road where the service has a router (RETURNIT_ROAD_ROUTES=true), else the straight line, said so
+  const summary = await page.getByTestId('route-summary').textContent();
+  if (process.env.RETURNIT_ROAD_ROUTES === 'true') {
+    assert.match(summary, /^\d+\.\d km by road, about \d+ min$/);
+    assert.equal(await page.getByTestId('route').getAttribute('data-road'), 'true');
+    assert.ok(Number(await page.getByTestId('route').getAttribute('data-points')) > 2, 'along the streets, not one line');
+  } else {
+    assert.match(summary, /in a straight line \(no road route/);
+  }
   await customerSees('A driver took the pickup');
   const row = id => dispatcher.locator(`[data-testid=driver-row][data-driver-id="${id}"]`);
   const chip = (driver, order) => row(driver).locator(`[data-testid=order-chip][data-order-id="${order}"]`);

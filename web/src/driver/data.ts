@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../api/client';
 import { ApiError } from '../api/problem';
 import { keys } from '../api/query';
@@ -12,10 +12,12 @@ export const driverKeys = {
   jobs: ['orders', 'driver-open'] as const,
   hubs: (merchantId: string) => ['driver', 'hubs', merchantId] as const,
   earnings: (from: string, to: string) => ['driver', 'earnings', from, to] as const,
+  route: (from: string, to: string) => ['driver', 'route', from, to] as const,
 };
 
 export type Shift = Schemas['ShiftView'];
 export type Offer = Schemas['OfferView'];
+export type Route = Schemas['RouteView'];
 /** The job as the service gives it; `contact` (masked call and SMS links) is shown when a service provides it (this one does not). */
 export type Order = Schemas['OrderView'] & { contact?: { callUrl?: string; smsUrl?: string } };
 export type Hub = Schemas['Hub'];
@@ -123,5 +125,24 @@ export function useAnswerOffer() {
       void client.invalidateQueries({ queryKey: driverKeys.offers });
       void client.invalidateQueries({ queryKey: driverKeys.jobs });
     },
+  });
+}
+
+/**
+ * The way from the driver to the stop (`GET /v1/routes`): by road when the service has a router, else the straight
+ * line (`road: false`). Asked again once the driver is ~100 m on (the start is rounded to that), the last one shown
+ * meanwhile; none without a connection (the map then draws the straight line itself).
+ */
+export function useRoute(from: [number, number] | null, to: [number, number]) {
+  const start = from ? `${from[0].toFixed(3)},${from[1].toFixed(3)}` : '';
+  return useQuery({
+    queryKey: driverKeys.route(start, `${to[0]},${to[1]}`),
+    enabled: !!from,
+    staleTime: 5 * 60_000,
+    retry: false,
+    placeholderData: keepPreviousData,
+    queryFn: async () => (await call(api.GET('/v1/routes', { params: { query: {
+      fromLat: Number(start.split(',')[0]), fromLng: Number(start.split(',')[1]), toLat: to[0], toLng: to[1],
+    } } }))) as Route,
   });
 }

@@ -25,6 +25,9 @@ public abstract class EndToEndTest {
 
 	private static final Path DATA_DIR = tempDir();
 
+	/** The road router every context of the suite asks (an OSRM on 127.0.0.1; see {@link RouterStub}). */
+	public static final RouterStub ROUTER = RouterStub.start();
+
 	@LocalServerPort
 	int port;
 
@@ -62,6 +65,8 @@ public abstract class EndToEndTest {
 		registry.add("returnit.webhooks.poll-interval", () -> "50ms");
 		registry.add("returnit.webhooks.timeout", () -> "2s");
 		registry.add("returnit.webhooks.lease", () -> "5s");
+		registry.add("returnit.routing.provider", () -> "osrm");
+		registry.add("returnit.routing.url", ROUTER::url);
 		// Web Push to the local push service the tests start (PushService), with quick retries
 		registry.add("returnit.push.allow-local-http", () -> "true");
 		registry.add("returnit.push.poll-interval", () -> "50ms");

@@ -49,6 +49,8 @@ class DriverAppBrowserTests extends WebJourneyTest {
 		env.put("RETURNIT_PICKUP_LAT", "52.3350");
 		env.put("RETURNIT_PICKUP_LNG", "13.0450");
 		env.put("RETURNIT_PICKUP_ADDRESS", "Am Neuen Markt 1, 14467 Potsdam");
+		// the suite's service asks a road router (EndToEndTest.ROUTER): the job's map shows the way by road
+		env.put("RETURNIT_ROAD_ROUTES", "true");
 		for (String shot : List.of("OFFER", "PROOF")) {
 			Path path = SHOTS.resolve("driver-" + shot.toLowerCase(java.util.Locale.ROOT) + ".png");
 			Files.deleteIfExists(path);

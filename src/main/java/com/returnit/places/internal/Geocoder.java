@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Turns addresses into positions and back, by asking a third party. Every method answers within the configured
- * timeout or throws {@link GeocoderUnavailable}; it never throws anything else for what the provider does.
+ * timeout or throws {@link ProviderUnavailable}; it never throws anything else for what the provider does.
  */
 interface Geocoder {
 

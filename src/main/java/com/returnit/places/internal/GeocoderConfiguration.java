@@ -32,7 +32,7 @@ class GeocoderConfiguration {
 				properties.maxRequestsPerSecond(), meters);
 	}
 
-	private static GeocoderHttp http(GeocoderProperties properties) {
-		return new GeocoderHttp(properties.baseUrl(), properties.userAgent(), properties.timeout());
+	private static ProviderHttp http(GeocoderProperties properties) {
+		return new ProviderHttp(properties.baseUrl(), properties.userAgent(), properties.timeout());
 	}
 }

@@ -14,10 +14,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class NominatimGeocoder implements Geocoder {
 
-	private final GeocoderHttp http;
+	private final ProviderHttp http;
 	private final List<String> countries;
 
-	NominatimGeocoder(GeocoderHttp http, List<String> countries) {
+	NominatimGeocoder(ProviderHttp http, List<String> countries) {
 		this.http = http;
 		this.countries = countries;
 	}
@@ -34,7 +34,7 @@ final class NominatimGeocoder implements Geocoder {
 		}
 		JsonNode answer = http.get("/search", params);
 		if (!answer.isArray()) {
-			throw new GeocoderUnavailable("Nominatim answered a search with something other than an array");
+			throw new ProviderUnavailable("Nominatim answered a search with something other than an array");
 		}
 		return StreamSupport.stream(answer.spliterator(), false).map(NominatimGeocoder::place)
 			.flatMap(Optional::stream).limit(limit).toList();
@@ -42,8 +42,8 @@ final class NominatimGeocoder implements Geocoder {
 
 	@Override
 	public Optional<Place> reverse(double lat, double lng) {
-		JsonNode answer = http.get("/reverse", Map.of("lat", GeocoderHttp.coordinate(lat), "lon",
-				GeocoderHttp.coordinate(lng), "format", "jsonv2"));
+		JsonNode answer = http.get("/reverse", Map.of("lat", ProviderHttp.coordinate(lat), "lon",
+				ProviderHttp.coordinate(lng), "format", "jsonv2"));
 		return answer.has("error") ? Optional.empty() : place(answer);
 	}
 

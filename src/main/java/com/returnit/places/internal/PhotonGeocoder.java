@@ -17,10 +17,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class PhotonGeocoder implements Geocoder {
 
-	private final GeocoderHttp http;
+	private final ProviderHttp http;
 	private final List<String> countries;
 
-	PhotonGeocoder(GeocoderHttp http, List<String> countries) {
+	PhotonGeocoder(ProviderHttp http, List<String> countries) {
 		this.http = http;
 		this.countries = countries;
 	}
@@ -35,14 +35,14 @@ final class PhotonGeocoder implements Geocoder {
 
 	@Override
 	public Optional<Place> reverse(double lat, double lng) {
-		return places(http.get("/reverse", Map.of("lat", GeocoderHttp.coordinate(lat), "lon",
-				GeocoderHttp.coordinate(lng)))).stream().findFirst();
+		return places(http.get("/reverse", Map.of("lat", ProviderHttp.coordinate(lat), "lon",
+				ProviderHttp.coordinate(lng)))).stream().findFirst();
 	}
 
 	private List<Place> places(JsonNode collection) {
 		JsonNode features = collection.path("features");
 		if (!features.isArray()) {
-			throw new GeocoderUnavailable("Photon answered something other than a FeatureCollection");
+			throw new ProviderUnavailable("Photon answered something other than a FeatureCollection");
 		}
 		return StreamSupport.stream(features.spliterator(), false)
 			.filter(this::inCountries)

@@ -100,7 +100,7 @@ class PlaceSearch {
 			Thread.currentThread().interrupt();
 		}
 		count("throttled");
-		throw new GeocoderUnavailable("more questions than the geocoder may be asked a second");
+		throw new ProviderUnavailable("more questions than the geocoder may be asked a second");
 	}
 
 	private List<Place> guarded(Supplier<List<Place>> ask) {
@@ -109,15 +109,15 @@ class PlaceSearch {
 		}
 		catch (CallNotPermittedException e) {
 			count("unavailable");
-			throw new GeocoderUnavailable("the geocoder's circuit is open after repeated failures", e);
+			throw new ProviderUnavailable("the geocoder's circuit is open after repeated failures", e);
 		}
-		catch (GeocoderUnavailable e) {
+		catch (ProviderUnavailable e) {
 			count("unavailable");
 			throw e;
 		}
 		catch (RuntimeException e) {
 			count("unavailable");
-			throw new GeocoderUnavailable("the geocoder's answer could not be used: " + e.getMessage(), e);
+			throw new ProviderUnavailable("the geocoder's answer could not be used: " + e.getMessage(), e);
 		}
 	}
 

@@ -77,8 +77,8 @@ class PlacesController {
 		return answer(places.reverse(lat, lng));
 	}
 
-	@ExceptionHandler(GeocoderUnavailable.class)
-	ResponseEntity<ProblemDetail> unavailable(GeocoderUnavailable e) {
+	@ExceptionHandler(ProviderUnavailable.class)
+	ResponseEntity<ProblemDetail> unavailable(ProviderUnavailable e) {
 		log.warn("Address search unavailable: {}", e.getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"Address search is unavailable right now; drop a pin on the map, or try again shortly.");

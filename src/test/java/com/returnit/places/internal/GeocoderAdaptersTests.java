@@ -108,7 +108,7 @@ class GeocoderAdaptersTests {
 			Geocoder geocoder = stub == NOMINATIM ? nominatim(List.of()) : photon(List.of());
 			long started = System.nanoTime();
 
-			assertThatThrownBy(() -> geocoder.search("Torstraße 1", 5)).isInstanceOf(GeocoderUnavailable.class)
+			assertThatThrownBy(() -> geocoder.search("Torstraße 1", 5)).isInstanceOf(ProviderUnavailable.class)
 				.hasMessageContaining("no answer within 800 ms");
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(TIMEOUT.minusMillis(50),
 					TIMEOUT.plusMillis(700));
@@ -118,18 +118,18 @@ class GeocoderAdaptersTests {
 	@Test
 	void aProviderAnsweringAnErrorOrSomethingElseThanJsonIsUnavailable() {
 		NOMINATIM.mode(Mode.FAIL);
-		assertThatThrownBy(() -> nominatim(List.of()).search("Torstraße", 5)).isInstanceOf(GeocoderUnavailable.class)
+		assertThatThrownBy(() -> nominatim(List.of()).search("Torstraße", 5)).isInstanceOf(ProviderUnavailable.class)
 			.hasMessageContaining("500");
 		PHOTON.mode(Mode.GARBAGE);
-		assertThatThrownBy(() -> photon(List.of()).reverse(52.529, 13.401)).isInstanceOf(GeocoderUnavailable.class);
+		assertThatThrownBy(() -> photon(List.of()).reverse(52.529, 13.401)).isInstanceOf(ProviderUnavailable.class);
 	}
 
 	@Test
 	void nothingListeningIsUnavailableToo() {
-		Geocoder nowhere = new NominatimGeocoder(new GeocoderHttp(URI.create("http://127.0.0.1:9"), "ReturnIt/test",
+		Geocoder nowhere = new NominatimGeocoder(new ProviderHttp(URI.create("http://127.0.0.1:9"), "ReturnIt/test",
 				TIMEOUT), List.of());
 
-		assertThatThrownBy(() -> nowhere.search("Torstraße", 5)).isInstanceOf(GeocoderUnavailable.class);
+		assertThatThrownBy(() -> nowhere.search("Torstraße", 5)).isInstanceOf(ProviderUnavailable.class);
 	}
 
 	private static Geocoder nominatim(List<String> countries) {
@@ -140,7 +140,7 @@ class GeocoderAdaptersTests {
 		return new PhotonGeocoder(http(PHOTON), countries);
 	}
 
-	private static GeocoderHttp http(GeocoderStub stub) {
-		return new GeocoderHttp(URI.create(stub.url()), "ReturnIt/test (ops@returnit.local)", TIMEOUT);
+	private static ProviderHttp http(GeocoderStub stub) {
+		return new ProviderHttp(URI.create(stub.url()), "ReturnIt/test (ops@returnit.local)", TIMEOUT);
 	}
 }

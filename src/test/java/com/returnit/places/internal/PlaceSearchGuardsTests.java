@@ -60,7 +60,7 @@ class PlaceSearchGuardsTests {
 		search.search("First Street", 5);
 
 		long started = System.nanoTime();
-		assertThatThrownBy(() -> search.search("Second Street", 5)).isInstanceOf(GeocoderUnavailable.class);
+		assertThatThrownBy(() -> search.search("Second Street", 5)).isInstanceOf(ProviderUnavailable.class);
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("a second away: no waiting for it")
 			.isLessThan(Duration.ofMillis(200));
 		assertThat(search.search("First Street", 5)).as("answered from the cache, no turn needed").hasSize(1);
@@ -93,9 +93,9 @@ class PlaceSearchGuardsTests {
 		failure = new IllegalStateException("boom");
 
 		for (String query : List.of("One", "Two", "Three")) {
-			assertThatThrownBy(() -> search.search(query, 5)).isInstanceOf(GeocoderUnavailable.class);
+			assertThatThrownBy(() -> search.search(query, 5)).isInstanceOf(ProviderUnavailable.class);
 		}
-		assertThatThrownBy(() -> search.search("Four", 5)).isInstanceOf(GeocoderUnavailable.class)
+		assertThatThrownBy(() -> search.search("Four", 5)).isInstanceOf(ProviderUnavailable.class)
 			.hasMessageContaining("circuit is open");
 		assertThat(asked).hasValue(3);
 	}

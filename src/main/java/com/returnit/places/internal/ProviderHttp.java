@@ -20,11 +20,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * GET requests to the geocoder with the JDK's HttpClient: the User-Agent on every request, and the whole exchange
- * (connecting, headers and body) bounded by the timeout, so that a provider that accepts and then hangs costs the
- * caller at most that long. Anything but a 2xx JSON answer is {@link GeocoderUnavailable}.
+ * GET requests to a third party (the geocoder, the road router) with the JDK's HttpClient: the User-Agent on every
+ * request, and the whole exchange (connecting, headers and body) bounded by the timeout, so that a provider that
+ * accepts and then hangs costs the caller at most that long. Anything but a 2xx JSON answer is
+ * {@link ProviderUnavailable}.
  */
-final class GeocoderHttp {
+final class ProviderHttp {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -33,7 +34,7 @@ final class GeocoderHttp {
 	private final String userAgent;
 	private final Duration timeout;
 
-	GeocoderHttp(URI base, String userAgent, Duration timeout) {
+	ProviderHttp(URI base, String userAgent, Duration timeout) {
 		this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
 		this.base = base;
 		this.userAgent = userAgent;
@@ -54,27 +55,27 @@ final class GeocoderHttp {
 		}
 		catch (TimeoutException e) {
 			call.cancel(true);
-			throw new GeocoderUnavailable("no answer within " + timeout.toMillis() + " ms", e);
+			throw new ProviderUnavailable("no answer within " + timeout.toMillis() + " ms", e);
 		}
 		catch (ExecutionException e) {
 			if (e.getCause() instanceof HttpTimeoutException) {
-				throw new GeocoderUnavailable("no answer within " + timeout.toMillis() + " ms", e.getCause());
+				throw new ProviderUnavailable("no answer within " + timeout.toMillis() + " ms", e.getCause());
 			}
-			throw new GeocoderUnavailable("the request failed: " + e.getCause(), e.getCause());
+			throw new ProviderUnavailable("the request failed: " + e.getCause(), e.getCause());
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			call.cancel(true);
-			throw new GeocoderUnavailable("interrupted", e);
+			throw new ProviderUnavailable("interrupted", e);
 		}
 		if (response.statusCode() / 100 != 2) {
-			throw new GeocoderUnavailable("answered " + response.statusCode());
+			throw new ProviderUnavailable("answered " + response.statusCode());
 		}
 		try {
 			return JSON.readTree(response.body());
 		}
 		catch (JacksonException e) {
-			throw new GeocoderUnavailable("answered something that is not JSON", e);
+			throw new ProviderUnavailable("answered something that is not JSON", e);
 		}
 	}
 
