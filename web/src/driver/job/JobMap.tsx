@@ -5,6 +5,7 @@ import { PickupLayer } from '../../map/PickupLayer';
 import { RouteLayer } from '../../map/RouteLayer';
 import { useRoute } from '../data';
 import type { Ping } from '../queue/pings';
+import { routeSummary } from './route';
 
 /**
  * The stop, the driver, and the way between them: by road when the service has a router, else the straight line,
@@ -22,13 +23,7 @@ export default function JobMap({ stop, position }: { stop: [number, number]; pos
         {here && <RouteLayer from={here} to={stop} path={path} />}
         <FitBounds points={here ? [stop, here, ...(path ?? [])] : [stop]} />
       </MapView>
-      {route && <p className="small muted" data-testid="route-summary">{summary(route.road, route.distanceM, route.durationS)}</p>}
+      {route && <p className="small muted" data-testid="route-summary">{routeSummary(route)}</p>}
     </div>
   );
-}
-
-function summary(road: boolean, metres: number, seconds: number | null | undefined): string {
-  const km = `${(metres / 1000).toFixed(1)} km`;
-  if (!road) return `${km} in a straight line (no road route: Navigate has the roads)`;
-  return seconds == null ? `${km} by road` : `${km} by road, about ${Math.max(1, Math.round(seconds / 60))} min`;
 }
