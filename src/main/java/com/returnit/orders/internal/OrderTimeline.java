@@ -9,15 +9,16 @@ import com.returnit.orders.OrderStatusChanged;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps each order's history from its events. It listens after commit through the event publication registry, so
- * an event committed with the order is recorded even if the node stops in between (it is republished on restart).
- * A redelivered event is recognised by (order, type, time) and recorded once; two events racing for the same
- * sequence number make one listener fail, and the registry retries it.
+ * Keeps each order's history from its events, in the transaction that changed the order: the timeline row commits
+ * with the change or not at all, and costs the booking no commit of its own (no event publication to store, mark
+ * processing and complete, ADR 52). Events published outside a transaction get one of their own. A repeated event is
+ * recognised by (order, type, time) and recorded once; concurrent events of one order take sequence numbers in turn.
  */
 @Component
 class OrderTimeline {
@@ -28,7 +29,8 @@ class OrderTimeline {
 		this.jdbc = jdbc;
 	}
 
-	@ApplicationModuleListener
+	@EventListener
+	@Transactional
 	void on(OrderEvent event) {
 		String type = switch (event) {
 			case OrderScheduled e -> "order.scheduled";
@@ -43,7 +45,7 @@ class OrderTimeline {
 			case OrderPickedUp e -> e.items().stream().filter(i -> !i.verified()).count() + " item(s) refused";
 			default -> null;
 		};
-		// listeners of one order's events run concurrently: one at a time per order takes the next sequence number
+		// transactions changing one order may run concurrently: one at a time per order takes the next sequence number
 		jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(CAST(:order AS text), 0))")
 			.param("order", event.orderId()).query().singleValue();
 		jdbc.sql("""

@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Events of one order recorded at the same moment by concurrent listeners all reach its timeline, in turn. */
+/** Events of one order recorded at the same moment by concurrent transactions all reach its timeline, in turn. */
 class OrderTimelineTests extends EndToEndTest {
 
 	@Autowired
@@ -46,7 +46,6 @@ class OrderTimelineTests extends EndToEndTest {
 			}
 		}
 
-		// the listener runs asynchronously, as it does for real events
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(timeline.of(orderId))
 			.filteredOn(entry -> entry.type().equals("order.en_route")).hasSize(20));
 		assertThat(timeline.of(orderId)).extracting(OrderBodies.TimelineEntry::sequence).doesNotHaveDuplicates();
