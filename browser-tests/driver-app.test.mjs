@@ -301,7 +301,8 @@ test('a driver works a shift while the customer and a dispatcher watch: a dead s
   await giveTo(operator, secondId, driverId);
   const next = page.locator(`[data-testid=next-job][data-order-id="${secondId}"]`);
   await next.waitFor();
-  await eventually(() => pushService.received.some(m => m.payload.type === 'job' && m.payload.orderId === secondId), 10_000, 'the job pushed');
+  await eventually(() => pushService.delivered.some(m => m.type === 'job' && m.orderId === secondId), 10_000, 'the job pushed to the phone');
+  await new Promise(resolve => setTimeout(resolve, 1_000)); // the service worker's push event has run by now
   assert.equal((await notifications()).filter(n => n.tag === `job-${secondId}`).length, 0, 'no notification for a job the app on screen shows');
   assert.equal(await page.getByTestId('job-address').textContent(), PICKUP.address, 'the job under way stays the current one');
   await row(other.id).waitFor({ timeout: 15_000 });

@@ -15,6 +15,7 @@ export async function startPushService(vapidPublicKey) {
   browser.generateKeys();
   const auth = randomBytes(16);
   const received = [];
+  const delivered = [];
   const failures = [];
   let deliver = async () => undefined;
 
@@ -31,6 +32,7 @@ export async function startPushService(vapidPublicKey) {
         received.push({ payload, at: Date.now(), urgency: request.headers.urgency });
         response.writeHead(201).end();
         await deliver(payload);
+        delivered.push(payload);
       } catch (error) {
         failures.push(error.message);
         if (!response.headersSent) response.writeHead(400).end();
@@ -47,6 +49,8 @@ export async function startPushService(vapidPublicKey) {
     /** Where each decrypted message goes next (the browser). */
     onMessage: handler => { deliver = handler; },
     received,
+    /** The messages handed to the browser (after `deliver` finished). */
+    delivered,
     failures,
     close: () => new Promise(resolve => server.close(resolve)),
   };
