@@ -61,6 +61,32 @@ export async function apiLogin(email, password) {
   return answer.body.accessToken;
 }
 
+/** A driver the operator creates (a van for 40 parcels), on shift with one fresh position; {id, email, token}. */
+export async function driverOnShift(operator, lat, lng) {
+  const email = `${unique('test-driver')}@test.returnit.local`;
+  const created = await call('POST', '/v1/drivers', operator, {
+    email, password: 'driver-password-12', name: 'Test Driver', vehicle: { type: 'van', capacityParcels: 40 },
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const token = await apiLogin(email, 'driver-password-12');
+  assert.equal((await call('POST', '/v1/drivers/me/shift/start', token)).status, 200);
+  const ping = await call('POST', '/v1/drivers/me/locations', token, { pings: [{ lat, lng, recordedAt: new Date().toISOString(), accuracyM: 5 }] });
+  assert.equal(ping.status, 202, JSON.stringify(ping.body));
+  return { id: created.body.id, email, token };
+}
+
+/** Gives the order to the driver as an operator, whoever has it now (dispatch may be offering it to someone). */
+export async function giveTo(operator, orderId, driverId, ms = 15_000) {
+  await eventually(async () => {
+    const order = (await call('GET', `/v1/orders/${orderId}`, operator)).body;
+    if (order.driverId === driverId) return true;
+    const answer = order.driverId
+      ? await call('POST', `/v1/dispatch/orders/${orderId}/reassign`, operator, { driverId, fromDriverId: order.driverId })
+      : await call('POST', `/v1/dispatch/orders/${orderId}/assign`, operator, { driverId });
+    return answer.status === 200;
+  }, ms, 'the order given to the driver');
+}
+
 /** Polls until `check` gives a value (not undefined/false), or fails after `ms`. */
 export async function eventually(check, ms = 15_000, what = 'the condition') {
   const until = Date.now() + ms;

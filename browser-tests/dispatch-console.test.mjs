@@ -17,7 +17,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { headlessChromium } from './browser.mjs';
-import { apiLogin, call, done, eventually, openPage, screenshot, totp, unique } from './app.mjs';
+import { apiLogin, call, done, driverOnShift, eventually, giveTo, openPage, screenshot, totp, unique } from './app.mjs';
 
 const OPERATOR = process.env.RETURNIT_OPERATOR_EMAIL ?? 'operator@demo.returnit.local';
 const PASSWORD = process.env.RETURNIT_OPERATOR_PASSWORD ?? 'demo-password-123';
@@ -48,20 +48,6 @@ async function operatorToken() {
   return operatorApiToken;
 }
 
-/** A driver created by the operator, on shift, with a fresh position near Torstrasse in Berlin. */
-async function driverOnShift(operator, lat, lng) {
-  const email = `${unique('console-driver')}@test.returnit.local`;
-  const created = await call('POST', '/v1/drivers', operator, {
-    email, password: 'driver-password-12', name: 'Console Driver', vehicle: { type: 'van', capacityParcels: 40 },
-  });
-  assert.equal(created.status, 201, JSON.stringify(created.body));
-  const token = await apiLogin(email, 'driver-password-12');
-  assert.equal((await call('POST', '/v1/drivers/me/shift/start', token)).status, 200);
-  const ping = await call('POST', '/v1/drivers/me/locations', token, { pings: [{ lat, lng, recordedAt: new Date().toISOString(), accuracyM: 5 }] });
-  assert.equal(ping.status, 202, JSON.stringify(ping.body));
-  return { id: created.body.id, email, token };
-}
-
 /** A pickup the demo customer books in Berlin for the next window with seats (dispatch offers it at once). */
 async function aBookedOrder() {
   const customer = await apiLogin(process.env.RETURNIT_CUSTOMER_EMAIL ?? 'customer@demo.returnit.local',
@@ -84,24 +70,12 @@ async function aBookedOrder() {
   return order.body.id;
 }
 
-/** Gives the order to `driver` through the API, whoever has it now (dispatch may be offering it, or a demo driver took it). */
-async function giveTo(operator, orderId, driver) {
-  await eventually(async () => {
-    const order = (await call('GET', `/v1/orders/${orderId}`, operator)).body;
-    if (order.driverId === driver.id) return true;
-    const answer = order.driverId
-      ? await call('POST', `/v1/dispatch/orders/${orderId}/reassign`, operator, { driverId: driver.id, fromDriverId: order.driverId })
-      : await call('POST', `/v1/dispatch/orders/${orderId}/assign`, operator, { driverId: driver.id });
-    return answer.status === 200;
-  }, 15_000, 'the order given to the first test driver');
-}
-
 test('an operator reassigns an order by dragging it onto another driver, and the service has the new driver', async () => {
   const operator = await operatorToken();
   const first = await driverOnShift(operator, PICKUP.lat + 0.0001, PICKUP.lng + 0.0002);
   const second = await driverOnShift(operator, PICKUP.lat + 0.0011, PICKUP.lng + 0.009);
   const orderId = await aBookedOrder();
-  await giveTo(operator, orderId, first);
+  await giveTo(operator, orderId, first.id);
 
   const page = await openPage(browser, '/ops/dispatch');
   await page.locator('#email').fill(OPERATOR);

@@ -28,7 +28,7 @@ import assert from 'node:assert/strict';
 import { headlessChromium } from './browser.mjs';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { apiLogin, baseUrl, call, done, eventually, logIn, openPage, screenshot, totp, unique } from './app.mjs';
+import { apiLogin, baseUrl, call, done, driverOnShift, eventually, giveTo, logIn, openPage, screenshot, totp, unique } from './app.mjs';
 import { startPushService } from './push-service.mjs';
 
 const phone = headlessChromium({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, timeout: 20_000 });
@@ -111,18 +111,6 @@ async function drive(context, from, steps, { forMs = 0 } = {}) {
   return { at, driven };
 }
 
-/** A driver the operator creates, on shift with a position near the pickup (the dispatcher's other choice). */
-async function anotherDriverOnShift(operator) {
-  const email = `${unique('other-driver')}@test.returnit.local`;
-  const created = await call('POST', '/v1/drivers', operator, { email, password: 'driver-password-12', name: 'Otto Other', vehicle: { type: 'van', capacityParcels: 20 } });
-  assert.equal(created.status, 201, JSON.stringify(created.body));
-  const token = await apiLogin(email, 'driver-password-12');
-  assert.equal((await call('POST', '/v1/drivers/me/shift/start', token)).status, 200);
-  const ping = await call('POST', '/v1/drivers/me/locations', token, { pings: [{ lat: PICKUP.lat + 0.004, lng: PICKUP.lng + 0.006, recordedAt: new Date().toISOString(), accuracyM: 5 }] });
-  assert.equal(ping.status, 202, JSON.stringify(ping.body));
-  return { id: created.body.id, token };
-}
-
 /** Books a pickup at the test's street as the customer, in the first window with room. */
 async function book(customer, merchant, items, accessNotes) {
   const slots = (await call('GET', `/v1/slots?merchantId=${merchant.id}&lat=${PICKUP.lat}&lng=${PICKUP.lng}`, customer)).body.data;
@@ -136,18 +124,6 @@ async function book(customer, merchant, items, accessNotes) {
   }, { 'Idempotency-Key': unique('booking') });
   assert.equal(booked.status, 201, JSON.stringify(booked.body));
   return booked.body.id;
-}
-
-/** Gives the order to the driver as an operator, whoever has it now (dispatch may be offering it to someone). */
-async function giveTo(operator, orderId, driverId) {
-  await eventually(async () => {
-    const order = (await call('GET', `/v1/orders/${orderId}`, operator)).body;
-    if (order.driverId === driverId) return true;
-    const answer = order.driverId
-      ? await call('POST', `/v1/dispatch/orders/${orderId}/reassign`, operator, { driverId, fromDriverId: order.driverId })
-      : await call('POST', `/v1/dispatch/orders/${orderId}/assign`, operator, { driverId });
-    return answer.status === 200;
-  }, 35_000, 'the second order given to the driver');
 }
 
 test('a driver works a shift while the customer and a dispatcher watch: a dead spot, a pushed offer, a job taken away, the pickup proof offline, the hub', async t => {
@@ -296,9 +272,9 @@ test('a driver works a shift while the customer and a dispatcher watch: a dead s
 
   // 6. dispatch gives the driver a second job (pushed; the app on screen lists it next at once), then the dispatcher
   // drags it onto another driver: the app drops it at once
-  const other = await anotherDriverOnShift(operator);
+  const other = await driverOnShift(operator, PICKUP.lat + 0.004, PICKUP.lng + 0.006);
   const secondId = await book(customer, merchant, [{ sku: 'SCF-2', description: 'Scarf', category: 'accessories', purchasedAt: bought, valueCents: 2_490 }]);
-  await giveTo(operator, secondId, driverId);
+  await giveTo(operator, secondId, driverId, 35_000);
   const next = page.locator(`[data-testid=next-job][data-order-id="${secondId}"]`);
   await next.waitFor();
   await eventually(() => pushService.delivered.some(m => m.type === 'job' && m.orderId === secondId), 10_000, 'the job pushed to the phone');

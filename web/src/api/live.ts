@@ -41,7 +41,7 @@ onIdentityChange(() => {
 
 /** Follows the order while the component is shown; its queries refresh as events arrive. */
 export function useLiveOrder(orderId: string | undefined): void {
-  useEffect(() => (orderId ? liveStream.follow(orderId) : undefined), [orderId]);
+  useLiveOrders(orderId ? [orderId] : []);
 }
 
 /** Follows each of the orders while the component is shown (a driver's open jobs). */

@@ -134,15 +134,15 @@ export function useAnswerOffer() {
  * meanwhile; none without a connection (the map then draws the straight line itself).
  */
 export function useRoute(from: [number, number] | null, to: [number, number]) {
-  const start = from ? `${from[0].toFixed(3)},${from[1].toFixed(3)}` : '';
+  const start = from && ([Number(from[0].toFixed(3)), Number(from[1].toFixed(3))] as const);
   return useQuery({
-    queryKey: driverKeys.route(start, `${to[0]},${to[1]}`),
-    enabled: !!from,
+    queryKey: driverKeys.route(String(start), `${to[0]},${to[1]}`),
+    enabled: !!start,
     staleTime: 5 * 60_000,
     retry: false,
     placeholderData: keepPreviousData,
     queryFn: async () => (await call(api.GET('/v1/routes', { params: { query: {
-      fromLat: Number(start.split(',')[0]), fromLng: Number(start.split(',')[1]), toLat: to[0], toLng: to[1],
+      fromLat: start![0], fromLng: start![1], toLat: to[0], toLng: to[1],
     } } }))) as Route,
   });
 }

@@ -65,12 +65,8 @@ class PlacesController {
 	Places reverse(@RequestParam(required = false) @Nullable Double lat,
 			@RequestParam(required = false) @Nullable Double lng) {
 		List<FieldError> errors = new ArrayList<>();
-		if (lat == null || !(lat >= -90 && lat <= 90)) {
-			errors.add(new FieldError("lat", "must be a number from -90 to 90"));
-		}
-		if (lng == null || !(lng >= -180 && lng <= 180)) {
-			errors.add(new FieldError("lng", "must be a number from -180 to 180"));
-		}
+		Coordinates.latitude("lat", lat, errors);
+		Coordinates.longitude("lng", lng, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidInput(400, errors);
 		}

@@ -10,11 +10,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A driver's way to the pickup: the router's road route when one is configured and answers (behind its circuit
- * breaker, cached per node for the same two places to ~10 m), else the straight line, said to be one. Never fails:
- * a router that is down, slow or without a route costs at most its timeout, and the map still has a line. Counted in
- * {@code returnit.routing.requests} by outcome (road, straight, cached).
+ * breaker, cached per node for the same two places to ~10 m; not for places over 200 km apart), else the straight
+ * line, said to be one. Never fails: a router that is down, slow or without a route costs at most its timeout, and the
+ * map still has a line. Counted in {@code returnit.routing.requests} by outcome (road, straight, cached).
  */
 final class RouteFinder {
+
+	/** Farther apart than this, no router is asked (no pickup is that far from its driver): the straight line. */
+	static final double MAX_ROUTED_KM = 200;
 
 	private final @Nullable Router router;
 	private final CircuitBreaker breaker;
@@ -29,7 +32,7 @@ final class RouteFinder {
 	}
 
 	Route between(double fromLat, double fromLng, double toLat, double toLng) {
-		if (router == null) {
+		if (router == null || Geo.distanceKm(fromLat, fromLng, toLat, toLng) > MAX_ROUTED_KM) {
 			return counted("straight", straight(fromLat, fromLng, toLat, toLng));
 		}
 		String key = key(fromLat, fromLng, toLat, toLng);

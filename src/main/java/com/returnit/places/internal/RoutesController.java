@@ -4,7 +4,6 @@ import com.returnit.identity.Caller;
 import com.returnit.identity.Role;
 import com.returnit.platform.FieldError;
 import com.returnit.platform.Forbidden;
-import com.returnit.platform.Geo;
 import com.returnit.platform.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,9 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Places")
 class RoutesController {
-
-	/** Farther apart than this, no router is asked (no pickup is that far from its driver): the straight line. */
-	static final double MAX_ROUTED_KM = 200;
 
 	/**
 	 * A route: {@code road} false means the straight line (no router, or it did not answer).
@@ -55,28 +51,13 @@ class RoutesController {
 			throw new Forbidden("Routes are for drivers and operators.");
 		}
 		List<FieldError> errors = new ArrayList<>();
-		latitude("fromLat", fromLat, errors);
-		longitude("fromLng", fromLng, errors);
-		latitude("toLat", toLat, errors);
-		longitude("toLng", toLng, errors);
+		Coordinates.latitude("fromLat", fromLat, errors);
+		Coordinates.longitude("fromLng", fromLng, errors);
+		Coordinates.latitude("toLat", toLat, errors);
+		Coordinates.longitude("toLng", toLng, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidInput(400, errors);
 		}
-		if (Geo.distanceKm(fromLat, fromLng, toLat, toLng) > MAX_ROUTED_KM) {
-			return RouteView.of(RouteFinder.straight(fromLat, fromLng, toLat, toLng));
-		}
 		return RouteView.of(routes.between(fromLat, fromLng, toLat, toLng));
-	}
-
-	private static void latitude(String field, @Nullable Double value, List<FieldError> errors) {
-		if (value == null || !(value >= -90 && value <= 90)) {
-			errors.add(new FieldError(field, "must be a number from -90 to 90"));
-		}
-	}
-
-	private static void longitude(String field, @Nullable Double value, List<FieldError> errors) {
-		if (value == null || !(value >= -180 && value <= 180)) {
-			errors.add(new FieldError(field, "must be a number from -180 to 180"));
-		}
 	}
 }

@@ -51,4 +51,16 @@ class RouteFinderTests {
 		assertThat(route.path().getFirst()).containsExactly(52.52, 13.405);
 		assertThat(route.path().getLast()).containsExactly(52.53, 13.405);
 	}
+
+	@Test
+	void placesFartherApartThanAnyPickupFromItsDriverGetTheStraightLineWithoutAskingTheRouter() {
+		var finder = new RouteFinder((a, b, c, d) -> {
+			throw new AssertionError("the router was asked");
+		}, breaker, Caffeine.newBuilder().<String, Route>build(), meters);
+
+		Route route = finder.between(52.52, 13.405, 48.137, 11.575);
+
+		assertThat(route.road()).isFalse();
+		assertThat(route.distanceM()).isGreaterThan(RouteFinder.MAX_ROUTED_KM * 1000);
+	}
 }
