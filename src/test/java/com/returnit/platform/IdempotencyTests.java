@@ -155,6 +155,40 @@ class IdempotencyTests extends EndToEndTest {
 		assertThat(afterItDied.status()).isEqualTo(201);
 	}
 
+	@Test
+	void aKeyIsHeldOnlyByItsRunningTransactionSoARetryRunsAtOnceAfterTheNodeRunningItDied() throws Exception {
+		var merchant = fixtures.merchant("Idem Held");
+		var customer = fixtures.customer();
+		var body = Fixtures.request(merchant.id());
+		api.post("/v1/orders", customer.token(), body, "Idempotency-Key", "first-of-" + customer.id());
+		String scope = JdbcClient.create(dataSource).sql("SELECT scope FROM idempotency_keys WHERE key = :key")
+			.param("key", "first-of-" + customer.id()).query(String.class).single();
+		String key = "held-" + customer.id();
+
+		try (Connection node = dataSource.getConnection()) {
+			node.setAutoCommit(false);
+			// what a node does first with a keyed request, in the request's transaction (ADR 0053)
+			try (var begin = node.prepareStatement("""
+					SELECT pg_advisory_xact_lock(hashtextextended(?, 0));
+					INSERT INTO idempotency_keys (scope, key, request_hash, status, created_at, claim_token)
+					VALUES (?, ?, '\\x00', 'in_flight', now(), gen_random_uuid())""")) {
+				begin.setString(1, "idempotency:" + scope.length() + ":" + scope + ":" + key);
+				begin.setString(2, scope);
+				begin.setString(3, key);
+				begin.execute();
+			}
+			Api.Response whileRunning = api.post("/v1/orders", customer.token(), body, "Idempotency-Key", key);
+			assertThat(whileRunning.status()).as("the key's request is running on another node").isEqualTo(409);
+			assertThat(whileRunning.header("Retry-After")).isEqualTo("1");
+			node.rollback(); // the node died: PostgreSQL ends its transaction, and nothing of the claim is left
+		}
+		assertThat(JdbcClient.create(dataSource).sql("SELECT count(*) FROM idempotency_keys WHERE key = :key")
+			.param("key", key).query(Integer.class).single()).isZero();
+		Api.Response retry = api.post("/v1/orders", customer.token(), body, "Idempotency-Key", key);
+		assertThat(retry.status()).as("no claim to wait out").isEqualTo(201);
+		assertThat(api.get("/v1/orders?limit=100", customer.token()).body().get("data")).hasSize(2);
+	}
+
 	/** A claim of {@code key} for the same caller and request as {@code completedKey}, made 10 s ago by another node. */
 	private void claimedBySomeoneElse(String completedKey, String key) {
 		JdbcClient.create(dataSource).sql("""

@@ -15,12 +15,16 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Which event tells the customer what: booked, driver on the way (with the tracking link), picked up (with what was
- * checked at the door), failed pickup (with a link to book again). Operators hear of disabled webhook endpoints.
+ * checked at the door), failed pickup (with a link to book again). Operators hear of disabled webhook endpoints. An
+ * order's messages are queued in the transaction that changes the order (ADR 0053): they commit with the change or
+ * not at all, and the message outbox sends them from there.
  */
 @Component
 class NotificationListeners {
@@ -42,7 +46,8 @@ class NotificationListeners {
 		this.properties = properties;
 	}
 
-	@ApplicationModuleListener
+	@EventListener
+	@Transactional
 	void on(OrderScheduled e) {
 		ZonedDateTime start = e.windowStart().atZone(properties.zone());
 		ZonedDateTime end = e.windowEnd().atZone(properties.zone());
@@ -51,7 +56,8 @@ class NotificationListeners {
 				Map.of("window", window, "itemCount", Integer.toString(e.itemCount()), "trackingUrl", trackingUrl(e.orderId())));
 	}
 
-	@ApplicationModuleListener
+	@EventListener
+	@Transactional
 	void on(OrderStatusChanged e) {
 		if ("en_route".equals(e.status())) {
 			notify("driver_on_the_way", e.customerId(), e.orderId(), "order.en_route:" + e.orderId() + ":" + e.occurredAt(),
@@ -59,7 +65,8 @@ class NotificationListeners {
 		}
 	}
 
-	@ApplicationModuleListener
+	@EventListener
+	@Transactional
 	void on(OrderPickedUp e) {
 		Map<String, String> descriptions = orders.find(e.orderId()).map(o -> o.items().stream()
 			.collect(Collectors.toMap(Orders.Item::sku, Orders.Item::description, (a, b) -> a))).orElse(Map.of());
@@ -73,7 +80,8 @@ class NotificationListeners {
 				Map.of("itemSummary", summary, "itemShortSummary", shortSummary));
 	}
 
-	@ApplicationModuleListener
+	@EventListener
+	@Transactional
 	void on(OrderFailed e) {
 		notify("failed_pickup", e.customerId(), e.orderId(), "order.failed:" + e.orderId(),
 				Map.of("reason", reason(e.reason(), e.note()), "rebookUrl",

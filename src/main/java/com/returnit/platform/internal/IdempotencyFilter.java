@@ -19,21 +19,24 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * {@code Idempotency-Key} on creating POSTs: the same key and body replays the first answer (status and body),
- * the same key with another body is a 422, the same key still running is a 409. Keys are scoped to the caller.
+ * the same key with another body is a 422, the same key still running is a 409. Keys are scoped to the caller. The
+ * key is claimed and completed in the request's own transaction (ADR 0053): no commit of its own on success.
  * Runs after the security filters, so the caller is known.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "Idempotency-Key";
 	/**
-	 * How long a claim may sit unlocked before a retry takes it over: its owner locks it within milliseconds, so an
-	 * unlocked claim this old belongs to a request that is no longer running (its node died).
+	 * How long a claim committed by a node of a version from before ADR 0053 may sit unlocked before a retry takes it
+	 * over: its owner locked it within milliseconds, so an unlocked claim this old belongs to a request that is no
+	 * longer running (its node died).
 	 */
 	private static final Duration CLAIM_GRACE = Duration.ofSeconds(5);
 
@@ -64,90 +67,87 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		CachedBodyRequest cached = new CachedBodyRequest(request);
 		String scope = scope();
 		byte[] hash = hash(request, cached.body());
-		var claim = store.claim(scope, key, hash).or(() -> store.reclaimAbandoned(scope, key, hash, CLAIM_GRACE));
-		if (claim.isPresent()) {
-			runAndRemember(cached, response, chain, new Claim(scope, key, claim.get()));
-			return;
-		}
-		IdempotencyStore.Entry entry = store.find(scope, key).orElse(null);
-		if (entry == null) {
-			// Released between our claim and our read: the earlier attempt failed, so run this one.
-			claim = store.claim(scope, key, hash);
-			if (claim.isPresent()) {
-				runAndRemember(cached, response, chain, new Claim(scope, key, claim.get()));
-			}
-			else {
-				inFlight(request, response);
-			}
-			return;
-		}
-		if (!Arrays.equals(entry.requestHash(), hash)) {
-			ProblemResponses.write(response, HttpStatus.UNPROCESSABLE_CONTENT,
-					"This Idempotency-Key was already used with a different request.", request.getRequestURI());
-			return;
-		}
-		if (entry.state() == IdempotencyStore.State.IN_FLIGHT) {
-			inFlight(request, response);
-			return;
-		}
-		response.setStatus(entry.status());
-		response.setContentType(entry.contentType());
-		response.setHeader("Idempotent-Replayed", "true");
-		response.getOutputStream().write(entry.body());
-	}
-
-	private record Claim(String scope, String key, UUID token) {
-	}
-
-	/**
-	 * Runs the request in one transaction with the recording of its answer, so a success and its replayable answer
-	 * commit together or not at all; the transaction holds the key's row locked, which tells a retry that the request
-	 * is still running. A 4xx rolls the business work back and is then remembered on its own; a 5xx or a failed commit
-	 * releases the key so that a retry runs again. A claim that a retry took over meanwhile answers 409, running nothing.
-	 */
-	private void runAndRemember(CachedBodyRequest request, HttpServletResponse response, FilterChain chain,
-			Claim claim) throws IOException {
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
-		boolean remembered = false;
+		Outcome outcome;
 		try {
-			Boolean outcome = tx.execute(status -> {
-				if (!store.lockOwnClaim(claim.scope(), claim.key(), claim.token())) {
-					return null;
-				}
-				run(chain, request, wrapper);
-				if (wrapper.getStatus() >= 400) {
-					status.setRollbackOnly();
-					return false;
-				}
-				store.complete(claim.scope(), claim.key(), claim.token(), wrapper.getStatus(), contentType(wrapper),
-						wrapper.getContentAsByteArray());
-				return true;
-			});
-			if (outcome == null) {
-				remembered = true;
-				inFlight(request, wrapper);
-				return;
-			}
-			remembered = outcome;
-			if (!remembered && wrapper.getStatus() < 500) {
-				store.complete(claim.scope(), claim.key(), claim.token(), wrapper.getStatus(), contentType(wrapper),
-						wrapper.getContentAsByteArray());
-				remembered = true;
-			}
+			outcome = tx.execute(status -> attempt(scope, key, hash, chain, cached, wrapper, status));
 		}
 		catch (RuntimeException e) {
-			log.error("Request with Idempotency-Key failed; the key is released for a retry", e);
+			log.error("Request with Idempotency-Key failed; the key is free for a retry", e);
 			wrapper.resetBuffer();
 			ProblemResponses.write(wrapper, HttpStatus.SERVICE_UNAVAILABLE,
 					"The request could not be completed; retry it with the same Idempotency-Key.",
 					request.getRequestURI());
-		}
-		finally {
-			if (!remembered) {
-				store.release(claim.scope(), claim.key(), claim.token());
-			}
 			wrapper.copyBodyToResponse();
+			return;
 		}
+		switch (outcome) {
+			case Outcome.Ran ran -> {
+				int status = wrapper.getStatus();
+				if (status >= 400 && status < 500) {
+					store.rememberRefusal(scope, key, hash, status, contentType(wrapper), wrapper.getContentAsByteArray());
+				}
+				wrapper.copyBodyToResponse();
+			}
+			case Outcome.Busy busy -> inFlight(request, response);
+			case Outcome.Answered(IdempotencyStore.Entry entry) when !Arrays.equals(entry.requestHash(), hash) ->
+				ProblemResponses.write(response, HttpStatus.UNPROCESSABLE_CONTENT,
+						"This Idempotency-Key was already used with a different request.", request.getRequestURI());
+			case Outcome.Answered(IdempotencyStore.Entry entry) -> {
+				response.setStatus(entry.status());
+				response.setContentType(entry.contentType());
+				response.setHeader("Idempotent-Replayed", "true");
+				response.getOutputStream().write(entry.body());
+			}
+		}
+	}
+
+	/** What the key's transaction came to: the request ran, or another request with the key runs, or it has answered. */
+	private sealed interface Outcome {
+
+		record Ran() implements Outcome {
+		}
+
+		record Busy() implements Outcome {
+		}
+
+		record Answered(IdempotencyStore.Entry entry) implements Outcome {
+		}
+	}
+
+	/**
+	 * Claims the key, runs the request and records its answer in one transaction (ADR 0053), so a success and its
+	 * replayable answer commit together or not at all, and a request that fails or whose node dies leaves the key free
+	 * for a retry. While it runs, the key's advisory lock tells another request with the key to wait (409). A 4xx or
+	 * 5xx rolls the work back; the filter then remembers a 4xx on its own.
+	 */
+	private Outcome attempt(String scope, String key, byte[] hash, FilterChain chain, CachedBodyRequest request,
+			ContentCachingResponseWrapper wrapper, TransactionStatus status) {
+		IdempotencyStore.Begin begin = store.begin(scope, key, hash);
+		if (begin.busy()) {
+			return new Outcome.Busy();
+		}
+		UUID token = begin.token().orElse(null);
+		if (token == null) {
+			IdempotencyStore.Entry entry = store.find(scope, key).orElse(null);
+			if (entry == null) {
+				return new Outcome.Busy(); // removed since the insert saw it (expired); a retry runs
+			}
+			if (entry.state() == IdempotencyStore.State.COMPLETED || !Arrays.equals(entry.requestHash(), hash)) {
+				return new Outcome.Answered(entry);
+			}
+			token = store.reclaimAbandoned(scope, key, hash, CLAIM_GRACE).orElse(null);
+			if (token == null) {
+				return new Outcome.Busy();
+			}
+		}
+		run(chain, request, wrapper);
+		if (wrapper.getStatus() >= 400) {
+			status.setRollbackOnly();
+			return new Outcome.Ran();
+		}
+		store.complete(scope, key, token, wrapper.getStatus(), contentType(wrapper), wrapper.getContentAsByteArray());
+		return new Outcome.Ran();
 	}
 
 	private static void run(FilterChain chain, CachedBodyRequest request, ContentCachingResponseWrapper wrapper) {

@@ -10,8 +10,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
 /**
- * Idempotency keys in PostgreSQL, so every node sees the same keys. Claims, reclaims and releases are short
- * transactions of their own; the owner locks its claim and completes it in the request's transaction.
+ * Idempotency keys in PostgreSQL, so every node sees the same keys. A request claims its key, runs and completes the
+ * key in one transaction (ADR 0053); only a refusal, whose work is rolled back, is remembered on its own.
  */
 @Repository
 class IdempotencyStore {
@@ -29,22 +29,38 @@ class IdempotencyStore {
 		this.clock = clock;
 	}
 
-	/** Claims the key for this request: its claim token, or empty when another request holds or has completed it. */
-	Optional<UUID> claim(String scope, String key, byte[] requestHash) {
+	/**
+	 * The first step of a keyed request, in the request's own transaction: takes the key's transaction-scoped
+	 * advisory lock without waiting and, holding it, inserts the key's claim. The claim is never committed as such:
+	 * the request's answer completes it in the same transaction, or a rollback removes it, so a node that dies
+	 * mid-request leaves nothing behind. {@link Begin#busy()}: another request with this key is running now.
+	 * {@link Begin#token()} empty (and not busy): the key already has a row (an answer, or a claim of a node running
+	 * a version from before ADR 0053).
+	 */
+	Begin begin(String scope, String key, byte[] requestHash) {
 		UUID token = UUID.randomUUID();
 		return jdbc.sql("""
-				INSERT INTO idempotency_keys (scope, key, request_hash, status, created_at, claim_token)
-				VALUES (:scope, :key, :hash, 'in_flight', :now, :token)
-				ON CONFLICT (scope, key) DO NOTHING""")
-			.param("scope", scope).param("key", key).param("hash", requestHash).param("now", ts(clock.instant()))
-			.param("token", token)
-			.update() == 1 ? Optional.of(token) : Optional.empty();
+				WITH lock AS (SELECT pg_try_advisory_xact_lock(hashtextextended(:lock, 0)) AS held),
+				claim AS (
+				  INSERT INTO idempotency_keys (scope, key, request_hash, status, created_at, claim_token)
+				  SELECT :scope, :key, :hash, 'in_flight', :now, :token FROM lock WHERE held
+				  ON CONFLICT (scope, key) DO NOTHING
+				  RETURNING 1)
+				SELECT (SELECT held FROM lock), EXISTS (SELECT 1 FROM claim)""")
+			.param("lock", lockName(scope, key)).param("scope", scope).param("key", key).param("hash", requestHash)
+			.param("now", ts(clock.instant())).param("token", token)
+			.query((rs, n) -> new Begin(!rs.getBoolean(1), rs.getBoolean(2) ? Optional.of(token) : Optional.empty()))
+			.single();
+	}
+
+	record Begin(boolean busy, Optional<UUID> token) {
 	}
 
 	/**
-	 * Takes over a claim whose request is not running: the row is not locked by its owner's transaction (its node
-	 * died, or its transaction ended without completing the key) and the claim is older than {@code grace}, the time an
-	 * owner has between claiming and locking. Returns the new claim token when this request won it.
+	 * Takes over, in the request's transaction, a claim committed on its own by a node of a version from before ADR
+	 * 0053 whose request is not running: the row is not locked by its owner's transaction (its node died) and the
+	 * claim is older than {@code grace}, the time such an owner had between claiming and locking. Returns the new claim
+	 * token when this request won it; the row stays locked until the request's transaction ends.
 	 */
 	Optional<UUID> reclaimAbandoned(String scope, String key, byte[] requestHash, Duration grace) {
 		UUID token = UUID.randomUUID();
@@ -61,16 +77,6 @@ class IdempotencyStore {
 			.update() == 1 ? Optional.of(token) : Optional.empty();
 	}
 
-	/**
-	 * In the request's own transaction: locks the key's row until that transaction ends, so that nobody reclaims it
-	 * while the request runs; false when the claim was reclaimed by another request in the meantime.
-	 */
-	boolean lockOwnClaim(String scope, String key, UUID token) {
-		return jdbc.sql("SELECT claim_token FROM idempotency_keys WHERE scope = :scope AND key = :key FOR UPDATE")
-			.param("scope", scope).param("key", key)
-			.query(UUID.class).optional().filter(token::equals).isPresent();
-	}
-
 	Optional<Entry> find(String scope, String key) {
 		return jdbc.sql("""
 				SELECT request_hash, status, response_status, response_content_type, response_body, created_at
@@ -82,7 +88,7 @@ class IdempotencyStore {
 			.optional();
 	}
 
-	/** Remembers the answer, unless the claim is no longer this request's (it was reclaimed). */
+	/** Remembers the answer in the request's transaction, unless the claim is no longer this request's. */
 	void complete(String scope, String key, UUID token, int status, String contentType, byte[] body) {
 		jdbc.sql("""
 				UPDATE idempotency_keys
@@ -94,12 +100,20 @@ class IdempotencyStore {
 			.update();
 	}
 
-	/** Frees the key after a failure the client may retry (5xx), so a retry runs again. */
-	void release(String scope, String key, UUID token) {
+	/**
+	 * Remembers a refusal (4xx) after its request's transaction rolled back: on its own, when no other request with
+	 * this key is running and the key has no row yet. Otherwise the running or remembered one is the key's answer.
+	 */
+	void rememberRefusal(String scope, String key, byte[] requestHash, int status, String contentType, byte[] body) {
 		jdbc.sql("""
-				DELETE FROM idempotency_keys
-				WHERE scope = :scope AND key = :key AND status = 'in_flight' AND claim_token = :token""")
-			.param("scope", scope).param("key", key).param("token", token).update();
+				INSERT INTO idempotency_keys (scope, key, request_hash, status, response_status, response_content_type,
+				  response_body, created_at, completed_at)
+				SELECT :scope, :key, :hash, 'completed', :status, :type, :body, :now, :now
+				WHERE pg_try_advisory_xact_lock(hashtextextended(:lock, 0))
+				ON CONFLICT (scope, key) DO NOTHING""")
+			.param("lock", lockName(scope, key)).param("scope", scope).param("key", key).param("hash", requestHash)
+			.param("status", status).param("type", contentType).param("body", body).param("now", ts(clock.instant()))
+			.update();
 	}
 
 	/** Keys are kept for 48 hours: the promise is 24. */
@@ -107,6 +121,10 @@ class IdempotencyStore {
 	void expire() {
 		jdbc.sql("DELETE FROM idempotency_keys WHERE created_at < :cutoff")
 			.param("cutoff", ts(clock.instant().minus(Duration.ofHours(48)))).update();
+	}
+
+	private static String lockName(String scope, String key) {
+		return "idempotency:" + scope.length() + ":" + scope + ":" + key;
 	}
 
 	private static java.sql.Timestamp ts(Instant instant) {

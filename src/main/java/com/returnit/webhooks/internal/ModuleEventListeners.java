@@ -8,12 +8,16 @@ import com.returnit.payments.PaymentFailed;
 import com.returnit.payments.RefundCreated;
 import com.returnit.orders.Orders;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Turns other modules' events into webhook events and their outbox rows, in the listener's own transaction after
- * the business change committed: the event publication registry republishes an event whose listener did not
+ * Turns other modules' events into webhook events and their outbox rows. An order's events are recorded in the
+ * transaction that changes the order (ADR 0053): the webhook event commits with the change or not at all, and the
+ * outbox's deliveries take it out of the process from there. The others' are recorded in the listener's own
+ * transaction after the change committed: the event publication registry republishes an event whose listener did not
  * finish, so none is lost, and {@link EventRecorder} records a redelivered one once.
  */
 @Component
@@ -27,7 +31,8 @@ class ModuleEventListeners {
 		this.orders = orders;
 	}
 
-	@ApplicationModuleListener
+	@EventListener
+	@Transactional
 	void on(OrderEvent event) {
 		UUID returnSessionId = event instanceof OrderScheduled scheduled ? scheduled.returnSessionId()
 				: orders.find(event.orderId()).map(Orders.Summary::returnSessionId).orElse(null);

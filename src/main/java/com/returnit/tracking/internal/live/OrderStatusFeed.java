@@ -9,10 +9,14 @@ import com.returnit.orders.OrderScheduled;
 import com.returnit.orders.OrderStatusChanged;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Every change of an order's status becomes an {@code order.status} stream event, after its commit. */
+/**
+ * Every change of an order's status becomes an {@code order.status} stream event, written to the stream's log in the
+ * transaction that changes the order (ADR 0053): the event commits with the change, and its fan-out message goes out
+ * at that commit, or neither happens. No event publication of its own.
+ */
 @Component
 class OrderStatusFeed {
 
@@ -22,7 +26,7 @@ class OrderStatusFeed {
 		this.log = log;
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(OrderEvent event) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		switch (event) {
@@ -50,7 +54,7 @@ class OrderStatusFeed {
 	 * {@code order.driver} stream event, so that a driver's app following the order drops it at once when it is no
 	 * longer theirs. {@code driverId} null: no driver now.
 	 */
-	@ApplicationModuleListener
+	@EventListener
 	void on(OrderDriverChanged event) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("driverId", event.driverId() == null ? null : event.driverId().toString());
