@@ -67,7 +67,10 @@ class ObservabilityTests extends OperationsTest {
 	@Test
 	void everyLogLineIsJsonWithTraceAndRequestIdAndEachRequestHasAnAccessLine(CapturedOutput output) {
 		String token = fixtures.operatorToken();
-		Api.Response response = api.send("GET", "/v1/service-areas", token, null, "X-Request-Id", "req-observability-1");
+		// a trace the caller did not sample (flags 00): not recorded, yet its id is on every line of the request
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		Api.Response response = api.send("GET", "/v1/service-areas", token, null, "X-Request-Id", "req-observability-1",
+				"traceparent", "00-" + traceId + "-00f067aa0ba902b7-00");
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.header("X-Request-Id")).isEqualTo("req-observability-1");
 
@@ -78,7 +81,7 @@ class ObservabilityTests extends OperationsTest {
 		assertThat(access.path("message").asString()).startsWith("GET /v1/service-areas 200 ").contains(" ms operator:");
 		assertThat(access.path("http").path("route").asString()).isEqualTo("/v1/service-areas");
 		assertThat(access.path("principal").asString()).startsWith("operator:");
-		assertThat(access.path("traceId").asString()).hasSize(32);
+		assertThat(access.path("traceId").asString()).isEqualTo(traceId);
 		assertThat(access.path("spanId").asString()).hasSize(16);
 	}
 
@@ -95,12 +98,28 @@ class ObservabilityTests extends OperationsTest {
 	}
 
 	@Test
-	void spansOfARequestArriveAtTheConfiguredOtlpEndpoint() {
-		api.get("/v1/service-areas", fixtures.operatorToken());
+	void spansOfARequestTheCallerSampledArriveAtTheConfiguredOtlpEndpoint() {
+		// one request in ten is sampled by the service; a caller's sampled traceparent (flags 01) always is
+		String token = fixtures.operatorToken();
+		String unsampled = "5bf92f3577b34da6a3ce929d0e0e4737";
+		api.send("GET", "/v1/service-areas", token, null, "traceparent", "00-" + unsampled + "-00f067aa0ba902b7-00");
+		String sampled = "0af7651916cd43dd8448eb211c80319c";
+		api.send("GET", "/v1/service-areas", token, null, "traceparent", "00-" + sampled + "-b7ad6b7169203331-01");
 
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(TRACE_EXPORTS.stream()
-			.map(body -> new String(body, StandardCharsets.ISO_8859_1)))
-			.anySatisfy(body -> assertThat(body).contains("returnit").contains("/v1/service-areas")));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(exports())
+			.anySatisfy(body -> assertThat(body).contains("returnit").contains("/v1/service-areas")
+				.contains(traceIdBytes(sampled))));
+		assertThat(exports()).as("the trace its caller did not sample, sent first").noneMatch(
+				body -> body.contains(traceIdBytes(unsampled)));
+	}
+
+	private static Stream<String> exports() {
+		return TRACE_EXPORTS.stream().map(body -> new String(body, StandardCharsets.ISO_8859_1));
+	}
+
+	/** A trace id as OTLP's protobuf carries it: 16 raw bytes. */
+	private static String traceIdBytes(String hex) {
+		return new String(java.util.HexFormat.of().parseHex(hex), StandardCharsets.ISO_8859_1);
 	}
 
 	private String scrape() {
