@@ -89,7 +89,7 @@ class OrderStateMachineTests {
 	}
 
 	@Test
-	void schedulingAnnouncesTheOrderWithItsWindowAndItemCount() {
+	void schedulingAnnouncesTheOrderWithItsWindowItemCountAndPlace() {
 		Order.Booking booking = booking();
 
 		Order order = Order.schedule(booking, BOOKED_AT);
@@ -97,7 +97,8 @@ class OrderStateMachineTests {
 		assertThat(order.status()).isEqualTo(OrderStatus.SCHEDULED);
 		assertThat(order.createdAt()).isEqualTo(BOOKED_AT);
 		assertThat(order.drainEvents()).containsExactly(new OrderScheduled(booking.id(), booking.merchantId(),
-				booking.customerId(), booking.pickup().windowStart(), booking.pickup().windowEnd(), 2, BOOKED_AT));
+				booking.customerId(), booking.pickup().windowStart(), booking.pickup().windowEnd(), 2, BOOKED_AT, null,
+				booking.pickup().lat(), booking.pickup().lng()));
 	}
 
 	@Test

@@ -43,15 +43,22 @@ class OfferDesk {
 		this.areas = areas;
 	}
 
+	/** The order becomes a dispatch job, at the place its event carries (read from the order for older events). */
 	@Transactional
 	void schedule(OrderScheduled scheduled) {
-		orders.find(scheduled.orderId()).ifPresent(order -> {
-			Instant now = clock.instant();
-			@Nullable UUID area = areas.containing(order.lat(), order.lng()).map(ServiceAreas.Area::id).orElse(null);
-			jobs.insert(new DispatchJob(order.id(), order.lat(), order.lng(), scheduled.itemCount(),
-					scheduled.windowStart(), DispatchJob.dispatchTime(scheduled.windowStart(), properties.leadTime(), now),
-					"pending", 0, now, area), now);
-		});
+		if (scheduled.lat() != null && scheduled.lng() != null) {
+			schedule(scheduled, scheduled.lat(), scheduled.lng());
+			return;
+		}
+		orders.find(scheduled.orderId()).ifPresent(order -> schedule(scheduled, order.lat(), order.lng()));
+	}
+
+	private void schedule(OrderScheduled scheduled, double lat, double lng) {
+		Instant now = clock.instant();
+		@Nullable UUID area = areas.containing(lat, lng).map(ServiceAreas.Area::id).orElse(null);
+		jobs.insert(new DispatchJob(scheduled.orderId(), lat, lng, scheduled.itemCount(), scheduled.windowStart(),
+				DispatchJob.dispatchTime(scheduled.windowStart(), properties.leadTime(), now), "pending", 0, now, area),
+				now);
 	}
 
 	@Transactional

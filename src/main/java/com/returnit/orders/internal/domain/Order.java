@@ -79,7 +79,7 @@ public final class Order {
 		Order order = new Order(booking, Progress.scheduled(), now, now, 0);
 		order.events.add(new OrderScheduled(booking.id(), booking.merchantId(), booking.customerId(),
 				booking.pickup().windowStart(), booking.pickup().windowEnd(), booking.items().size(), now,
-				booking.returnSessionId()));
+				booking.returnSessionId(), booking.pickup().lat(), booking.pickup().lng()));
 		return order;
 	}
 
