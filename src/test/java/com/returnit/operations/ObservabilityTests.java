@@ -83,6 +83,14 @@ class ObservabilityTests extends OperationsTest {
 		assertThat(access.path("principal").asString()).startsWith("operator:");
 		assertThat(access.path("traceId").asString()).isEqualTo(traceId);
 		assertThat(access.path("spanId").asString()).hasSize(16);
+
+		// a request that brings no trace (most do) gets one of its own, sampled or not, on its lines too
+		api.send("GET", "/v1/service-areas", token, null, "X-Request-Id", "req-observability-2");
+		JsonNode own = await().atMost(Duration.ofSeconds(5))
+			.until(() -> jsonLines(output).filter(l -> "req-observability-2".equals(l.path("requestId").asString(null)))
+				.filter(l -> "returnit.access".equals(l.path("log").path("logger").asString(null))).findFirst()
+				.orElse(null), line -> line != null);
+		assertThat(own.path("traceId").asString()).matches("[0-9a-f]{32}").isNotEqualTo(traceId);
 	}
 
 	@Test

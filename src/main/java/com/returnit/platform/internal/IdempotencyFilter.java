@@ -83,11 +83,19 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		switch (outcome) {
 			case Outcome.Ran ran -> {
-				int status = wrapper.getStatus();
-				if (status >= 400 && status < 500) {
-					store.rememberRefusal(scope, key, hash, status, contentType(wrapper), wrapper.getContentAsByteArray());
+				try {
+					int status = wrapper.getStatus();
+					if (status >= 400 && status < 500) {
+						store.rememberRefusal(scope, key, hash, status, contentType(wrapper),
+								wrapper.getContentAsByteArray());
+					}
 				}
-				wrapper.copyBodyToResponse();
+				catch (RuntimeException e) {
+					log.warn("A refusal with Idempotency-Key was answered but not remembered; a retry runs again", e);
+				}
+				finally {
+					wrapper.copyBodyToResponse();
+				}
 			}
 			case Outcome.Busy busy -> inFlight(request, response);
 			case Outcome.Answered(IdempotencyStore.Entry entry) when !Arrays.equals(entry.requestHash(), hash) ->

@@ -2,6 +2,9 @@ package com.returnit.tracking.internal;
 
 import com.returnit.platform.Redis;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -13,6 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * clients then catch up from the stream log when they reconnect, and caches from the periodic refresh.
  */
 class RedisFanout implements Fanout {
+
+	private static final Logger log = LoggerFactory.getLogger(RedisFanout.class);
 
 	private final Redis redis;
 	private final Fanout postgres;
@@ -34,20 +39,46 @@ class RedisFanout implements Fanout {
 			return;
 		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			/**
+			 * On the thread that committed, often a request's, which must answer for its committed change whatever
+			 * happens here: the fallback's own transaction runs on a virtual thread of its own (not a second pooled
+			 * connection held by this thread), and a failure is logged, never thrown (ADR 0053).
+			 */
 			@Override
 			public void afterCommit() {
-				send(channel, messages);
+				try {
+					Long published = publishToRedis(channel, messages);
+					if (published == null) {
+						Thread.ofVirtual().name("fanout-fallback").start(() -> fallBack(channel, messages));
+					}
+				}
+				catch (RuntimeException e) {
+					log.warn("Live messages on {} not published after commit; clients catch up from the log", channel, e);
+				}
 			}
 		});
 	}
 
 	private void send(String channel, List<String> messages) {
-		Long published = redis.call(commands -> {
+		if (publishToRedis(channel, messages) == null) {
+			ownTransaction.executeWithoutResult(status -> postgres.publish(channel, messages));
+		}
+	}
+
+	private @Nullable Long publishToRedis(String channel, List<String> messages) {
+		return redis.call(commands -> {
 			messages.forEach(message -> commands.publish(channel, message));
 			return (long) messages.size();
 		});
-		if (published == null) {
+	}
+
+	private void fallBack(String channel, List<String> messages) {
+		try {
 			ownTransaction.executeWithoutResult(status -> postgres.publish(channel, messages));
+		}
+		catch (RuntimeException e) {
+			log.warn("Live messages on {} not published (Redis and PostgreSQL both failed); clients catch up from the log",
+					channel, e);
 		}
 	}
 }
