@@ -14,9 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What an order's change means inside the service (its timeline, its live-stream event, its webhook event, the
- * customer's message) is written in the transaction that changes the order (ADR 52, 53): there as soon as the answer
- * is. Only dispatch, whose work is offering the order to drivers, hears of it through the JDBC event publication
- * registry, after the commit.
+ * customer's message, its dispatch job) is written in the transaction that changes the order (ADR 52, 53): there as
+ * soon as the answer is. Payments, whose work calls the payment provider, hears of a cancellation through the JDBC
+ * event publication registry, after the commit.
  */
 class OrderEventsTests extends EndToEndTest {
 
@@ -24,7 +24,7 @@ class OrderEventsTests extends EndToEndTest {
 	JdbcClient jdbc;
 
 	@Test
-	void bookingAndCancellingWriteWhatTheyMeanWithTheChangeAndOnlyDispatchHearsOfThemAfterTheCommit() {
+	void bookingAndCancellingWriteWhatTheyMeanWithTheChangeAndOnlyPaymentsHearsOfThemAfterTheCommit() {
 		var merchant = fixtures.merchant("Evented");
 		var customer = fixtures.customer();
 		String orderId = fixtures.order(customer, merchant);
@@ -40,6 +40,7 @@ class OrderEventsTests extends EndToEndTest {
 			.containsExactly("order.scheduled", "order.cancelled");
 		assertThat(ofOrder("SELECT template FROM notification_messages WHERE order_id = :order", order))
 			.contains("booking_confirmed");
+		assertThat(ofOrder("SELECT status FROM dispatch_jobs WHERE order_id = :order", order)).containsExactly("cancelled");
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			var publications = jdbc.sql("""
 					SELECT event_type || ' -> ' || listener_id || (CASE WHEN completion_date IS NULL THEN ' pending'
@@ -48,8 +49,9 @@ class OrderEventsTests extends EndToEndTest {
 				.param("order", "%" + orderId + "%")
 				.query(String.class).list();
 			assertThat(publications).allMatch(p -> p.endsWith(" completed"))
-				.anyMatch(p -> p.startsWith("com.returnit.orders.OrderScheduled -> com.returnit.dispatch."))
-				.anyMatch(p -> p.startsWith("com.returnit.orders.OrderCancelled -> com.returnit.dispatch."))
+				.anyMatch(p -> p.startsWith("com.returnit.orders.OrderCancelled -> com.returnit.payments."))
+				.noneMatch(p -> p.startsWith("com.returnit.orders.OrderScheduled"))
+				.noneMatch(p -> p.contains(" -> com.returnit.dispatch."))
 				.noneMatch(p -> p.contains(" -> com.returnit.orders."))
 				.noneMatch(p -> p.contains(" -> com.returnit.tracking."))
 				.noneMatch(p -> p.contains(" -> com.returnit.webhooks."))
