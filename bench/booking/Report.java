@@ -17,14 +17,14 @@ final class Report {
 			PostgreSQL, statements prepared once per connection, autocommit off. Per booking, ONE transaction: \
 			(1) INSERT INTO idempotency_keys ... 'in_flight' ON CONFLICT DO NOTHING (the claim), \
 			(2) INSERT INTO orders with the same 19 columns and the items jsonb copied from an order the HTTP phase \
-			stored, (3) INSERT INTO event_publication (id, event_type, listener_id, publication_date, \
-			serialized_event, status, completion_attempts, last_resubmission_date) with the listener id, event type \
-			and serialized OrderScheduled copied from the registry's own row (fresh order id), \
-			(4) UPDATE idempotency_keys SET status 'completed' with the stored 201 response body, then COMMIT. \
-			Not included: the reads the service makes (merchant, hubs, policy, service areas), JWT checks, \
-			JSON, validation, the writes after commit (event_publication PROCESSING and COMPLETED updates, \
-			order_timeline insert), and the HTTP path's split into about 6 commits (claim, booking, completion, \
-			then the registry and the listener); the database lines above count them.""";
+			stored, (3) only when the HTTP booking stored an event publication (before ADR 53): INSERT INTO \
+			event_publication with the listener id, event type and serialized OrderScheduled copied from the \
+			registry's own row (fresh order id), (4) UPDATE idempotency_keys SET status 'completed' with the stored \
+			201 response body, then COMMIT. Not included: the reads the service makes (merchant, hubs, policy, \
+			service areas, the customer's contact), JWT checks, JSON, validation, and the other rows the HTTP \
+			booking writes in its transaction since ADR 53 (timeline, stream event, webhook event and its sequence, \
+			the customer's message, the dispatch job) or, before it, after its commit through the registry; the \
+			database lines above count them. The reference is therefore lighter than the HTTP path's writes.""";
 
 	private final BookingBench.Options options;
 	private final BookingBench.Phase httpPhase;
