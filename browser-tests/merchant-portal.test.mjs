@@ -135,13 +135,17 @@ async function aPlace(operator) {
   const area = await call('POST', '/v1/service-areas', operator, { name: unique('Portal area'),
     polygon: [[lat + 0.05, lng - 0.05], [lat + 0.05, lng + 0.05], [lat - 0.05, lng + 0.05], [lat - 0.05, lng - 0.05]] });
   assert.equal(area.status, 201, JSON.stringify(area.body));
-  const opens = new Date(Date.now() + 10 * 60_000);
+  // the area's time zone puts its local time near noon, so that the 4 hours from opening stay within one day whatever
+  // the hour the journey runs at (in UTC, a run after 23:00 left a day shorter than one window: refused)
+  const now = new Date();
+  const shift = 12 - now.getUTCHours(); // hours east of UTC, -11..12
+  const timeZone = shift === 0 ? 'UTC' : `Etc/GMT${shift > 0 ? '-' : '+'}${Math.abs(shift)}`;
+  const local = new Date(now.getTime() + shift * 3_600_000 + 10 * 60_000);
   const hhmm = date => date.toISOString().slice(11, 16);
-  const closes = new Date(opens.getTime() + 4 * 3_600_000);
   const days = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']
-    .map(day => ({ day, opens: hhmm(opens), closes: closes.getUTCDate() !== opens.getUTCDate() ? '24:00' : hhmm(closes) }));
+    .map(day => ({ day, opens: hhmm(local), closes: hhmm(new Date(local.getTime() + 4 * 3_600_000)) }));
   const schedule = await call('PUT', `/v1/service-areas/${area.body.id}/schedule`, operator,
-    { timeZone: 'UTC', windowMinutes: 60, capacityPerWindow: 20, leadMinutes: 0, days });
+    { timeZone, windowMinutes: 60, capacityPerWindow: 20, leadMinutes: 0, days });
   assert.equal(schedule.status, 200, JSON.stringify(schedule.body));
   return { lat, lng };
 }
