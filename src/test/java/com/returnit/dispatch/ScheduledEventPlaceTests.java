@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.returnit.orders.OrderScheduled;
 import com.returnit.support.EndToEndTest;
+import com.returnit.support.OlderEvents;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -39,11 +39,7 @@ class ScheduledEventPlaceTests extends EndToEndTest {
 		assertThat(booked).isEqualTo(place("orders", orderId));
 
 		jdbc.sql("DELETE FROM dispatch_jobs WHERE order_id = :order").param("order", orderId).update();
-		var stored = jdbc.sql("SELECT merchant_id, window_start, window_end FROM orders WHERE id = :order")
-			.param("order", orderId)
-			.query((rs, n) -> new OrderScheduled(orderId, rs.getObject(1, UUID.class), UUID.fromString(customer.id()),
-					rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant(), 2, Instant.now(), null))
-			.single();
+		OrderScheduled stored = OlderEvents.scheduledWithoutPlace(jdbc, orderId, customer.id(), 2);
 		assertThat(stored.lat()).as("an event as stored before it carried the place").isNull();
 		tx.executeWithoutResult(status -> events.publishEvent(stored));
 

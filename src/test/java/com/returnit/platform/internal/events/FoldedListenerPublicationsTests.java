@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.returnit.orders.OrderScheduled;
 import com.returnit.support.EndToEndTest;
-import java.time.Instant;
+import com.returnit.support.OlderEvents;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -39,11 +39,7 @@ class FoldedListenerPublicationsTests extends EndToEndTest {
 		var customer = fixtures.customer();
 		UUID order = UUID.fromString(fixtures.order(customer, fixtures.merchant("Upgraded")));
 		// the event as the previous version serialized it (the registry writes the event's JSON): without the place
-		OrderScheduled event = jdbc.sql("SELECT merchant_id, window_start, window_end FROM orders WHERE id = :order")
-			.param("order", order)
-			.query((rs, n) -> new OrderScheduled(order, rs.getObject(1, UUID.class), UUID.fromString(customer.id()),
-					rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant(), 3, Instant.now(), null))
-			.single();
+		OrderScheduled event = OlderEvents.scheduledWithoutPlace(jdbc, order, customer.id(), 3);
 		String oldEvent = jdbc.sql("SELECT CAST(CAST(:event AS jsonb) - 'lat' - 'lng' AS text)")
 			.param("event", json.writeValueAsString(event)).query(String.class).single();
 		assertThat(oldEvent).doesNotContain("\"lat\"").contains(order.toString());
