@@ -16,7 +16,16 @@ final class CpuMeter {
 
 	/** Cumulative CPU seconds at one moment. */
 	record Reading(long nanos, double machineBusy, double steal, double service, double postgres, double client,
-			Map<Long, Process> others) {
+			Map<Long, Process> others, ServiceThreads threads) {
+	}
+
+	/**
+	 * The service's CPU seconds by kind of thread, from /proc/PID/task: HotSpot's JIT compiler threads, its garbage
+	 * collector's threads, and the rest (request, listener and worker threads, and everything else). A thread that
+	 * ended between two readings is missing from both kinds it could have been in, so its CPU lands in "the rest":
+	 * the split never understates the application's share.
+	 */
+	record ServiceThreads(double jit, double gc) {
 	}
 
 	/** Another process: its name and CPU seconds. */
@@ -25,14 +34,21 @@ final class CpuMeter {
 
 	/** CPU per booking (ms) and machine use over one phase. */
 	record Usage(double seconds, double busyCores, double stealCores, double serviceMs, double postgresMs,
-			double clientMs, double otherMs, String topOthers) {
+			double clientMs, double otherMs, String topOthers, double jitMs, double gcMs) {
+
+		/** The service's CPU without its JIT compiler's: what a booking costs a node that has warmed up. */
+		double serviceWithoutJitMs() {
+			return serviceMs - jitMs;
+		}
 
 		String describe() {
 			return String.format(java.util.Locale.ROOT,
-					"CPU per booking: service %.2f ms, PostgreSQL %.2f ms, client %.2f ms, other processes %.2f ms;"
+					"CPU per booking: service %.2f ms (JIT compiler %.2f, GC %.2f, the rest %.2f), PostgreSQL %.2f ms,"
+							+ " client %.2f ms, other processes %.2f ms;"
 							+ " machine busy %.2f of %d cores, %.2f cores stolen by the hypervisor%s",
-					serviceMs, postgresMs, clientMs, otherMs, busyCores, Runtime.getRuntime().availableProcessors(),
-					stealCores, topOthers.isEmpty() ? "" : "; busiest others: " + topOthers);
+					serviceMs, jitMs, gcMs, serviceMs - jitMs - gcMs, postgresMs, clientMs, otherMs, busyCores,
+					Runtime.getRuntime().availableProcessors(), stealCores,
+					topOthers.isEmpty() ? "" : "; busiest others: " + topOthers);
 		}
 	}
 
@@ -60,7 +76,7 @@ final class CpuMeter {
 			Map<Long, Process> others = new HashMap<>();
 			double pg = seconds(postmaster, true) + children(postmaster, servicePid, client, others);
 			return new Reading(System.nanoTime(), busy / TICK, steal / TICK, seconds(servicePid, false), pg,
-					seconds(client, false), others);
+					seconds(client, false), others, threads(servicePid));
 		}
 		catch (IOException | RuntimeException e) {
 			return null;
@@ -131,7 +147,40 @@ final class CpuMeter {
 			.map(p -> String.format(java.util.Locale.ROOT, "%s %.2f cores", p.name(), p.seconds() / seconds))
 			.collect(Collectors.joining(", "));
 		return new Usage(seconds, busy / seconds, (b.steal() - a.steal()) / seconds, service * perBooking,
-				pg * perBooking, client * perBooking, Math.max(0, busy - service - pg - client) * perBooking, top);
+				pg * perBooking, client * perBooking, Math.max(0, busy - service - pg - client) * perBooking, top,
+				Math.max(0, b.threads().jit() - a.threads().jit()) * perBooking,
+				Math.max(0, b.threads().gc() - a.threads().gc()) * perBooking);
+	}
+
+	/**
+	 * CPU seconds of the service's live JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre") and GC threads
+	 * (G1's "GC Thread#n", "G1 Conc#n", "G1 Refine#n", "G1 Main Marker", "G1 Service"), read per task.
+	 */
+	private static ServiceThreads threads(long pid) throws IOException {
+		double jit = 0;
+		double gc = 0;
+		try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+			for (Path task : (Iterable<Path>) tasks::iterator) {
+				String name;
+				String[] f;
+				try {
+					name = Files.readString(task.resolve("comm")).trim();
+					String s = Files.readString(task.resolve("stat"));
+					f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+				}
+				catch (IOException e) {
+					continue; // the thread ended while we looked
+				}
+				double cpu = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICK;
+				if (name.contains("CompilerThre")) {
+					jit += cpu;
+				}
+				else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+					gc += cpu;
+				}
+			}
+		}
+		return new ServiceThreads(jit, gc);
 	}
 
 	/** CPU of the postmaster's live children; every process that is not ours goes into {@code others}. */

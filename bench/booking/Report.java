@@ -109,17 +109,19 @@ final class Report {
 					s.perSecond(), s.p50(), s.p90(), s.p99(), s.max(), s.ok(), s.errors()));
 		}
 		out.append("\nWhere the CPU went (ms per booking over the measured window; \"other\" is every other process in"
-				+ " this VM; \"stolen\" is CPU the hypervisor withheld from the VM) and what PostgreSQL counted per"
-				+ " booking (pg_stat_database, whole phase):\n\n");
-		out.append("| phase | service JVM | PostgreSQL | client | other | cores busy | cores stolen | database |\n");
-		out.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
+				+ " this VM; \"stolen\" is CPU the hypervisor withheld from the VM; the JIT compiler's"
+				+ " share is a node still warming up, which a node that has run for a while no longer pays) and what"
+				+ " PostgreSQL counted per booking (pg_stat_database, whole phase):\n\n");
+		out.append("| phase | service JVM | of which JIT compiler | of which GC | service without JIT | PostgreSQL | client"
+				+ " | other | cores busy | cores stolen | database |\n");
+		out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
 		for (BookingBench.Phase p : List.of(httpPhase, rawPhase, halfPhase)) {
 			CpuMeter.Usage u = p.latency().cpu();
 			out.append(u == null
-					? String.format("| %s | ? | ? | ? | ? | ? | ? | %s |%n", p.latency().name(), p.database())
-					: String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %s |%n",
-							p.latency().name(), u.serviceMs(), u.postgresMs(), u.clientMs(), u.otherMs(),
-							u.busyCores(), u.stealCores(), p.database()));
+					? String.format("| %s | ? | ? | ? | ? | ? | ? | ? | ? | ? | %s |%n", p.latency().name(), p.database())
+					: String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %s |%n",
+							p.latency().name(), u.serviceMs(), u.jitMs(), u.gcMs(), u.serviceWithoutJitMs(),
+							u.postgresMs(), u.clientMs(), u.otherMs(), u.busyCores(), u.stealCores(), p.database()));
 		}
 		for (BookingBench.Phase p : List.of(httpPhase, rawPhase, halfPhase)) {
 			CpuMeter.Usage u = p.latency().cpu();

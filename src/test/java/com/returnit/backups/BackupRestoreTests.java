@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.returnit.backups.internal.CommandRunner;
 import com.returnit.support.EndToEndTest;
+import com.returnit.support.TestDirectories;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ class BackupRestoreTests extends EndToEndTest {
 	@Test
 	void aBackupOfTheRunningServiceRestoresIntoAScratchDatabaseWithEveryTablesRowCount() throws Exception {
 		fixtures.order(fixtures.customer(), fixtures.merchant("Backed Up Boutique"));
-		Path backups = Files.createTempDirectory("returnit-backups-");
+		Path backups = TestDirectories.create("backups");
 
 		Run backup = command("backup", "--dir", backups.toString());
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.returnit.support.Api;
-import java.nio.file.Files;
+import com.returnit.support.TestDirectories;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,7 +28,7 @@ class DemoTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) throws Exception {
-		String dir = Files.createTempDirectory("returnit-demo-").toString();
+		String dir = TestDirectories.create("demo").toString();
 		registry.add("returnit.data-dir", () -> dir);
 	}
 

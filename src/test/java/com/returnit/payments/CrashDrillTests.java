@@ -9,9 +9,9 @@ import com.returnit.ReturnItApplication;
 import com.returnit.support.Api;
 import com.returnit.support.EndToEndTest;
 import com.returnit.support.Fixtures;
+import com.returnit.support.TestDirectories;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ class CrashDrillTests {
 
 	@Test
 	void aNodeKilledBetweenTheProvidersAnswerAndTheCommitLeavesExactlyOneChargeAfterRestart() throws Exception {
-		Path dataDir = Files.createTempDirectory("returnit-crash-");
+		Path dataDir = TestDirectories.create("crash");
 		int port = freePort();
 		Process node = startNode(dataDir, port);
 		String orderId;

@@ -6,7 +6,7 @@ import com.returnit.ReturnItApplication;
 import com.returnit.support.Api;
 import com.returnit.support.EndToEndTest;
 import com.returnit.support.Fixtures;
-import java.nio.file.Files;
+import com.returnit.support.TestDirectories;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -18,7 +18,7 @@ class RestartTests {
 
 	@Test
 	void ordersAccountsAndSigningKeysSurviveARestart() throws Exception {
-		Path dataDir = Files.createTempDirectory("returnit-restart-");
+		Path dataDir = TestDirectories.create("restart");
 		String orderId;
 		String customerToken;
 		String orderBody;

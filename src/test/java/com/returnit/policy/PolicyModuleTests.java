@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.returnit.platform.InvalidInput;
-import java.nio.file.Files;
+import com.returnit.support.TestDirectories;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -27,7 +27,7 @@ class PolicyModuleTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) throws Exception {
-		String dir = Files.createTempDirectory("returnit-policy-").toString();
+		String dir = TestDirectories.create("policy").toString();
 		registry.add("returnit.data-dir", () -> dir);
 	}
 

@@ -1,7 +1,5 @@
 package com.returnit.support;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,7 +21,7 @@ public abstract class EndToEndTest {
 	/** The one browser origin allowed to call the API cross-origin in tests. */
 	public static final String ALLOWED_ORIGIN = "https://app.test.returnit.local";
 
-	private static final Path DATA_DIR = tempDir();
+	private static final Path DATA_DIR = TestDirectories.create("e2e");
 
 	/** The road router every context of the suite asks (an OSRM on 127.0.0.1; see {@link RouterStub}). */
 	public static final RouterStub ROUTER = RouterStub.start();
@@ -91,14 +89,5 @@ public abstract class EndToEndTest {
 	void connect() {
 		api = new Api(port);
 		fixtures = new Fixtures(api);
-	}
-
-	private static Path tempDir() {
-		try {
-			return Files.createTempDirectory("returnit-e2e-");
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

@@ -39,7 +39,7 @@ public final class StreamingReplica {
 	public static StreamingReplica start() {
 		try {
 			EmbeddedPostgres primary = EmbeddedPostgres.builder().start();
-			Path copy = Files.createTempDirectory("returnit-standby-");
+			Path copy = TestDirectories.create("standby");
 			try (Connection connection = primary.getPostgresDatabase().getConnection();
 					Statement statement = connection.createStatement()) {
 				statement.execute("SELECT pg_create_physical_replication_slot('returnit_standby', true)");

@@ -7,11 +7,11 @@ import com.returnit.ReturnItApplication;
 import com.returnit.support.Api;
 import com.returnit.support.EndToEndTest;
 import com.returnit.support.Fixtures;
+import com.returnit.support.TestDirectories;
 import com.returnit.support.WebhookReceiver;
 import com.returnit.support.WebhookReceiver.Answer;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ class KilledWithDeliveriesPendingTests {
 
 	@Test
 	void afterAKillAndARestartEveryPendingDeliveryCompletes() throws Exception {
-		Path dataDir = Files.createTempDirectory("returnit-kill-");
+		Path dataDir = TestDirectories.create("kill");
 		Path log = dataDir.resolve("first-process.log");
 		try (WebhookReceiver receiver = new WebhookReceiver().answering(WebhookReceiver.HANG)) {
 			int port = freePort();

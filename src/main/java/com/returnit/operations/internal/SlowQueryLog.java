@@ -2,24 +2,18 @@ package com.returnit.operations.internal;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import net.ttddyy.dsproxy.ExecutionInfo;
-import net.ttddyy.dsproxy.QueryInfo;
-import net.ttddyy.dsproxy.listener.QueryExecutionListener;
-import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Wraps the DataSource with datasource-proxy so that every statement is timed at the JDBC level: one taking longer
- * than {@code returnit.operations.slow-query} is logged as a warning with its SQL (never its parameters, which may
+ * Wraps the DataSource so that every statement is timed at the JDBC level ({@link TimedStatements}): one taking at
+ * least {@code returnit.operations.slow-query} is logged as a warning with its SQL (never its parameters, which may
  * be personal data) and counted. Works the same for the embedded and an external PostgreSQL (ADR 0017).
  */
-class SlowQueryLog implements BeanPostProcessor, QueryExecutionListener {
+class SlowQueryLog implements BeanPostProcessor, TimedStatements.Listener {
 
 	private static final Logger log = LoggerFactory.getLogger(SlowQueryLog.class);
 
@@ -34,27 +28,18 @@ class SlowQueryLog implements BeanPostProcessor, QueryExecutionListener {
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
-			return ProxyDataSourceBuilder.create(dataSource).name(beanName).listener(this).build();
+		if (bean instanceof DataSource dataSource && !(bean instanceof TimedStatements)) {
+			return new TimedStatements(dataSource, thresholdMs, this);
 		}
 		return bean;
 	}
 
 	@Override
-	public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-	}
-
-	@Override
-	public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queries) {
-		long elapsed = execInfo.getElapsedTime();
-		if (elapsed < thresholdMs) {
-			return;
-		}
+	public void slow(String statement, long elapsedMillis) {
 		counter().increment();
-		String sql = queries.stream().map(QueryInfo::getQuery).map(q -> q.replaceAll("\\s+", " ").trim())
-			.collect(Collectors.joining("; "));
-		log.atWarn().addKeyValue("db.statement", sql).addKeyValue("duration.ms", elapsed)
-			.log("Slow query: {} ms: {}", elapsed, sql);
+		String sql = statement.replaceAll("\\s+", " ").trim();
+		log.atWarn().addKeyValue("db.statement", sql).addKeyValue("duration.ms", elapsedMillis)
+			.log("Slow query: {} ms: {}", elapsedMillis, sql);
 	}
 
 	private Counter counter() {

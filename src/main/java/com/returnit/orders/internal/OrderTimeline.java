@@ -45,9 +45,13 @@ class OrderTimeline {
 			case OrderPickedUp e -> e.items().stream().filter(i -> !i.verified()).count() + " item(s) refused";
 			default -> null;
 		};
-		// transactions changing one order may run concurrently: one at a time per order takes the next sequence number
-		jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(CAST(:order AS text), 0))")
-			.param("order", event.orderId()).query().singleValue();
+		// transactions changing one order may run concurrently: one at a time per order takes the next sequence number.
+		// Not the booking's: no other transaction sees the order before it commits. (Should one run it again later, the
+		// timeline's primary key (order, sequence) refuses a number taken twice, and the transaction is retried.)
+		if (!(event instanceof OrderScheduled)) {
+			jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(CAST(:order AS text), 0))")
+				.param("order", event.orderId()).query().singleValue();
+		}
 		jdbc.sql("""
 				INSERT INTO order_timeline (order_id, sequence, type, occurred_at, detail, merchant_id)
 				SELECT :order, coalesce(max(sequence), 0) + 1, :type, :at, :detail, :merchant

@@ -25,15 +25,27 @@ class TrackingLinks implements OrderTracking, TrackingPages {
 		this.clock = clock;
 	}
 
+	/**
+	 * The order's token, made by this call when it has none: one statement either way. When another transaction made
+	 * it after this statement's snapshot was taken, a second read sees it.
+	 */
 	String tokenFor(UUID orderId) {
 		byte[] bytes = new byte[24];
 		RANDOM.nextBytes(bytes);
-		jdbc.sql("INSERT INTO tracking_links (order_id, token, created_at) VALUES (:order, :token, :now) ON CONFLICT DO NOTHING")
+		return jdbc.sql("""
+				WITH made AS (
+				  INSERT INTO tracking_links (order_id, token, created_at) VALUES (:order, :token, :now)
+				  ON CONFLICT DO NOTHING RETURNING token
+				)
+				SELECT token FROM made
+				UNION ALL
+				SELECT token FROM tracking_links WHERE order_id = :order
+				LIMIT 1""")
 			.param("order", orderId).param("token", Base64.getUrlEncoder().withoutPadding().encodeToString(bytes))
 			.param("now", Timestamp.from(clock.instant()))
-			.update();
-		return jdbc.sql("SELECT token FROM tracking_links WHERE order_id = :order").param("order", orderId)
-			.query(String.class).single();
+			.query(String.class).optional()
+			.orElseGet(() -> jdbc.sql("SELECT token FROM tracking_links WHERE order_id = :order").param("order", orderId)
+				.query(String.class).single());
 	}
 
 	@Override
