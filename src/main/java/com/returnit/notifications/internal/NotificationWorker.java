@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,15 +47,31 @@ class NotificationWorker implements DisposableBean {
 		this.sent = Counter.builder("returnit.notifications.sent").description("Notifications sent").register(registry);
 	}
 
+	/**
+	 * Claims as many due messages as there are free sending slots, and again as long as each claim comes back full,
+	 * waiting for a slot when all are busy, for at most one poll interval: a backlog drains as fast as the slots
+	 * send. (One claim per interval capped a node at max-concurrency messages per interval, 16 a second.)
+	 */
 	@Scheduled(fixedDelayString = "${returnit.notifications.poll-interval:PT0.5S}", initialDelayString = "PT1S")
 	void poll() {
 		if (!properties.enabled()) {
 			return;
 		}
-		int free = Math.min(slots.availablePermits(), properties.batchSize());
-		if (free == 0) {
-			return;
+		long until = System.nanoTime() + properties.pollInterval().toNanos();
+		while (System.nanoTime() < until) {
+			int free = Math.min(slots.availablePermits(), properties.batchSize());
+			if (free == 0) {
+				if (!slotFreesUpBefore(until)) {
+					return;
+				}
+			}
+			else if (claimAndSend(free) < free) {
+				return;
+			}
 		}
+	}
+
+	private int claimAndSend(int free) {
 		List<MessageRepository.Message> due = messages.claim(clock.instant(), free, properties.lease());
 		for (MessageRepository.Message message : due) {
 			slots.acquireUninterruptibly();
@@ -66,6 +83,21 @@ class NotificationWorker implements DisposableBean {
 					slots.release();
 				}
 			});
+		}
+		return due.size();
+	}
+
+	private boolean slotFreesUpBefore(long until) {
+		try {
+			if (slots.tryAcquire(until - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+				slots.release();
+				return true;
+			}
+			return false;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -46,10 +47,37 @@ class PushWorker implements DisposableBean {
 		if (!properties.enabled() || pool.isShutdown()) {
 			return;
 		}
-		int free = Math.min(slots.availablePermits(), properties.batchSize());
-		if (free == 0) {
-			return;
+		// again while each claim comes back full, waiting for a slot when all are busy, for at most one poll interval:
+		// a backlog drains as fast as the slots send (as notifications do)
+		long until = System.nanoTime() + properties.pollInterval().toNanos();
+		while (System.nanoTime() < until && !pool.isShutdown()) {
+			int free = Math.min(slots.availablePermits(), properties.batchSize());
+			if (free == 0) {
+				if (!slotFreesUpBefore(until)) {
+					return;
+				}
+			}
+			else if (claimAndSend(free) < free) {
+				return;
+			}
 		}
+	}
+
+	private boolean slotFreesUpBefore(long until) {
+		try {
+			if (slots.tryAcquire(until - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+				slots.release();
+				return true;
+			}
+			return false;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private int claimAndSend(int free) {
 		List<PushMessageRepository.Claim> claims = messages.claim(clock.instant(), free, properties.lease());
 		for (PushMessageRepository.Claim claim : claims) {
 			slots.acquireUninterruptibly();
@@ -65,6 +93,7 @@ class PushWorker implements DisposableBean {
 				}
 			});
 		}
+		return claims.size();
 	}
 
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
