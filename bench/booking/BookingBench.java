@@ -22,7 +22,7 @@ public class BookingBench {
 			int clients = Integer.parseInt(a.getOrDefault("clients", "16"));
 			return new Options(a.get("base"), a.get("jdbc"), a.get("admin-email"), a.get("admin-password"), clients,
 					Integer.parseInt(a.getOrDefault("customers", String.valueOf(clients))),
-					Double.parseDouble(a.getOrDefault("warmup", "60")),
+					Double.parseDouble(a.getOrDefault("warmup", "180")),
 					Double.parseDouble(a.getOrDefault("duration", "20")),
 					Double.parseDouble(a.getOrDefault("half-duration", "15")),
 					Path.of(a.getOrDefault("results", "bench/booking/results")), a.getOrDefault("load-before", "?"),

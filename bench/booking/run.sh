@@ -3,14 +3,14 @@
 # books through HTTP at saturation, runs the same writes as raw JDBC, then HTTP at half the saturated rate,
 # prints the numbers and aims, and writes bench/booking/results/booking.{md,svg}. Stops the service at the end.
 #
-# Knobs (environment): CLIENTS=16 WARMUP=60 DURATION=20 HALF_DURATION=15 CUSTOMERS=$CLIENTS
+# Knobs (environment): CLIENTS=16 WARMUP=180 DURATION=20 HALF_DURATION=15 CUSTOMERS=$CLIENTS
 #                      KEEP_WORKDIR=1 keeps the temp data dir and service log;
 #                      SERVICE_JAVA_OPTS="..." adds JVM options to the service (e.g. -XX:StartFlightRecording=...).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 CLIENTS="${CLIENTS:-16}"
-WARMUP="${WARMUP:-60}"
+WARMUP="${WARMUP:-180}"
 DURATION="${DURATION:-20}"
 HALF_DURATION="${HALF_DURATION:-15}"
 CUSTOMERS="${CUSTOMERS:-$CLIENTS}"

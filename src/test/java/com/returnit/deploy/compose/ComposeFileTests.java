@@ -108,7 +108,7 @@ class ComposeFileTests {
 		List<String> lines = Files.readAllLines(Path.of("deploy/compose/haproxy/haproxy.cfg")).stream()
 			.map(String::strip).toList();
 		for (String line : List.of("balance leastconn", "option httpchk GET /actuator/health/readiness",
-				"http-check expect status 200", "default-server inter 1s fastinter 500ms downinter 500ms fall 3 rise 2",
+				"http-check expect status 200", "default-server inter 1s fastinter 500ms downinter 500ms fall 3 rise 2 slowstart 3m",
 				"timeout tunnel 1h", "timeout client 65s", "timeout server 65s", "retries 2", "option redispatch 1",
 				"acl edge_stream path /v1/stream")) {
 			assertThat(lines).as("compose's haproxy.cfg").contains(line);
