@@ -11,10 +11,11 @@ import { CopyButton } from '../CopyButton';
 import { merchantKeys } from '../data';
 import { centsOf } from '../numbers';
 import { useMember } from '../session';
+import { localDay, purchasedAt } from './purchase';
 
 interface LinkItem { sku: string; description: string; category: string; value: string; purchasedOn: string; tagsAttached: boolean }
 
-const blank = (): LinkItem => ({ sku: '', description: '', category: '', value: '', purchasedOn: new Date().toISOString().slice(0, 10), tagsAttached: true });
+const blank = (): LinkItem => ({ sku: '', description: '', category: '', value: '', purchasedOn: localDay(), tagsAttached: true });
 
 /** A return link for one of the customer's orders: who, which order, which items; copied, or emailed to them. */
 export function LinkForm() {
@@ -39,7 +40,7 @@ export function LinkForm() {
       if (valueCents === undefined) errors[`items[${i}].valueCents`] = 'Enter the price paid, like 49.90.';
       if (!/^\d{4}-\d{2}-\d{2}$/.test(item.purchasedOn)) errors[`items[${i}].purchasedAt`] = 'Enter the day it was bought.';
       return { sku: item.sku.trim(), description: item.description.trim(), category: item.category.trim(), valueCents: valueCents ?? 0,
-        purchasedAt: `${item.purchasedOn}T12:00:00Z`, tagsAttached: item.tagsAttached };
+        purchasedAt: purchasedAt(item.purchasedOn), tagsAttached: item.tagsAttached };
     });
     setLocal(errors);
     if (Object.keys(errors).length) return;

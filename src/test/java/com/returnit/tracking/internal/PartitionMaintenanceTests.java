@@ -82,7 +82,7 @@ class PartitionMaintenanceTests extends EndToEndTest {
 					EXPLAIN SELECT recorded_at, lat, lng FROM driver_pings
 					WHERE driver_id = :driver AND recorded_at BETWEEN :from AND :to ORDER BY recorded_at""")
 				.param("driver", UUID.fromString("00000000-0000-0000-0003-000000000042"))
-				.param("from", java.sql.Timestamp.from(Instant.now().minus(Duration.ofHours(2))))
+				.param("from", java.sql.Timestamp.from(lastTwoHoursOfToday()))
 				.param("to", java.sql.Timestamp.from(Instant.now()))
 				.query(String.class).list());
 			status.setRollbackOnly();
@@ -101,6 +101,13 @@ class PartitionMaintenanceTests extends EndToEndTest {
 		jdbc.sql("INSERT INTO driver_pings VALUES (:d, :at, 52.5, 13.4, null, null, null, false, now())")
 			.param("d", UUID.randomUUID()).param("at", java.sql.Timestamp.from(noonOf(day))).update();
 		return name;
+	}
+
+	/** Two hours ago, or midnight when that was yesterday: the window asks for one day only whatever the hour. */
+	private Instant lastTwoHoursOfToday() {
+		Instant twoHoursAgo = Instant.now().minus(Duration.ofHours(2));
+		Instant midnight = today.atStartOfDay().toInstant(ZoneOffset.UTC);
+		return twoHoursAgo.isBefore(midnight) ? midnight : twoHoursAgo;
 	}
 
 	private static Instant noonOf(LocalDate day) {
