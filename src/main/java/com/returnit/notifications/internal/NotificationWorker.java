@@ -1,6 +1,7 @@
 package com.returnit.notifications.internal;
 
 import com.returnit.platform.RetrySchedule;
+import com.returnit.platform.SendingSlots;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -8,8 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +29,7 @@ class NotificationWorker implements DisposableBean {
 	private final Senders senders;
 	private final NotificationProperties properties;
 	private final Clock clock;
-	private final Semaphore slots;
+	private final SendingSlots slots;
 	private final Counter sent;
 	private final MeterRegistry registry;
 	private final ExecutorService pool = Executors.newThreadPerTaskExecutor(
@@ -43,62 +42,32 @@ class NotificationWorker implements DisposableBean {
 		this.properties = properties;
 		this.clock = clock;
 		this.registry = registry;
-		this.slots = new Semaphore(properties.maxConcurrency());
+		this.slots = new SendingSlots(properties.maxConcurrency());
 		this.sent = Counter.builder("returnit.notifications.sent").description("Notifications sent").register(registry);
 	}
 
-	/**
-	 * Claims as many due messages as there are free sending slots, and again as long as each claim comes back full,
-	 * waiting for a slot when all are busy, for at most one poll interval: a backlog drains as fast as the slots
-	 * send. (One claim per interval capped a node at max-concurrency messages per interval, 16 a second.)
-	 */
+	/** One round of {@link SendingSlots}: a backlog drains as fast as the slots send. */
 	@Scheduled(fixedDelayString = "${returnit.notifications.poll-interval:PT0.5S}", initialDelayString = "PT1S")
 	void poll() {
-		if (!properties.enabled()) {
-			return;
-		}
-		long until = System.nanoTime() + properties.pollInterval().toNanos();
-		while (System.nanoTime() < until) {
-			int free = Math.min(slots.availablePermits(), properties.batchSize());
-			if (free == 0) {
-				if (!slotFreesUpBefore(until)) {
-					return;
-				}
-			}
-			else if (claimAndSend(free) < free) {
-				return;
-			}
+		if (properties.enabled()) {
+			slots.round(properties.pollInterval(), properties.batchSize(), this::claimAndSend, () -> false);
 		}
 	}
 
 	private int claimAndSend(int free) {
 		List<MessageRepository.Message> due = messages.claim(clock.instant(), free, properties.lease());
 		for (MessageRepository.Message message : due) {
-			slots.acquireUninterruptibly();
+			slots.take();
 			pool.execute(() -> {
 				try {
 					send(message);
 				}
 				finally {
-					slots.release();
+					slots.give();
 				}
 			});
 		}
 		return due.size();
-	}
-
-	private boolean slotFreesUpBefore(long until) {
-		try {
-			if (slots.tryAcquire(until - System.nanoTime(), TimeUnit.NANOSECONDS)) {
-				slots.release();
-				return true;
-			}
-			return false;
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
 	}
 
 	private void send(MessageRepository.Message message) {

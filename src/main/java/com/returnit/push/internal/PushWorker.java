@@ -1,13 +1,12 @@
 package com.returnit.push.internal;
 
+import com.returnit.platform.SendingSlots;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -29,7 +28,7 @@ class PushWorker implements DisposableBean {
 	private final PushSender sender;
 	private final PushProperties properties;
 	private final Clock clock;
-	private final Semaphore slots;
+	private final SendingSlots slots;
 	private final ExecutorService pool = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("push-", 0).factory());
 
 	PushWorker(PushMessageRepository messages, SubscriptionRepository subscriptions, PushSender sender,
@@ -39,7 +38,7 @@ class PushWorker implements DisposableBean {
 		this.sender = sender;
 		this.properties = properties;
 		this.clock = clock;
-		this.slots = new Semaphore(properties.maxConcurrency());
+		this.slots = new SendingSlots(properties.maxConcurrency());
 	}
 
 	@Scheduled(fixedDelayString = "${returnit.push.poll-interval:PT0.25S}", initialDelayString = "PT1S")
@@ -47,40 +46,14 @@ class PushWorker implements DisposableBean {
 		if (!properties.enabled() || pool.isShutdown()) {
 			return;
 		}
-		// again while each claim comes back full, waiting for a slot when all are busy, for at most one poll interval:
-		// a backlog drains as fast as the slots send (as notifications do)
-		long until = System.nanoTime() + properties.pollInterval().toNanos();
-		while (System.nanoTime() < until && !pool.isShutdown()) {
-			int free = Math.min(slots.availablePermits(), properties.batchSize());
-			if (free == 0) {
-				if (!slotFreesUpBefore(until)) {
-					return;
-				}
-			}
-			else if (claimAndSend(free) < free) {
-				return;
-			}
-		}
-	}
-
-	private boolean slotFreesUpBefore(long until) {
-		try {
-			if (slots.tryAcquire(until - System.nanoTime(), TimeUnit.NANOSECONDS)) {
-				slots.release();
-				return true;
-			}
-			return false;
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+		// one round of SendingSlots: a backlog drains as fast as the slots send
+		slots.round(properties.pollInterval(), properties.batchSize(), this::claimAndSend, pool::isShutdown);
 	}
 
 	private int claimAndSend(int free) {
 		List<PushMessageRepository.Claim> claims = messages.claim(clock.instant(), free, properties.lease());
 		for (PushMessageRepository.Claim claim : claims) {
-			slots.acquireUninterruptibly();
+			slots.take();
 			pool.execute(() -> {
 				try {
 					deliver(claim);
@@ -89,7 +62,7 @@ class PushWorker implements DisposableBean {
 					log.warn("Push message {} could not be recorded; its lease runs out and it is tried again", claim.id(), e);
 				}
 				finally {
-					slots.release();
+					slots.give();
 				}
 			});
 		}
